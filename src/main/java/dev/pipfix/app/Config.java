@@ -1,0 +1,31 @@
+package dev.pipfix.app;
+
+import java.nio.file.Path;
+import java.security.interfaces.RSAPrivateKey;
+
+/**
+ * The settings pipfix runs with, read once at start-up by {@link ConfigLoader}.
+ *
+ * @param webhookSecret null only when {@code allowUnsigned} is set
+ */
+public record Config(
+        String appId,
+        RSAPrivateKey privateKey,
+        String webhookSecret,
+        boolean allowUnsigned,
+        String host,
+        int port,
+        String githubApiUrl,
+        String githubUrl,
+        String publicUrl,
+        Path dataDir,
+        boolean dryRun) {
+
+    @Override
+    public String toString() {
+        // the key and the secret never reach a log line
+        return "Config[appId=" + appId + ", host=" + host + ", port=" + port + ", githubApiUrl=" + githubApiUrl
+                + ", githubUrl=" + githubUrl + ", publicUrl=" + publicUrl + ", dataDir=" + dataDir
+                + ", dryRun=" + dryRun + ", allowUnsigned=" + allowUnsigned + "]";
+    }
+}

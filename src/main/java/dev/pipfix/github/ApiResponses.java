@@ -1,0 +1,39 @@
+package dev.pipfix.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Reads GitHub's JSON answers and turns error statuses into {@link GitHubApiException}s. */
+final class ApiResponses {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** An error body is quoted in the exception; a proxy may answer with a whole HTML page. */
+    private static final int MAX_DETAIL_CHARS = 300;
+
+    private ApiResponses() {
+    }
+
+    static JsonNode json(String request, Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (!response.isSuccessful()) {
+            throw new GitHubApiException(request, response.code(), errorDetail(body.string()));
+        }
+        return JSON.readTree(body.byteStream());
+    }
+
+    static String errorDetail(String body) {
+        try {
+            JsonNode message = JSON.readTree(body).path("message");
+            if (message.isTextual()) {
+                return message.asText();
+            }
+        } catch (IOException notJson) {
+            // quote the start of the body instead
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_DETAIL_CHARS ? flat : flat.substring(0, MAX_DETAIL_CHARS) + "…";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pipfix.github;
+
+import java.io.IOException;
+import java.util.List;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+
+/**
+ * Finds the pull requests a run belongs to when the payload cannot say. For a run from a fork GitHub leaves
+ * {@code workflow_run.pull_requests} empty, and {@code /commits/{sha}/pulls} on the base repository knows nothing of
+ * the fork's commit; the open pull requests with {@code head=<fork owner>:<branch>} do, once their head SHA is
+ * checked (the branch may have moved on since the run).
+ */
+public final class PullRequests {
+
+    public List<Integer> openFromFork(InstallationClient client, String baseRepository, String forkOwner,
+            String branch, String headSha) throws IOException {
+        try {
+            return client.gitHub().getRepository(baseRepository)
+                    .queryPullRequests()
+                    .state(GHIssueState.OPEN)
+                    .head(forkOwner + ":" + branch)
+                    .list()
+                    .withPageSize(100)
+                    .toList()
+                    .stream()
+                    .filter(pr -> headSha.equals(pr.getHead().getSha()))
+                    .map(GHPullRequest::getNumber)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw InstallationClient.unwrap(e);
+        }
+    }
+}

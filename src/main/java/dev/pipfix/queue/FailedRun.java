@@ -1,0 +1,43 @@
+package dev.pipfix.queue;
+
+import java.util.List;
+
+/**
+ * The work a {@code workflow_run} delivery asks for: everything the worker needs from the payload, so that the
+ * payload itself need not be kept.
+ *
+ * @param repository     {@code owner/name} of the repository the run belongs to (the base repository for forks)
+ * @param headRepository {@code owner/name} the run's commit came from; differs from {@code repository} for forks
+ * @param pullRequests   the numbers of the payload's pull requests on {@code repository}; empty for forks
+ */
+public record FailedRun(
+        String deliveryId,
+        long installationId,
+        String repository,
+        long runId,
+        long runAttempt,
+        long runNumber,
+        String runHtmlUrl,
+        long workflowId,
+        String workflowName,
+        String workflowPath,
+        String event,
+        String conclusion,
+        String headSha,
+        String headBranch,
+        String headRepository,
+        List<Integer> pullRequests) {
+
+    public FailedRun {
+        pullRequests = List.copyOf(pullRequests);
+    }
+
+    public boolean fromFork() {
+        return headRepository != null && !headRepository.equalsIgnoreCase(repository);
+    }
+
+    /** The owner part of {@link #headRepository()}, as the {@code head=owner:branch} query needs it. */
+    public String headOwner() {
+        return headRepository == null ? null : headRepository.substring(0, headRepository.indexOf('/'));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.pipfix.queue;
+
+/** Does the work of one failed run. */
+public interface RunHandler {
+
+    void handle(FailedRun run) throws Exception;
+}

@@ -1,0 +1,88 @@
+package dev.pipfix.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipfix.queue.FailedRun;
+import dev.pipfix.queue.RunQueue;
+import java.io.IOException;
+
+/**
+ * Decides what a delivery gets: authenticated first, then checked, then routed. Knows nothing of HTTP beyond
+ * status codes; the route hands it the headers and the raw body.
+ */
+public final class WebhookReceiver {
+
+    private final WebhookSignature signature;
+    private final RunQueue queue;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param signature null only when unsigned deliveries are explicitly allowed (development) */
+    public WebhookReceiver(WebhookSignature signature, RunQueue queue) {
+        this.signature = signature;
+        this.queue = queue;
+    }
+
+    WebhookReply receive(String event, String deliveryId, String signatureHeader, byte[] body) {
+        if (signature != null) {
+            if (signatureHeader == null || signatureHeader.isBlank()) {
+                return WebhookReply.rejected(401, "X-Hub-Signature-256 is missing; set the App's webhook secret");
+            }
+            if (!signature.matches(body, signatureHeader)) {
+                return WebhookReply.rejected(401, "X-Hub-Signature-256 does not match the body and WEBHOOK_SECRET");
+            }
+        }
+        if (event == null || event.isBlank()) {
+            return WebhookReply.rejected(400, "X-GitHub-Event is missing");
+        }
+        if (deliveryId == null || deliveryId.isBlank()) {
+            return WebhookReply.rejected(400, "X-GitHub-Delivery is missing");
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return WebhookReply.rejected(400, "the body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return WebhookReply.rejected(400, "the body cannot be read: " + e.getMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            return WebhookReply.rejected(400, "the body is not a JSON object");
+        }
+        try {
+            return route(event, deliveryId, payload);
+        } catch (MalformedPayloadException e) {
+            return WebhookReply.rejected(400, e.getMessage());
+        }
+    }
+
+    private WebhookReply route(String event, String deliveryId, JsonNode payload) throws MalformedPayloadException {
+        switch (event) {
+            case "ping" -> {
+                if (!payload.has("zen") && !payload.has("hook_id")) {
+                    throw new MalformedPayloadException("not a ping payload: zen and hook_id are missing");
+                }
+                return new WebhookReply(200, "pong", "pipfix is listening");
+            }
+            case "workflow_run" -> {
+                return workflowRun(deliveryId, new WorkflowRunPayload(payload));
+            }
+            default -> {
+                return WebhookReply.ignored("event '" + event + "' is not one pipfix acts on");
+            }
+        }
+    }
+
+    private WebhookReply workflowRun(String deliveryId, WorkflowRunPayload payload) throws MalformedPayloadException {
+        if (!"completed".equals(payload.action())) {
+            return WebhookReply.ignored("action '" + payload.action() + "': only completed runs are read");
+        }
+        if (!WorkflowRunPayload.FAILING_CONCLUSIONS.contains(payload.conclusion())) {
+            return WebhookReply.ignored("conclusion '" + payload.conclusion() + "': only failed runs are read");
+        }
+        FailedRun run = payload.toFailedRun(deliveryId);
+        queue.submit(run);
+        return WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of " + run.repository()
+                + " queued");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pipfix.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipfix.queue.FailedRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a {@code workflow_run} delivery into a {@link FailedRun}, or says why it is not one we act on. */
+final class WorkflowRunPayload {
+
+    static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
+
+    private final JsonNode root;
+    private final JsonNode run;
+
+    WorkflowRunPayload(JsonNode root) throws MalformedPayloadException {
+        if (!root.isObject() || !root.path("workflow_run").isObject()) {
+            throw new MalformedPayloadException("not a workflow_run payload: no workflow_run object");
+        }
+        this.root = root;
+        this.run = root.get("workflow_run");
+        text("action");
+        number("workflow_run.id");
+        text("repository.full_name");
+    }
+
+    String action() throws MalformedPayloadException {
+        return text("action");
+    }
+
+    String conclusion() {
+        return run.path("conclusion").asText("");
+    }
+
+    FailedRun toFailedRun(String deliveryId) throws MalformedPayloadException {
+        JsonNode installation = root.path("installation");
+        if (!installation.path("id").canConvertToLong() || !installation.path("id").isNumber()) {
+            throw new MalformedPayloadException(
+                    "not a GitHub App delivery: installation.id is missing (is this a repository webhook?)");
+        }
+        String repository = text("repository.full_name");
+        long repositoryId = root.path("repository").path("id").asLong(-1);
+        String headRepository = run.path("head_repository").path("full_name").asText(null);
+        List<Integer> pullRequests = new ArrayList<>();
+        for (JsonNode pr : run.path("pull_requests")) {
+            long baseRepoId = pr.path("base").path("repo").path("id").asLong(-1);
+            // the list can name pull requests of other repositories that share the head commit
+            if (pr.path("number").isInt() && (baseRepoId == -1 || baseRepoId == repositoryId)) {
+                pullRequests.add(pr.get("number").asInt());
+            }
+        }
+        return new FailedRun(
+                deliveryId,
+                installation.get("id").asLong(),
+                repository,
+                number("workflow_run.id"),
+                run.path("run_attempt").asLong(1),
+                run.path("run_number").asLong(0),
+                text("workflow_run.html_url"),
+                number("workflow_run.workflow_id"),
+                run.path("name").asText(""),
+                run.path("path").asText(""),
+                run.path("event").asText(""),
+                conclusion(),
+                text("workflow_run.head_sha"),
+                run.path("head_branch").asText(""),
+                headRepository,
+                pullRequests);
+    }
+
+    private String text(String path) throws MalformedPayloadException {
+        JsonNode value = at(path);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new MalformedPayloadException("not a workflow_run payload: " + path + " is missing");
+        }
+        return value.asText();
+    }
+
+    private long number(String path) throws MalformedPayloadException {
+        JsonNode value = at(path);
+        if (!value.isIntegralNumber()) {
+            throw new MalformedPayloadException("not a workflow_run payload: " + path + " is missing");
+        }
+        return value.asLong();
+    }
+
+    private JsonNode at(String path) {
+        JsonNode node = root;
+        for (String field : path.split("\\.")) {
+            node = node.path(field);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.pipfix.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_complete_environment_gives_a_config_with_defaults_for_the_rest() throws Exception {
+        Config config = ConfigLoader.load(complete(), dir.resolve(".env"));
+
+        assertThat(config.appId()).isEqualTo("123456");
+        assertThat(config.privateKey().getAlgorithm()).isEqualTo("RSA");
+        assertThat(config.webhookSecret()).isEqualTo("s3cret");
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.githubApiUrl()).isEqualTo("https://api.github.com");
+        assertThat(config.githubUrl()).isEqualTo("https://github.com");
+        assertThat(config.publicUrl()).isEqualTo("http://localhost:3000");
+        assertThat(config.dryRun()).isFalse();
+    }
+
+    @Test
+    void the_config_never_prints_its_secret_or_key() throws Exception {
+        Config config = ConfigLoader.load(complete(), dir.resolve(".env"));
+
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("MII");
+    }
+
+    @Test
+    void a_missing_secret_stops_start_up_unless_unsigned_is_explicitly_allowed() throws Exception {
+        Map<String, String> env = complete();
+        env.remove("WEBHOOK_SECRET");
+
+        assertThatThrownBy(() -> ConfigLoader.load(env, dir.resolve(".env")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("WEBHOOK_SECRET is not set");
+
+        env.put("ALLOW_UNSIGNED", "true");
+        assertThat(ConfigLoader.load(env, dir.resolve(".env")).webhookSecret()).isNull();
+    }
+
+    @Test
+    void a_missing_app_id_or_key_is_named() {
+        Map<String, String> noAppId = complete();
+        noAppId.remove("APP_ID");
+        Map<String, String> noKey = complete();
+        noKey.remove("PRIVATE_KEY");
+
+        assertThatThrownBy(() -> ConfigLoader.load(noAppId, dir.resolve(".env")))
+                .hasMessageStartingWith("APP_ID is not set");
+        assertThatThrownBy(() -> ConfigLoader.load(noKey, dir.resolve(".env")))
+                .hasMessageStartingWith("PRIVATE_KEY is not set");
+    }
+
+    @Test
+    void a_broken_key_names_the_setting_and_the_problem() throws Exception {
+        Map<String, String> encrypted = complete();
+        encrypted.put("PRIVATE_KEY", key("app-encrypted-pkcs1.pem"));
+        Map<String, String> missingFile = complete();
+        missingFile.remove("PRIVATE_KEY");
+        missingFile.put("PRIVATE_KEY_PATH", dir.resolve("nope.pem").toString());
+
+        assertThatThrownBy(() -> ConfigLoader.load(encrypted, dir.resolve(".env")))
+                .hasMessageStartingWith("PRIVATE_KEY: the key is encrypted");
+        assertThatThrownBy(() -> ConfigLoader.load(missingFile, dir.resolve(".env")))
+                .hasMessageStartingWith("PRIVATE_KEY_PATH (" + dir.resolve("nope.pem") + ") cannot be read");
+    }
+
+    @Test
+    void the_key_may_come_from_a_file() throws Exception {
+        Path pem = dir.resolve("app.pem");
+        Files.writeString(pem, key("app-pkcs1.pem"));
+        Map<String, String> env = complete();
+        env.remove("PRIVATE_KEY");
+        env.put("PRIVATE_KEY_PATH", pem.toString());
+
+        assertThat(ConfigLoader.load(env, dir.resolve(".env")).privateKey()).isNotNull();
+    }
+
+    @Test
+    void bad_values_are_named_with_what_is_expected() {
+        Map<String, String> port = complete();
+        port.put("PORT", "http");
+        Map<String, String> url = complete();
+        url.put("GITHUB_API_URL", "ghe.example.com/api/v3");
+        Map<String, String> flag = complete();
+        flag.put("DRY_RUN", "maybe");
+
+        assertThatThrownBy(() -> ConfigLoader.load(port, dir.resolve(".env")))
+                .hasMessage("PORT is 'http': give a port number from 0 to 65535");
+        assertThatThrownBy(() -> ConfigLoader.load(url, dir.resolve(".env")))
+                .hasMessage("GITHUB_API_URL is 'ghe.example.com/api/v3': give an http:// or https:// URL");
+        assertThatThrownBy(() -> ConfigLoader.load(flag, dir.resolve(".env")))
+                .hasMessage("DRY_RUN is 'maybe': give true or false");
+    }
+
+    @Test
+    void a_dot_env_file_fills_in_with_a_multi_line_quoted_key_and_the_environment_wins() throws Exception {
+        Path dotEnv = dir.resolve(".env");
+        Files.writeString(dotEnv, "# pipfix settings\n"
+                + "export APP_ID=999\n"
+                + "WEBHOOK_SECRET='from file'\n"
+                + "PORT=8080 # local\n"
+                + "PRIVATE_KEY=\"" + key("app-pkcs1.pem").strip() + "\"\n"
+                + "GITHUB_API_URL=https://ghe.example.com/api/v3/\n");
+
+        Config config = ConfigLoader.load(Map.of("APP_ID", "123456"), dotEnv);
+
+        assertThat(config.appId()).isEqualTo("123456");
+        assertThat(config.webhookSecret()).isEqualTo("from file");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.githubApiUrl()).isEqualTo("https://ghe.example.com/api/v3");
+        assertThat(config.privateKey()).isNotNull();
+    }
+
+    @Test
+    void a_broken_dot_env_line_is_named() throws Exception {
+        Path dotEnv = dir.resolve(".env");
+        Files.writeString(dotEnv, "APP_ID=1\nthis is not a setting\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(complete(), dotEnv))
+                .hasMessage(dotEnv + " line 2: expected NAME=value");
+    }
+
+    private static Map<String, String> complete() {
+        Map<String, String> env = new HashMap<>();
+        env.put("APP_ID", "123456");
+        env.put("WEBHOOK_SECRET", "s3cret");
+        try {
+            env.put("PRIVATE_KEY", key("app-pkcs1.pem"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return env;
+    }
+
+    private static String key(String name) throws IOException {
+        try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/keys/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.pipfix.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipfix.diagnosis.Cause;
+import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.diagnosis.Kind;
+import dev.pipfix.diagnosis.Os;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommentRendererTest {
+
+    private final CommentRenderer renderer = new CommentRenderer();
+
+    private static final Finding LINUX_ERRNO_13 = new Finding(Kind.PERMISSION_DENIED, Cause.SYSTEM_SITE_PACKAGES, 66,
+            "Run pip3 install flake8", 8, "pip3 install flake8", "/usr/lib/python3.6/site-packages/pyflakes", Os.LINUX,
+            List.of("ERROR: Could not install packages due to an EnvironmentError: [Errno 13] Permission denied:"
+                    + " '/usr/lib/python3.6/site-packages/pyflakes'"));
+
+    @Test
+    void the_comment_starts_with_the_marker_and_names_workflow_job_step_and_log_line() {
+        String body = renderer.render(report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13)));
+
+        assertThat(body).startsWith(CommentMarker.forWorkflow(7087581) + "\n");
+        assertThat(body).contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/"
+                + "actions/runs/680634037) (attempt 1)");
+        assertThat(body).contains("#### Job `lint`, step `Install flake8`");
+        assertThat(body).contains("[Log line 66](https://github.com/octo-org/octo-repo/actions/runs/680634037/job/"
+                + "18764420921#step:4:8) says:");
+        assertThat(body).contains("```text\nERROR: Could not install packages due to an EnvironmentError: [Errno 13]");
+        assertThat(body).contains("belongs to root");
+    }
+
+    @Test
+    void a_permission_error_on_linux_recommends_the_posix_venv_step_before_the_failing_one() {
+        String body = renderer.render(report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13)));
+
+        assertThat(body).contains("right before `Install flake8`");
+        assertThat(body).contains("""
+                ```yaml
+                - name: Create a virtual environment
+                  run: |
+                    python3 -m venv .venv
+                    echo "$PWD/.venv/bin" >> "$GITHUB_PATH"
+                    echo "VIRTUAL_ENV=$PWD/.venv" >> "$GITHUB_ENV"
+                ```""");
+    }
+
+    @Test
+    void pip_upgrading_itself_on_windows_gets_python_dash_m_pip_not_a_venv() {
+        Finding finding = new Finding(Kind.ACCESS_DENIED, Cause.PIP_SELF_UPGRADE, 61, "Run pip install --upgrade pip",
+                14, "pip install --upgrade pip", "C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe",
+                Os.WINDOWS, List.of("ERROR: Could not install packages due to an OSError: [WinError 5] Access is"
+                        + " denied: 'C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe'"));
+
+        String body = renderer.render(report("CI", job("build (windows-latest, 3.11)", "Install", 3, finding)));
+
+        assertThat(body).contains("run: python -m pip install --upgrade pip");
+        assertThat(body).doesNotContain("python3 -m venv");
+        assertThat(body).contains("`[WinError 5] Access is denied`");
+    }
+
+    @Test
+    void names_from_the_pull_request_cannot_ping_people_or_inject_markdown() {
+        Finding finding = new Finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, 3, null, 0, null, null, Os.LINUX,
+                List.of("ERROR: [Errno 13] Permission denied: '@octocat'\n```\n[click](https://evil.example)"));
+
+        String body = renderer.render(report("CI @octo-org/admins <b>x</b>",
+                job("test `@everyone`", "Install ![x](y)", 0, finding)));
+
+        assertThat(body).contains("The `CI @octo-org/admins <b>x</b>` workflow");
+        assertThat(body).contains("#### Job `` test `@everyone` ``, step `Install ![x](y)`");
+        assertThat(body).contains("````text\nERROR: [Errno 13] Permission denied: '@octocat'\n```\n"
+                + "[click](https://evil.example)\n````");
+    }
+
+    @Test
+    void a_report_too_big_for_one_comment_is_cut_to_fit_and_says_so() {
+        List<FailedJob> jobs = new ArrayList<>();
+        String longEvidence = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '"
+                + "/x".repeat(990) + "'";
+        for (int i = 0; i < 256; i++) {
+            Finding finding = new Finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
+                    "pip install .", null, Os.LINUX, List.of(longEvidence));
+            jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i, "Install",
+                    3, List.of(finding), false));
+        }
+
+        String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", jobs));
+
+        assertThat(body.length()).isLessThanOrEqualTo(CommentRenderer.MAX_COMMENT_CHARS);
+        assertThat(body).contains("more finding(s) left out to stay within GitHub's comment size limit");
+        assertThat(body).contains("#### Job `test (0)`");
+    }
+
+    @Test
+    void a_truncated_log_is_mentioned() {
+        FailedJob truncated = new FailedJob("lint", "https://github.com/o/r/actions/runs/1/job/2", "Install", 4,
+                List.of(LINUX_ERRNO_13), true);
+
+        assertThat(renderer.render(report("CI", truncated))).contains("only its beginning was scanned");
+    }
+
+    @Test
+    void the_same_report_renders_the_same_text() {
+        RunReport report = report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13));
+
+        assertThat(renderer.render(report)).isEqualTo(renderer.render(report));
+    }
+
+    private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {
+        return new FailedJob(name, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
+                failedStep, stepNumber, List.of(finding), false);
+    }
+
+    private static RunReport report(String workflow, FailedJob job) {
+        return new RunReport(workflow, 7087581, 7, 1, "https://github.com/octo-org/octo-repo/actions/runs/680634037",
+                List.of(job));
+    }
+}
