@@ -91,5 +91,6 @@ public final class PipfixServer implements AutoCloseable {
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        LOG.info("pipfix stopped");
     }
 }

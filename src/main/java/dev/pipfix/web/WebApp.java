@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +19,7 @@ public final class WebApp {
 
     /** GitHub never sends a payload over 25 MB. */
     public static final int MAX_BODY_BYTES = 25 * 1024 * 1024;
+    private static final long IDLE_CONNECTION_CLOSE_ON_STOP_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,10 +30,28 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setStopTimeout(stopTimeoutMillis));
+            config.jetty.modifyServer(server -> stopGracefully(server, stopTimeoutMillis));
             config.routes.post("/webhook", ctx -> webhook(ctx, receiver));
             config.routes.get("/", ctx -> ctx.result("pipfix is running. GitHub delivers workflow_run events to"
                     + " POST /webhook.\n"));
+        });
+    }
+
+    /**
+     * Requests in flight get {@code stopTimeoutMillis} to finish. Idle keep-alive connections are closed at once:
+     * Jetty would otherwise wait its default second for each before it counts the shutdown as graceful.
+     */
+    private static void stopGracefully(Server server, long stopTimeoutMillis) {
+        server.setStopTimeout(stopTimeoutMillis);
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector abstractConnector) {
+                        abstractConnector.setShutdownIdleTimeout(IDLE_CONNECTION_CLOSE_ON_STOP_MILLIS);
+                    }
+                }
+            }
         });
     }
 

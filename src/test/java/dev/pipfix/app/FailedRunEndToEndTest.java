@@ -1,0 +1,400 @@
+package dev.pipfix.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.pipfix.testing.GitHubSimulator.failedJob;
+import static dev.pipfix.testing.GitHubSimulator.passedJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pipfix.github.PrivateKeys;
+import dev.pipfix.report.CommentMarker;
+import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.GitHubSimulator.SimComment;
+import dev.pipfix.testing.GitHubSimulator.SimPull;
+import dev.pipfix.testing.MutableClock;
+import dev.pipfix.testing.WebhookSender;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path over real HTTP: a signed delivery to the real server, GitHub simulated by WireMock, and the exact
+ * requests GitHub received.
+ */
+class FailedRunEndToEndTest {
+
+    private static final String REPO = "octo-org/octo-repo";
+    private static final long RUN = 680634037;
+    private static final String SECRET = "webhook secret for tests";
+    private static final String SAME_REPO = "workflow_run-completed-failure-same-repo.json";
+    private static final String MARKER = CommentMarker.forWorkflow(7087581);
+
+    @TempDir
+    Path dataDir;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private GitHubSimulator github;
+    private PipfixServer server;
+    private WebhookSender sender;
+    private RSAPrivateCrtKey key;
+
+    @BeforeEach
+    void start() throws Exception {
+        github = new GitHubSimulator(clock);
+        key = (RSAPrivateCrtKey) PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
+        startServer(false);
+    }
+
+    private void startServer(boolean dryRun) {
+        Config config = new Config("123456", key, SECRET, false, "127.0.0.1", 0, github.apiUrl(),
+                "https://github.com", "http://127.0.0.1", dataDir, dryRun);
+        server = new PipfixServer(config, clock).start();
+        sender = new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        github.close();
+    }
+
+    @Test
+    void a_failed_run_of_a_same_repository_pull_request_gets_one_comment() throws Exception {
+        // given
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3), passedJob(1002, "lint"));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        // when
+        HttpResponse<String> response = deliverAndWait(SAME_REPO);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(github.apiCalls()).containsExactly(
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
+                "GET /repos/octo-org/octo-repo",
+                "GET /repos/octo-org/octo-repo/issues/42",
+                "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
+                "POST /repos/octo-org/octo-repo/issues/42/comments");
+        assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
+        assertThat(github.apiRequests().subList(1, 7))
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
+        assertThat(github.storageRequests()).singleElement()
+                .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).startsWith(MARKER + "\n");
+        assertThat(body).contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/actions/"
+                + "runs/680634037) (attempt 1)");
+        assertThat(body).contains("#### Job `test (3.12)`, step `Install dependencies`");
+        assertThat(body).contains("(https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001#step:3:11)");
+        assertThat(body).contains("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                + " '/home/runner/.local/lib/python3.12/site-packages/requests-2.32.5.dist-info'");
+        assertThat(body).contains("python3 -m venv .venv");
+    }
+
+    @Test
+    void a_run_from_a_fork_finds_its_pull_request_by_head_owner_branch_and_sha() throws Exception {
+        // given GitHub leaves pull_requests empty for forks
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "lint", "Install flake8", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-container-old-pip-system-site-errno13.log"));
+        github.repository(REPO, 101);
+        github.openPullRequests(REPO, "contributor:fix-deps",
+                new SimPull(57, "contributor", "fix-deps", "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a"),
+                new SimPull(58, "contributor", "fix-deps", "0000000000000000000000000000000000000000"));
+        github.issue(REPO, 57);
+        github.comments(REPO, 57);
+        github.acceptNewComments(REPO, 57, 9001);
+
+        // when
+        deliverAndWait("workflow_run-completed-failure-fork.json");
+
+        // then
+        assertThat(github.apiCalls()).contains(
+                "GET /repos/octo-org/octo-repo/pulls?state=open&head=contributor%3Afix-deps&per_page=100");
+        assertThat(github.writes()).singleElement()
+                .satisfies(r -> assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/57/comments"));
+        assertThat(postedBody(github.writes().get(0))).contains("#### Job `lint`, step `Install flake8`")
+                .contains("belongs to root");
+    }
+
+    @Test
+    void a_run_with_no_pull_request_reads_the_logs_and_writes_nothing() {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+
+        HttpResponse<String> response = deliverAndWait("workflow_run-completed-failure-push-no-pr.json");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(github.apiCalls()).containsExactly(
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void two_failed_jobs_give_one_comment_with_both() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1,
+                failedJob(1001, "test (ubuntu-latest, 3.12)", "Install dependencies", 3),
+                failedJob(1003, "test (windows-latest, 3.11)", "Upgrade pip", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.log(REPO, 1003, Fixtures.log("windows-pip-self-upgrade-winerror5.log"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.writes()).hasSize(1);
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).contains("#### Job `test (ubuntu-latest, 3.12)`, step `Install dependencies`")
+                .contains("#### Job `test (windows-latest, 3.11)`, step `Upgrade pip`")
+                .contains("run: python -m pip install --upgrade pip");
+    }
+
+    @Test
+    void a_log_without_a_pip_error_gives_no_comment_and_no_pull_request_lookup() {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).containsExactly(
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+    }
+
+    @Test
+    void a_second_failure_edits_the_first_comment_and_an_identical_third_writes_nothing() throws Exception {
+        // given a first failure that created our comment
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+        deliverAndWait(SAME_REPO);
+        String first = postedBody(github.writes().get(0));
+
+        // when the re-run fails differently
+        github.comments(REPO, 42, new SimComment(7001, "octocat", "User", "Looks good, but CI is red."),
+                new SimComment(9001, "pipfix[bot]", "Bot", first));
+        github.acceptCommentEdits(REPO, 42, 9001);
+        github.jobs(REPO, RUN, 2, failedJob(2001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 2001, Fixtures.log("linux-container-old-pip-system-site-errno13.log"));
+        github.resetRequests();
+        deliverAndWait("workflow_run-completed-failure-same-repo-attempt-2.json");
+
+        // then the comment is edited in place
+        assertThat(github.writes()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod().getName()).isEqualTo("PATCH");
+            assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/comments/9001");
+        });
+        String second = postedBody(github.writes().get(0));
+        assertThat(second).startsWith(MARKER).contains("(attempt 2)").isNotEqualTo(first);
+
+        // when the same failure is delivered again
+        github.comments(REPO, 42, new SimComment(9001, "pipfix[bot]", "Bot", second));
+        github.resetRequests();
+        deliverAndWait("workflow_run-completed-failure-same-repo-attempt-2.json");
+
+        // then nothing is written
+        assertThat(github.writes()).isEmpty();
+        assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
+    }
+
+    @Test
+    void someone_quoting_our_marker_does_not_make_their_comment_ours() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42, new SimComment(7002, "octocat", "User", MARKER + "\nquoting the bot"));
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.writes()).singleElement()
+                .satisfies(r -> assertThat(r.getMethod().getName()).isEqualTo("POST"));
+    }
+
+    @Test
+    void the_installation_token_is_cached_across_two_events() {
+        github.installationTokens(4242, "ghs_first", "ghs_second");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+
+        deliverAndWait(SAME_REPO);
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
+        assertThat(github.apiRequests()).filteredOn(r -> r.getUrl().contains("/actions/"))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
+    }
+
+    @Test
+    void a_token_about_to_expire_is_renewed_before_use() {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        deliverAndWait(SAME_REPO);
+
+        // when the hour-long token has less than five minutes left
+        clock.advance(Duration.ofMinutes(56));
+        github.installationTokens(4242, "ghs_second");
+        deliverAndWait(SAME_REPO);
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(2);
+        List<LoggedRequest> jobLists = github.apiRequests().stream()
+                .filter(r -> r.getUrl().contains("/attempts/1/jobs")).toList();
+        assertThat(jobLists).extracting(r -> r.getHeader("Authorization"))
+                .containsExactly("token ghs_first", "token ghs_second", "token ghs_second");
+    }
+
+    @Test
+    void a_401_drops_the_token_fetches_a_new_one_and_retries_once() {
+        // given GitHub revoked the first token early
+        github.installationTokens(4242, "ghs_revoked", "ghs_fresh");
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                .atPriority(1)
+                .withHeader("Authorization", equalTo("token ghs_revoked"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":"
+                                + "\"https://docs.github.com/rest\",\"status\":\"401\"}")));
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).containsExactly(
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiRequests().get(4).getHeader("Authorization")).isEqualTo("token ghs_fresh");
+    }
+
+    @Test
+    void a_401_after_the_retry_is_not_retried_again() {
+        github.installationTokens(4242, "ghs_revoked");
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Bad credentials\"}")));
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains("/jobs")).hasSize(2);
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void the_answer_to_github_does_not_wait_for_github() {
+        // given a GitHub API that takes three seconds to list the jobs
+        github.installationTokens(4242, "ghs_first");
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                        .withHeader("Content-Type", "application/json").withBody("{\"total_count\":0,\"jobs\":[]}")));
+
+        // when
+        HttpResponse<String> response = sender.deliver("workflow_run", Fixtures.payload(SAME_REPO));
+
+        // then the delivery is answered while the work is still going on
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(server.runsInFlight()).isEqualTo(1);
+        awaitIdle();
+    }
+
+    @Test
+    void a_github_502_ends_the_run_without_a_comment_and_the_server_keeps_serving() {
+        github.installationTokens(4242, "ghs_first");
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+
+        HttpResponse<String> first = deliverAndWait(SAME_REPO);
+        HttpResponse<String> ping = sender.deliver("ping", Fixtures.payload("ping.json"));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(github.writes()).isEmpty();
+        assertThat(ping.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dry_run_reads_everything_and_writes_nothing() throws Exception {
+        server.close();
+        startServer(true);
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
+        assertThat(github.writes()).isEmpty();
+    }
+
+    private void pullRequestWithComments(int number, SimComment... comments) {
+        github.repository(REPO, 101);
+        github.issue(REPO, number);
+        github.comments(REPO, number, comments);
+        github.acceptNewComments(REPO, number, 9001);
+    }
+
+    private HttpResponse<String> deliverAndWait(String payload) {
+        HttpResponse<String> response = sender.deliver("workflow_run", Fixtures.payload(payload));
+        awaitIdle();
+        return response;
+    }
+
+    private void awaitIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (server.runsInFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run was still being processed after 20 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String postedBody(LoggedRequest request) throws Exception {
+        return new ObjectMapper().readTree(request.getBodyAsString()).path("body").asText();
+    }
+
+    private void assertAppJwt(String authorization) throws Exception {
+        assertThat(authorization).startsWith("Bearer ");
+        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(key.getModulus(), BigInteger.valueOf(key.getPublicExponent().longValue())));
+        Claims claims = Jwts.parser().verifyWith(publicKey).clock(() -> java.util.Date.from(clock.instant())).build()
+                .parseSignedClaims(authorization.substring("Bearer ".length())).getPayload();
+        assertThat(claims.getIssuer()).isEqualTo("123456");
+    }
+}

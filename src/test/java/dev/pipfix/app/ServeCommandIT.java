@@ -1,0 +1,128 @@
+package dev.pipfix.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.WebhookSender;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar target/pipfix.jar}, started the way a new user or Heroku starts it. */
+class ServeCommandIT {
+
+    private static final Path JAR = Path.of("target/pipfix.jar").toAbsolutePath();
+    private static final String SECRET = "a webhook secret nobody may see";
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void the_jar_serves_from_its_environment_answers_a_signed_ping_and_stops_on_sigterm() throws Exception {
+        // given
+        int port = freePort();
+        Path key = workDir.resolve("app.pem");
+        Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
+        Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
+                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port)));
+        awaitPort(port, process);
+
+        // when
+        HttpResponse<String> ping = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
+                .deliver("ping", Fixtures.payload("ping.json"));
+        process.destroy();
+
+        // then
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops within 20 s of SIGTERM").isTrue();
+        String output = output(process);
+        assertThat(output).contains("pipfix listening on 0.0.0.0:" + port);
+        assertThat(output).contains("event=ping status=200");
+        assertThat(output).doesNotContain(SECRET).doesNotContain("PRIVATE KEY").doesNotContain("MII");
+    }
+
+    @Test
+    void a_dot_env_file_in_the_working_directory_is_read() throws Exception {
+        int port = freePort();
+        Files.writeString(workDir.resolve(".env"), "APP_ID=123456\nWEBHOOK_SECRET=" + SECRET + "\nPORT=" + port
+                + "\nPRIVATE_KEY=\"" + Fixtures.text("keys/app-pkcs8.pem").strip() + "\"\n");
+        Process process = start(Map.of());
+        try {
+            awaitPort(port, process);
+            HttpResponse<String> ping = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
+                    .deliver("ping", Fixtures.payload("ping.json"));
+            assertThat(ping.statusCode()).isEqualTo(200);
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void an_encrypted_key_stops_start_up_with_one_line_naming_the_setting() throws Exception {
+        Process process = start(Map.of("APP_ID", "123456", "WEBHOOK_SECRET", SECRET,
+                "PRIVATE_KEY", Fixtures.text("keys/app-encrypted-pkcs1.pem")));
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output(process).strip()).isEqualTo("pipfix: PRIVATE_KEY: the key is encrypted with a passphrase;"
+                + " decrypt it first (openssl pkey -in key.pem -out plain.pem) or generate a new key on the App's"
+                + " settings page");
+    }
+
+    @Test
+    void a_missing_secret_stops_start_up_with_one_line_naming_it() throws Exception {
+        Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY", Fixtures.text("keys/app-pkcs1.pem")));
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output(process).strip()).startsWith("pipfix: WEBHOOK_SECRET is not set").doesNotContain("\n");
+    }
+
+    private Process start(Map<String, String> environment) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("output.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|PORT"
+                + "|GITHUB_.*|ALLOW_UNSIGNED|DRY_RUN|DATA_DIR|PUBLIC_URL|HOST"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private String output(Process process) throws IOException {
+        return Files.readString(workDir.resolve("output.log"), StandardCharsets.UTF_8);
+    }
+
+    private void awaitPort(int port, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("pipfix exited early: " + output(process));
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("pipfix did not listen on " + port + " within 30 s: " + output(process));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package dev.pipfix.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * GitHub at the HTTP level: the REST API on one WireMock server, the log storage that job logs redirect to on
+ * another (a different origin, as in production). Responses carry the fields and shapes GitHub's own do.
+ */
+public final class GitHubSimulator implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer storage = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final Clock clock;
+    private final AtomicInteger tokenSequences = new AtomicInteger();
+
+    public GitHubSimulator(Clock clock) {
+        this.clock = clock;
+        api.start();
+        storage.start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public WireMockServer api() {
+        return api;
+    }
+
+    public WireMockServer storage() {
+        return storage;
+    }
+
+    /**
+     * Each call to the token endpoint hands out the next token; the last one repeats. Tokens expire an hour after
+     * the clock's time now; a later call replaces the sequence.
+     */
+    public void installationTokens(long installationId, String... tokens) {
+        String scenario = "tokens-" + installationId + "-" + tokenSequences.incrementAndGet();
+        for (int i = 0; i < tokens.length; i++) {
+            ScenarioMappingBuilder stub = post(urlPathEqualTo("/app/installations/" + installationId
+                    + "/access_tokens"))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? "Started" : "token-" + i)
+                    .willReturn(json(201, tokenJson(tokens[i])));
+            if (i < tokens.length - 1) {
+                stub.willSetStateTo("token-" + (i + 1));
+            }
+            api.stubFor(stub);
+        }
+    }
+
+    private String tokenJson(String token) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", token);
+        body.put("expires_at", clock.instant().plus(Duration.ofHours(1)).toString().replaceAll("\\.\\d+Z$", "Z"));
+        body.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
+                "pull_requests", "write"));
+        body.put("repository_selection", "selected");
+        return write(body);
+    }
+
+    public void repository(String fullName, long id) {
+        api.stubFor(get(urlPathEqualTo("/repos/" + fullName)).willReturn(json(200, write(repositoryJson(fullName, id)))));
+    }
+
+    public void jobs(String repository, long runId, long attempt, SimJob... jobs) {
+        List<Object> list = new ArrayList<>();
+        for (SimJob job : jobs) {
+            list.add(jobJson(repository, runId, attempt, job));
+        }
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt
+                + "/jobs"))
+                .willReturn(json(200, write(Map.of("total_count", jobs.length, "jobs", list)))));
+    }
+
+    /** The API answers with a redirect to a signed storage URL, as GitHub does; storage serves the text. */
+    public void log(String repository, long jobId, String text) {
+        String storagePath = "/actions-results/6f0b5a9c/workflow-job-run-" + jobId + "/logs/job/job-logs.txt";
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/jobs/" + jobId + "/logs"))
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1:" + storage.port() + storagePath
+                                + "?rsct=text%2Fplain&se=2026-11-20T09%3A17%3A08Z&sig=dGVzdA%3D%3D&sp=r&sv=2025-01-05")));
+        storage.stubFor(get(urlPathEqualTo(storagePath))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(text)));
+    }
+
+    public void issue(String repository, int number) {
+        Map<String, Object> issue = new LinkedHashMap<>();
+        issue.put("url", "https://api.github.com/repos/" + repository + "/issues/" + number);
+        issue.put("id", 2_000_000_000L + number);
+        issue.put("node_id", "PR_kwDOH" + number);
+        issue.put("number", number);
+        issue.put("title", "Add YAML parsing");
+        issue.put("state", "open");
+        issue.put("user", user("contributor", 583231, "User"));
+        issue.put("comments", 0);
+        issue.put("html_url", "https://github.com/" + repository + "/pull/" + number);
+        issue.put("pull_request", Map.of("url", "https://api.github.com/repos/" + repository + "/pulls/" + number));
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number)).willReturn(json(200, write(issue))));
+    }
+
+    /** The pull request's comments as GitHub would list them now. */
+    public void comments(String repository, int number, SimComment... comments) {
+        List<Object> list = new ArrayList<>();
+        for (SimComment comment : comments) {
+            list.add(commentJson(repository, number, comment));
+        }
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments"))
+                .willReturn(json(200, write(list))));
+    }
+
+    public void acceptNewComments(String repository, int number, long newId) {
+        api.stubFor(post(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments"))
+                .willReturn(json(201, write(commentJson(repository, number,
+                        new SimComment(newId, "pipfix[bot]", "Bot", "(body)"))))));
+    }
+
+    public void acceptCommentEdits(String repository, int number, long commentId) {
+        api.stubFor(patch(urlPathEqualTo("/repos/" + repository + "/issues/comments/" + commentId))
+                .willReturn(json(200, write(commentJson(repository, number,
+                        new SimComment(commentId, "pipfix[bot]", "Bot", "(body)"))))));
+    }
+
+    public void openPullRequests(String repository, String head, SimPull... pulls) {
+        List<Object> list = new ArrayList<>();
+        for (SimPull pull : pulls) {
+            list.add(pullJson(repository, pull));
+        }
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls"))
+                .withQueryParam("state", equalTo("open"))
+                .withQueryParam("head", equalTo(head))
+                .willReturn(json(200, write(list))));
+    }
+
+    public void stub(MappingBuilder mapping) {
+        api.stubFor(mapping);
+    }
+
+    /** API requests in the order they arrived. */
+    public List<LoggedRequest> apiRequests() {
+        return inOrder(api);
+    }
+
+    public List<LoggedRequest> storageRequests() {
+        return inOrder(storage);
+    }
+
+    /** {@code METHOD path} of each API request, in order, for exact assertions. */
+    public List<String> apiCalls() {
+        return apiRequests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
+    }
+
+    public List<LoggedRequest> writes() {
+        return apiRequests().stream()
+                .filter(r -> r.getMethod().getName().equals("POST") || r.getMethod().getName().equals("PATCH"))
+                .filter(r -> !r.getUrl().startsWith("/app/"))
+                .toList();
+    }
+
+    public void resetRequests() {
+        api.resetRequests();
+        storage.resetRequests();
+    }
+
+    private static List<LoggedRequest> inOrder(WireMockServer server) {
+        List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest).toList());
+        Collections.reverse(requests);
+        return requests;
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+        storage.stop();
+    }
+
+    public record SimStep(String name, int number, String conclusion) {
+    }
+
+    public record SimJob(long id, String name, String conclusion, List<SimStep> steps) {
+    }
+
+    public record SimComment(long id, String login, String userType, String body) {
+    }
+
+    public record SimPull(int number, String headOwner, String headBranch, String headSha) {
+    }
+
+    public static SimJob failedJob(long id, String name, String failedStep, int failedNumber) {
+        List<SimStep> steps = new ArrayList<>();
+        steps.add(new SimStep("Set up job", 1, "success"));
+        for (int n = 2; n < failedNumber; n++) {
+            steps.add(new SimStep(n == 2 ? "Run actions/checkout@v4" : "Step " + n, n, "success"));
+        }
+        steps.add(new SimStep(failedStep, failedNumber, "failure"));
+        steps.add(new SimStep("Post Run actions/checkout@v4", failedNumber + 1, "success"));
+        steps.add(new SimStep("Complete job", failedNumber + 2, "success"));
+        return new SimJob(id, name, "failure", steps);
+    }
+
+    public static SimJob passedJob(long id, String name) {
+        return new SimJob(id, name, "success", List.of(new SimStep("Set up job", 1, "success"),
+                new SimStep("Run pytest", 2, "success"), new SimStep("Complete job", 3, "success")));
+    }
+
+    private Map<String, Object> jobJson(String repository, long runId, long attempt, SimJob job) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", job.id());
+        json.put("run_id", runId);
+        json.put("workflow_name", "CI");
+        json.put("head_branch", "add-yaml");
+        json.put("run_url", "https://api.github.com/repos/" + repository + "/actions/runs/" + runId);
+        json.put("run_attempt", attempt);
+        json.put("node_id", "CR_kwDOH" + job.id());
+        json.put("head_sha", "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a");
+        json.put("url", "https://api.github.com/repos/" + repository + "/actions/jobs/" + job.id());
+        json.put("html_url", "https://github.com/" + repository + "/actions/runs/" + runId + "/job/" + job.id());
+        json.put("status", "completed");
+        json.put("conclusion", job.conclusion());
+        json.put("created_at", "2026-11-20T09:13:42Z");
+        json.put("started_at", "2026-11-20T09:13:50Z");
+        json.put("completed_at", "2026-11-20T09:16:05Z");
+        json.put("name", job.name());
+        List<Object> steps = new ArrayList<>();
+        for (SimStep step : job.steps()) {
+            steps.add(Map.of("name", step.name(), "status", "completed", "conclusion", step.conclusion(),
+                    "number", step.number(), "started_at", "2026-11-20T09:14:00Z",
+                    "completed_at", "2026-11-20T09:14:03Z"));
+        }
+        json.put("steps", steps);
+        json.put("check_run_url", "https://api.github.com/repos/" + repository + "/check-runs/" + job.id());
+        json.put("labels", List.of("ubuntu-latest"));
+        json.put("runner_id", 1000000017);
+        json.put("runner_name", "GitHub Actions 1000000017");
+        json.put("runner_group_id", 0);
+        json.put("runner_group_name", "GitHub Actions");
+        return json;
+    }
+
+    private static Map<String, Object> repositoryJson(String fullName, long id) {
+        String owner = fullName.substring(0, fullName.indexOf('/'));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("node_id", "R_kgDOH" + id);
+        json.put("name", fullName.substring(fullName.indexOf('/') + 1));
+        json.put("full_name", fullName);
+        json.put("private", false);
+        json.put("owner", user(owner, 6811672, "Organization"));
+        json.put("html_url", "https://github.com/" + fullName);
+        json.put("fork", false);
+        json.put("url", "https://api.github.com/repos/" + fullName);
+        json.put("default_branch", "main");
+        json.put("permissions", Map.of("admin", false, "maintain", false, "push", false, "triage", false,
+                "pull", true));
+        return json;
+    }
+
+    private static Map<String, Object> commentJson(String repository, int number, SimComment comment) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", "https://api.github.com/repos/" + repository + "/issues/comments/" + comment.id());
+        json.put("html_url", "https://github.com/" + repository + "/pull/" + number + "#issuecomment-" + comment.id());
+        json.put("issue_url", "https://api.github.com/repos/" + repository + "/issues/" + number);
+        json.put("id", comment.id());
+        json.put("node_id", "IC_kwDOH" + comment.id());
+        json.put("user", user(comment.login(), comment.login().hashCode() & 0xffffff, comment.userType()));
+        json.put("created_at", "2026-11-20T09:16:30Z");
+        json.put("updated_at", "2026-11-20T09:16:30Z");
+        json.put("author_association", comment.userType().equals("Bot") ? "NONE" : "CONTRIBUTOR");
+        json.put("body", comment.body());
+        return json;
+    }
+
+    private static Map<String, Object> pullJson(String repository, SimPull pull) {
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("label", pull.headOwner() + ":" + pull.headBranch());
+        head.put("ref", pull.headBranch());
+        head.put("sha", pull.headSha());
+        head.put("user", user(pull.headOwner(), 583231, "User"));
+        head.put("repo", repositoryJson(pull.headOwner() + "/" + repository.substring(repository.indexOf('/') + 1),
+                202));
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("label", repository.substring(0, repository.indexOf('/')) + ":main");
+        base.put("ref", "main");
+        base.put("sha", "dbea8d8b6ed2cf764dfd84a215f3f9040b3d4423");
+        base.put("repo", repositoryJson(repository, 101));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", "https://api.github.com/repos/" + repository + "/pulls/" + pull.number());
+        json.put("id", 1_500_000_000L + pull.number());
+        json.put("number", pull.number());
+        json.put("state", "open");
+        json.put("title", "Fix dependencies");
+        json.put("user", user(pull.headOwner(), 583231, "User"));
+        json.put("html_url", "https://github.com/" + repository + "/pull/" + pull.number());
+        json.put("head", head);
+        json.put("base", base);
+        return json;
+    }
+
+    private static Map<String, Object> user(String login, long id, String type) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("login", login);
+        json.put("id", id);
+        json.put("node_id", "MDQ6VXNlcj" + id);
+        json.put("url", "https://api.github.com/users/" + login.replace("[bot]", "%5Bbot%5D"));
+        json.put("html_url", "https://github.com/" + login.replace("[bot]", ""));
+        json.put("type", type);
+        json.put("site_admin", false);
+        return json;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("X-GitHub-Api-Version-Selected", "2022-11-28")
+                .withHeader("X-RateLimit-Limit", "5000")
+                .withHeader("X-RateLimit-Remaining", "4990")
+                .withHeader("X-RateLimit-Reset", Long.toString(Instant.now().plusSeconds(3600).getEpochSecond()))
+                .withHeader("X-RateLimit-Resource", "core")
+                .withBody(body);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
