@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.MediaType;
@@ -12,6 +13,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Installation access tokens, one per installation, cached until five minutes before they expire. Tokens live an
@@ -20,6 +23,9 @@ import okhttp3.Response;
 public final class InstallationTokens {
 
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final Duration PLAUSIBLE_LIFETIME = Duration.ofHours(2);
+    private static final Logger LOG = LoggerFactory.getLogger(InstallationTokens.class);
 
     private final OkHttpClient http;
     private final String apiUrl;
@@ -56,6 +62,28 @@ public final class InstallationTokens {
         cache.computeIfPresent(installationId, (id, token) -> token.value().equals(refusedValue) ? null : token);
     }
 
+    /**
+     * GitHub's {@code expires_at}, unless it is not a time an hour-long token could have: unparseable, already
+     * within the renewal margin, or more than two hours away (a clock far off GitHub's). Then the documented hour
+     * is assumed; a token GitHub refuses earlier is renewed by the 401 retry anyway.
+     */
+    private Instant expiresAt(String text, long installationId) {
+        Instant now = clock.instant();
+        try {
+            Instant expiresAt = Instant.parse(text);
+            Duration lifetime = Duration.between(now, expiresAt);
+            if (lifetime.compareTo(RENEW_BEFORE_EXPIRY) > 0 && lifetime.compareTo(PLAUSIBLE_LIFETIME) <= 0) {
+                return expiresAt;
+            }
+            LOG.warn("installation {}: token expires_at {} is {} from this machine's clock; assuming {}"
+                    + " (is the clock right?)", installationId, text, lifetime, TOKEN_LIFETIME);
+        } catch (DateTimeParseException e) {
+            LOG.warn("installation {}: token expires_at '{}' is not a time; assuming {}", installationId, text,
+                    TOKEN_LIFETIME);
+        }
+        return now.plus(TOKEN_LIFETIME);
+    }
+
     private boolean isFresh(InstallationToken token) {
         return token != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(token.expiresAt());
     }
@@ -83,10 +111,7 @@ public final class InstallationTokens {
             if (value.isEmpty()) {
                 throw new GitHubApiException("POST " + path, response.code(), "the answer carries no token");
             }
-            Instant expiresAt = body.hasNonNull("expires_at")
-                    ? Instant.parse(body.get("expires_at").asText())
-                    : clock.instant().plus(Duration.ofHours(1));
-            return new InstallationToken(value, expiresAt);
+            return new InstallationToken(value, expiresAt(body.path("expires_at").asText(""), installationId));
         }
     }
 }

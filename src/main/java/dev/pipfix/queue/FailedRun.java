@@ -6,13 +6,14 @@ import java.util.List;
  * The work a {@code workflow_run} delivery asks for: everything the worker needs from the payload, so that the
  * payload itself need not be kept.
  *
+ * @param installationId the App installation the delivery names; null when it names none
  * @param repository     {@code owner/name} of the repository the run belongs to (the base repository for forks)
  * @param headRepository {@code owner/name} the run's commit came from; differs from {@code repository} for forks
  * @param pullRequests   the numbers of the payload's pull requests on {@code repository}; empty for forks
  */
 public record FailedRun(
         String deliveryId,
-        long installationId,
+        Long installationId,
         String repository,
         long runId,
         long runAttempt,

@@ -34,11 +34,7 @@ final class WorkflowRunPayload {
     }
 
     FailedRun toFailedRun(String deliveryId) throws MalformedPayloadException {
-        JsonNode installation = root.path("installation");
-        if (!installation.path("id").canConvertToLong() || !installation.path("id").isNumber()) {
-            throw new MalformedPayloadException(
-                    "not a GitHub App delivery: installation.id is missing (is this a repository webhook?)");
-        }
+        JsonNode installationId = root.path("installation").path("id");
         String repository = text("repository.full_name");
         long repositoryId = root.path("repository").path("id").asLong(-1);
         String headRepository = run.path("head_repository").path("full_name").asText(null);
@@ -52,14 +48,14 @@ final class WorkflowRunPayload {
         }
         return new FailedRun(
                 deliveryId,
-                installation.get("id").asLong(),
+                installationId.isIntegralNumber() ? installationId.asLong() : null,
                 repository,
                 number("workflow_run.id"),
                 run.path("run_attempt").asLong(1),
                 run.path("run_number").asLong(0),
                 text("workflow_run.html_url"),
                 number("workflow_run.workflow_id"),
-                run.path("name").asText(""),
+                workflowName(),
                 run.path("path").asText(""),
                 run.path("event").asText(""),
                 conclusion(),
@@ -67,6 +63,12 @@ final class WorkflowRunPayload {
                 run.path("head_branch").asText(""),
                 headRepository,
                 pullRequests);
+    }
+
+    /** GitHub's own example payloads leave {@code workflow_run.name} empty; the workflow object names it too. */
+    private String workflowName() {
+        String name = run.path("name").asText("");
+        return name.isBlank() ? root.path("workflow").path("name").asText("") : name;
     }
 
     private String text(String path) throws MalformedPayloadException {

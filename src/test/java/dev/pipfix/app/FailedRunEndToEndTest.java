@@ -115,6 +115,34 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void a_delivery_without_installation_finds_the_apps_installation_for_the_repository() throws Exception {
+        github.installationOf(REPO, 4242);
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        deliverAndWait("workflow_run-completed-failure-repository-webhook.json");
+
+        assertThat(github.apiCalls()).startsWith(
+                "GET /repos/octo-org/octo-repo/installation",
+                "POST /app/installations/4242/access_tokens");
+        assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
+        assertThat(postedBody(github.writes().get(0))).contains("The `CI` workflow failed");
+    }
+
+    @Test
+    void a_delivery_for_a_repository_the_app_is_not_installed_on_writes_nothing() {
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/installation")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\":\"Not Found\"}")));
+
+        HttpResponse<String> response = deliverAndWait("workflow_run-completed-failure-repository-webhook.json");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(github.apiCalls()).containsExactly("GET /repos/octo-org/octo-repo/installation");
+    }
+
+    @Test
     void a_run_from_a_fork_finds_its_pull_request_by_head_owner_branch_and_sha() throws Exception {
         // given GitHub leaves pull_requests empty for forks
         github.installationTokens(4242, "ghs_first");
@@ -252,6 +280,19 @@ class FailedRunEndToEndTest {
         assertThat(github.apiRequests()).filteredOn(r -> r.getUrl().contains("/actions/"))
                 .hasSize(4)
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
+    }
+
+    @Test
+    void a_token_whose_expires_at_is_implausible_is_kept_for_the_documented_hour() {
+        // given the token answer of GitHub's documentation, which expired in 2016
+        github.installationTokenExpiringAt(4242, "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "2016-07-11T22:14:10Z");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+
+        deliverAndWait(SAME_REPO);
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
     }
 
     @Test

@@ -84,6 +84,27 @@ public final class GitHubSimulator implements AutoCloseable {
         return write(body);
     }
 
+    /** A token answer with a fixed {@code expires_at}, as in GitHub's documentation example. */
+    public void installationTokenExpiringAt(long installationId, String token, String expiresAt) {
+        api.stubFor(post(urlPathEqualTo("/app/installations/" + installationId + "/access_tokens"))
+                .willReturn(json(201, write(Map.of("token", token, "expires_at", expiresAt)))));
+    }
+
+    /** {@code GET /repos/{o}/{r}/installation}, asked with the App's JWT. */
+    public void installationOf(String repository, long installationId) {
+        Map<String, Object> installation = new LinkedHashMap<>();
+        installation.put("id", installationId);
+        installation.put("account", user(repository.substring(0, repository.indexOf('/')), 6811672, "Organization"));
+        installation.put("repository_selection", "selected");
+        installation.put("access_tokens_url", "https://api.github.com/app/installations/" + installationId
+                + "/access_tokens");
+        installation.put("app_id", 123456);
+        installation.put("target_type", "Organization");
+        installation.put("events", List.of("workflow_run"));
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/installation"))
+                .willReturn(json(200, write(installation))));
+    }
+
     public void repository(String fullName, long id) {
         api.stubFor(get(urlPathEqualTo("/repos/" + fullName)).willReturn(json(200, write(repositoryJson(fullName, id)))));
     }

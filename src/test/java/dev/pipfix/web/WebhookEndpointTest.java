@@ -136,12 +136,18 @@ class WebhookEndpointTest {
     }
 
     @Test
-    void POST_webhook_from_a_repository_webhook_without_installation_gives_400() throws Exception {
+    void POST_webhook_without_installation_queues_the_run_for_the_worker_to_find_the_installation()
+            throws Exception {
+        // given a payload shaped like GitHub's published examples: no installation, empty run name, no attempt
         HttpResponse<String> response = sender.deliver("workflow_run",
                 Fixtures.payload("workflow_run-completed-failure-repository-webhook.json"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).path("reason").asText()).contains("installation.id is missing");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(queued).singleElement().satisfies(run -> {
+            assertThat(run.installationId()).isNull();
+            assertThat(run.workflowName()).isEqualTo("CI");
+            assertThat(run.runAttempt()).isEqualTo(1);
+        });
     }
 
     @Test
