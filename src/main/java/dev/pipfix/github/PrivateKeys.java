@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,13 @@ public final class PrivateKeys {
         byte[] der = base64Body(body);
         return switch (type) {
             case "RSA PRIVATE KEY" -> rsa(pkcs1ToPkcs8(der));
-            case "PRIVATE KEY" -> rsa(der);
+            case "PRIVATE KEY" -> {
+                if (!startsWithRsaAlgorithm(der)) {
+                    throw new KeyFormatException("the key is a PKCS#8 key of another algorithm, not an RSA private"
+                            + " key; GitHub Apps sign with RSA: generate a private key on the App's settings page");
+                }
+                yield rsa(der);
+            }
             default -> throw new KeyFormatException("the key is a '" + type + "', not an RSA private key;"
                     + " GitHub Apps sign with RSA: generate a private key on the App's settings page");
         };
@@ -89,6 +96,18 @@ public final class PrivateKeys {
             throw new KeyFormatException("the key is not a readable RSA private key (" + e.getMessage() + ");"
                     + " generate a new private key on the App's settings page");
         }
+    }
+
+    /** PrivateKeyInfo starts with its version and AlgorithmIdentifier; look for rsaEncryption there. */
+    private static boolean startsWithRsaAlgorithm(byte[] der) {
+        int searchEnd = Math.min(der.length, 32) - RSA_ALGORITHM_IDENTIFIER.length;
+        for (int start = 0; start <= searchEnd; start++) {
+            if (Arrays.equals(der, start, start + RSA_ALGORITHM_IDENTIFIER.length - 2,
+                    RSA_ALGORITHM_IDENTIFIER, 0, RSA_ALGORITHM_IDENTIFIER.length - 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PrivateKeyInfo ::= SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING pkcs1 }. */
