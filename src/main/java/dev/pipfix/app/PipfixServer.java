@@ -1,7 +1,7 @@
 package dev.pipfix.app;
 
 import dev.pipfix.diagnosis.PipPermissionDetector;
-import dev.pipfix.github.AppInstallations;
+import dev.pipfix.github.AppApi;
 import dev.pipfix.github.AppJwt;
 import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.InstallationTokens;
@@ -42,10 +42,10 @@ public final class PipfixServer implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        AppJwt jwt = new AppJwt(config.appId(), config.privateKey(), clock);
-        InstallationTokens tokens = new InstallationTokens(http, config.githubApiUrl(), jwt, clock);
+        AppApi app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
+        InstallationTokens tokens = new InstallationTokens(app, clock);
         ProcessFailedRun worker = new ProcessFailedRun(
-                new AppInstallations(http, config.githubApiUrl(), jwt),
+                app,
                 new GitHubClients(http, config.githubApiUrl(), tokens),
                 new RunJobs(),
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),

@@ -8,11 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +22,13 @@ public final class InstallationTokens {
     private static final Duration PLAUSIBLE_LIFETIME = Duration.ofHours(2);
     private static final Logger LOG = LoggerFactory.getLogger(InstallationTokens.class);
 
-    private final OkHttpClient http;
-    private final String apiUrl;
-    private final AppJwt jwt;
+    private final AppApi app;
     private final Clock clock;
     private final Map<Long, InstallationToken> cache = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    public InstallationTokens(OkHttpClient http, String apiUrl, AppJwt jwt, Clock clock) {
-        this.http = http;
-        this.apiUrl = apiUrl;
-        this.jwt = jwt;
+    public InstallationTokens(AppApi app, Clock clock) {
+        this.app = app;
         this.clock = clock;
     }
 
@@ -89,29 +80,12 @@ public final class InstallationTokens {
     }
 
     private InstallationToken create(long installationId) throws IOException {
-        String path = "/app/installations/" + installationId + "/access_tokens";
-        Request request = new Request.Builder()
-                .url(apiUrl + path)
-                .header("Authorization", "Bearer " + jwt.create())
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                .post(RequestBody.create(new byte[0], MediaType.get("application/json")))
-                .build();
-        try (Response response = http.newCall(request).execute()) {
-            if (response.code() == 401) {
-                throw new GitHubApiException("POST " + path, 401,
-                        "GitHub refused the App's JWT: check APP_ID and that PRIVATE_KEY belongs to that App");
-            }
-            if (response.code() == 404) {
-                throw new GitHubApiException("POST " + path, 404,
-                        "no such installation: the App was uninstalled, or APP_ID names another App");
-            }
-            JsonNode body = ApiResponses.json("POST " + path, response);
-            String value = body.path("token").asText("");
-            if (value.isEmpty()) {
-                throw new GitHubApiException("POST " + path, response.code(), "the answer carries no token");
-            }
-            return new InstallationToken(value, expiresAt(body.path("expires_at").asText(""), installationId));
+        JsonNode body = app.createInstallationToken(installationId);
+        String value = body.path("token").asText("");
+        if (value.isEmpty()) {
+            throw new GitHubApiException("POST /app/installations/" + installationId + "/access_tokens", 201,
+                    "the answer carries no token");
         }
+        return new InstallationToken(value, expiresAt(body.path("expires_at").asText(""), installationId));
     }
 }

@@ -3,7 +3,7 @@ package dev.pipfix.worker;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
 import dev.pipfix.diagnosis.LogScan;
-import dev.pipfix.github.AppInstallations;
+import dev.pipfix.github.AppApi;
 import dev.pipfix.github.CommentOutcome;
 import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.InstallationClient;
@@ -36,7 +36,7 @@ public final class ProcessFailedRun implements RunHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFailedRun.class);
 
-    private final AppInstallations installations;
+    private final AppApi app;
     private final GitHubClients clients;
     private final RunJobs runJobs;
     private final JobLogs jobLogs;
@@ -45,9 +45,9 @@ public final class ProcessFailedRun implements RunHandler {
     private final LogDetector detector;
     private final CommentRenderer renderer;
 
-    public ProcessFailedRun(AppInstallations installations, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
+    public ProcessFailedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
             StickyComments comments, LogDetector detector, CommentRenderer renderer) {
-        this.installations = installations;
+        this.app = app;
         this.clients = clients;
         this.runJobs = runJobs;
         this.jobLogs = jobLogs;
@@ -62,7 +62,7 @@ public final class ProcessFailedRun implements RunHandler {
         long started = System.nanoTime();
         long installationId = run.installationId() != null
                 ? run.installationId()
-                : installations.idFor(run.repository());
+                : app.installationIdFor(run.repository());
         InstallationClient client = clients.forInstallation(installationId);
         List<FailedJob> diagnosed = new ArrayList<>();
         for (WorkflowJob job : runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())) {

@@ -1,0 +1,66 @@
+package dev.pipfix.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The calls pipfix makes as the App itself, signed with the App's JWT rather than an installation token. */
+public final class AppApi {
+
+    private final OkHttpClient http;
+    private final String apiUrl;
+    private final AppJwt jwt;
+
+    public AppApi(OkHttpClient http, String apiUrl, AppJwt jwt) {
+        this.http = http;
+        this.apiUrl = apiUrl;
+        this.jwt = jwt;
+    }
+
+    /**
+     * The App's installation for a repository, for deliveries that do not name one (a repository webhook pointed
+     * at pipfix, or GitHub's published example payloads). App deliveries always carry {@code installation.id}.
+     */
+    public long installationIdFor(String repository) throws IOException {
+        String path = "/repos/" + repository + "/installation";
+        JsonNode body = call(path, request(path).get(), "the App is not installed on " + repository);
+        if (!body.path("id").canConvertToLong()) {
+            throw new GitHubApiException("GET " + path, 200, "the answer carries no installation id");
+        }
+        return body.get("id").asLong();
+    }
+
+    /** A new installation access token: the {@code token} and {@code expires_at} fields of GitHub's answer. */
+    JsonNode createInstallationToken(long installationId) throws IOException {
+        String path = "/app/installations/" + installationId + "/access_tokens";
+        return call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
+                "no such installation: the App was uninstalled, or APP_ID names another App");
+    }
+
+    private Request.Builder request(String path) {
+        return new Request.Builder()
+                .url(apiUrl + path)
+                .header("Authorization", "Bearer " + jwt.create())
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
+    }
+
+    private JsonNode call(String path, Request.Builder builder, String notFound) throws IOException {
+        Request request = builder.build();
+        String name = request.method() + " " + path;
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() == 401) {
+                throw new GitHubApiException(name, 401,
+                        "GitHub refused the App's JWT: check APP_ID and that PRIVATE_KEY belongs to that App");
+            }
+            if (response.code() == 404) {
+                throw new GitHubApiException(name, 404, notFound);
+            }
+            return ApiResponses.json(name, response);
+        }
+    }
+}
