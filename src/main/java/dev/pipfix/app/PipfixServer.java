@@ -1,6 +1,6 @@
 package dev.pipfix.app;
 
-import dev.pipfix.diagnosis.PipPermissionDetector;
+import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.github.AppApi;
 import dev.pipfix.github.AppJwt;
 import dev.pipfix.github.GitHubClients;
@@ -51,7 +51,7 @@ public final class PipfixServer implements AutoCloseable {
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),
                 new StickyComments(config.dryRun()),
-                new PipPermissionDetector(),
+                new LogScanner(),
                 new CommentRenderer());
         this.queue = new InProcessRunQueue(WORKER_THREADS, worker);
         WebhookSignature signature = config.webhookSecret() == null

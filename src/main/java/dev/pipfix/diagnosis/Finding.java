@@ -5,24 +5,34 @@ import java.util.List;
 /**
  * One pip permission failure found in a job log.
  *
- * @param line     1-based line in the log as given
- * @param step     the step the line belongs to, from its {@code ##[group]Run ...} header; null when the log has no headers
- * @param stepLine 1-based line within that step's section (the header is line 1), for deep links; 0 without a step
- * @param command  the pip command line of the step's script, when the header echoed one
- * @param path     the file or directory pip could not write, when the message names one
+ * @param line       1-based line in the log as given
+ * @param step       the step the line belongs to: {@code Run <first script line>} from a {@code ##[group]Run} header,
+ *                   an Azure {@code ##[section]Starting:} name, or a pasted web-page copy's {@code Run} line; null
+ *                   when the log shows no steps
+ * @param stepLine   1-based line within that step's section (its header is line 1), for deep links; 0 without a step
+ * @param stepFailed the log shows that this step failed (an {@code ##[error]} in it, or the web page's
+ *                   {@code Error: Process completed}); findings in steps that did not fail are not reported when the
+ *                   log shows another step failing
+ * @param command    the pip command that failed, from a trace, a {@code [command]} line or the step's script
+ * @param script     the step's script as the runner echoed it (capped)
+ * @param path       the file or directory the OS refused, as the message names it (Python's quoting removed)
+ * @param evidence   the log lines that show it, cleaned of timestamps and colour codes
  */
 public record Finding(
         Kind kind,
         Cause cause,
-        int line,
+        long line,
         String step,
-        int stepLine,
+        long stepLine,
+        boolean stepFailed,
         String command,
+        List<String> script,
         String path,
         Os os,
         List<String> evidence) {
 
     public Finding {
+        script = List.copyOf(script);
         evidence = List.copyOf(evidence);
     }
 }

@@ -65,7 +65,7 @@ public final class CommentRenderer {
         Map<String, String> values = new HashMap<>();
         values.put("job", Markdown.codeSpan(failedJob.name()));
         values.put("step", step);
-        values.put("line", Integer.toString(finding.line()));
+        values.put("line", Long.toString(finding.line()));
         values.put("logUrl", logUrl(failedJob, finding));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));

@@ -2,14 +2,13 @@ package dev.pipfix.worker;
 
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
-import dev.pipfix.diagnosis.LogScan;
 import dev.pipfix.github.AppApi;
 import dev.pipfix.github.CommentOutcome;
 import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.InstallationClient;
 import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.JobStep;
-import dev.pipfix.github.LogRead;
+import dev.pipfix.github.ScannedLog;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
@@ -95,14 +94,13 @@ public final class ProcessFailedRun implements RunHandler {
     }
 
     private FailedJob diagnose(InstallationClient client, FailedRun run, WorkflowJob job) throws IOException {
-        LogScan scan = detector.newScan();
-        LogRead read = jobLogs.stream(client, run.repository(), job.id(), scan::accept);
-        List<Finding> findings = scan.finish();
+        ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
+        List<Finding> findings = log.diagnosis().findings();
         Optional<JobStep> failedStep = job.failedStep();
         LOG.debug("delivery={} job={} bytes={} lines={} truncated={} findings={}", run.deliveryId(), job.id(),
-                read.bytes(), read.lines(), read.truncated(), findings.size());
+                log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
         return new FailedJob(job.name(), job.htmlUrl(), failedStep.map(JobStep::name).orElse(null),
-                failedStep.map(JobStep::number).orElse(0), findings, read.truncated());
+                failedStep.map(JobStep::number).orElse(0), findings, log.truncated());
     }
 
     private static void log(FailedRun run, String outcome, String detail, long startedNanos) {

@@ -14,7 +14,7 @@ class CommentRendererTest {
 
     private final CommentRenderer renderer = new CommentRenderer();
 
-    private static final Finding LINUX_ERRNO_13 = new Finding(Kind.PERMISSION_DENIED, Cause.SYSTEM_SITE_PACKAGES, 66,
+    private static final Finding LINUX_ERRNO_13 = finding(Kind.PERMISSION_DENIED, Cause.SYSTEM_SITE_PACKAGES, 66,
             "Run pip3 install flake8", 8, "pip3 install flake8", "/usr/lib/python3.6/site-packages/pyflakes", Os.LINUX,
             List.of("ERROR: Could not install packages due to an EnvironmentError: [Errno 13] Permission denied:"
                     + " '/usr/lib/python3.6/site-packages/pyflakes'"));
@@ -50,8 +50,8 @@ class CommentRendererTest {
 
     @Test
     void pip_upgrading_itself_on_windows_gets_python_dash_m_pip_not_a_venv() {
-        Finding finding = new Finding(Kind.ACCESS_DENIED, Cause.PIP_SELF_UPGRADE, 61, "Run pip install --upgrade pip",
-                14, "pip install --upgrade pip", "C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe",
+        Finding finding = finding(Kind.ACCESS_DENIED, Cause.PIP_SELF_UPGRADE, 61, "Run pip install --upgrade pip",
+                14, "pip install --upgrade pip", "C:\\Users\\RUNNER~1\\AppData\\Local\\Temp\\pip.exe",
                 Os.WINDOWS, List.of("ERROR: Could not install packages due to an OSError: [WinError 5] Access is"
                         + " denied: 'C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe'"));
 
@@ -64,7 +64,7 @@ class CommentRendererTest {
 
     @Test
     void names_from_the_pull_request_cannot_ping_people_or_inject_markdown() {
-        Finding finding = new Finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, 3, null, 0, null, null, Os.LINUX,
+        Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, 3, null, 0, null, null, Os.LINUX,
                 List.of("ERROR: [Errno 13] Permission denied: '@octocat'\n```\n[click](https://evil.example)"));
 
         String body = renderer.render(report("CI @octo-org/admins <b>x</b>",
@@ -82,7 +82,7 @@ class CommentRendererTest {
         String longEvidence = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '"
                 + "/x".repeat(990) + "'";
         for (int i = 0; i < 256; i++) {
-            Finding finding = new Finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
+            Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
                     "pip install .", null, Os.LINUX, List.of(longEvidence));
             jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i, "Install",
                     3, List.of(finding), false));
@@ -108,6 +108,13 @@ class CommentRendererTest {
         RunReport report = report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13));
 
         assertThat(renderer.render(report)).isEqualTo(renderer.render(report));
+    }
+
+    /** A finding of a failed step, as the engine reports one. */
+    static Finding finding(Kind kind, Cause cause, long line, String step, long stepLine, String command, String path,
+            Os os, List<String> evidence) {
+        return new Finding(kind, cause, line, step, stepLine, true, command,
+                command == null ? List.of() : List.of(command), path, os, evidence);
     }
 
     private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {

@@ -1,0 +1,369 @@
+package dev.pipfix.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules, applied to the lines the scanner hands over (those whose start or brackets may matter), in log order.
+ * It follows the steps, notes where pip is running, and records each pip error of the permission family. A bare
+ * {@code [Errno 13]} counts only where pip is known to be the one failing: on pip's own headline, below it, in a
+ * traceback through pip's code, or under {@code Running setup.py install}. When unsure, it stays silent.
+ */
+final class Analyzer {
+
+    private static final int MAX_FINDINGS = 20;
+    private static final int MAX_EVIDENCE_LINES = 4;
+    private static final int MAX_EVIDENCE_CHARS = 2_000;
+    /** How far below pip's headline its errno or traceback may come. */
+    private static final int HEADLINE_REACH = 60;
+    private static final int TRACEBACK_REACH = 400;
+    private static final int SETUP_PY_REACH = 400;
+    /** Lines after a pasted {@code Run} header that may hold its indented script. */
+    private static final int WEB_HEADER_WINDOW = 200;
+
+    private static final Pattern HEADLINE =
+            Pattern.compile("^(?:ERROR: )?Could not install packages due to an? (?:OSError|EnvironmentError)(.*)$");
+    private static final Pattern EXCEPTION_LINE =
+            Pattern.compile("^(?:[A-Za-z_][A-Za-z0-9_.]{0,80}(?:Error|Exception)|error): (?=\\[)");
+    private static final Pattern PIP_FRAME = Pattern.compile(
+            "^File \".*(?:[/\\\\]pip[/\\\\](?:_internal[/\\\\]|basecommand\\.py|req[/\\\\]|wheel\\.py|commands[/\\\\]"
+                    + "|utils[/\\\\]|download\\.py|__main__\\.py)|[/\\\\]bin[/\\\\]pip[0-9.]*\"|"
+                    + "[/\\\\]Scripts[/\\\\]pip[0-9.]*(?:\\.exe)?[/\\\\]).*");
+    private static final Pattern CACHE_WARNING = Pattern.compile(
+            "^WARNING: The directory '.*' or its parent directory is not owned .*|"
+                    + "^The directory '.*' or its parent directory is not owned .*");
+    private static final Pattern AZURE_SECTION = Pattern.compile("^##\\[section\\]Starting: (.+)$");
+    private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)$");
+    private static final Pattern BUILDKIT_RUN = Pattern.compile("^\\[[^\\]]{1,60}\\] RUN (.+)$");
+
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
+    private Step step;
+    private boolean inGitHubHeader;
+    private boolean inWebHeader;
+    private boolean inWebEnv;
+    /** A raw job log: only its own markers start steps and mark failures, not a tool's "Run ..." or "Error: ...". */
+    private boolean rawGitHubLog;
+    private Os imageOs = Os.UNKNOWN;
+    private long headlineLine = -1;
+    private String headlineText;
+    private long tracebackLine = -1;
+    private boolean pipTraceback;
+    private long pipExceptionLine = -1;
+    private long setupPyLine = -1;
+    private Candidate lastPep668;
+    private String tracedCommand;
+
+    /** One line, with its 1-based number; answers how many of the following lines it wants to see in full. */
+    int accept(long number, String raw) {
+        String line = LogLines.clean(raw);
+        String content = line.strip();
+        if (content.startsWith("##[")) {
+            rawGitHubLog = true;
+            marker(number, content);
+            return 0;
+        }
+        if (inWebHeader) {
+            if (line.startsWith("  ")) {
+                webHeaderLine(content);
+                return WEB_HEADER_WINDOW;
+            }
+            inWebHeader = false;
+        }
+        if (line.startsWith("Run ") && !rawGitHubLog) {
+            startStep(line, number);
+            inWebHeader = true;
+            inWebEnv = false;
+            return WEB_HEADER_WINDOW;
+        }
+        if (inGitHubHeader) {
+            if (LogLines.isScriptEcho(raw)) {
+                step.addScriptLine(content);
+            } else if (content.startsWith("shell: ")) {
+                step.shell = content.substring("shell: ".length());
+            }
+            return 0;
+        }
+        if (step == null && content.startsWith("Image: ")) {
+            imageOs = osOfImage(content.substring("Image: ".length()));
+            return 0;
+        }
+        structure(number, content);
+        evidence(number, content);
+        return 0;
+    }
+
+    private void marker(long number, String content) {
+        if (content.startsWith("##[group]Run ")) {
+            startStep(content.substring("##[group]".length()), number);
+            inGitHubHeader = true;
+        } else if (content.startsWith("##[endgroup]")) {
+            inGitHubHeader = false;
+        } else if (content.startsWith("##[error]")) {
+            if (step != null) {
+                step.failed = true;
+            }
+        } else {
+            Matcher azure = AZURE_SECTION.matcher(content);
+            if (azure.matches()) {
+                startStep(azure.group(1).strip(), number);
+            }
+        }
+    }
+
+    private void webHeaderLine(String content) {
+        if (content.startsWith("shell: ")) {
+            step.shell = content.substring("shell: ".length());
+        } else if (content.equals("env:")) {
+            inWebEnv = true;
+        } else if (!inWebEnv) {
+            step.addScriptLine(content);
+        }
+    }
+
+    /** Step boundaries and failures of other framings, and where pip is running. */
+    private void structure(long number, String content) {
+        if (content.startsWith("Error: ") && !rawGitHubLog) {
+            markFailed();
+        } else if (content.startsWith("ERROR: script returned exit code")
+                || content.startsWith("ERROR: failed to solve:")
+                || content.startsWith("ERROR: process \"") && content.contains("did not complete successfully")) {
+            markFailed();
+        }
+        Matcher stage = JENKINS_STAGE.matcher(content);
+        if (stage.matches()) {
+            startStep(stage.group(1), number);
+            return;
+        }
+        Matcher run = BUILDKIT_RUN.matcher(content);
+        if (run.matches()) {
+            traced(run.group(1), number);
+        } else if (content.startsWith("[command]")) {
+            traced(content.substring("[command]".length()), number);
+        } else if (content.startsWith("+ ")) {
+            traced(content.substring(2), number);
+        } else if (content.startsWith("Running setup.py install for ")) {
+            setupPyLine = number;
+        } else if (content.equals("Exception:") || content.equals("ERROR: Exception:")) {
+            pipExceptionLine = number;
+        } else if (content.startsWith("Traceback (most recent call last)")) {
+            tracebackLine = number;
+            pipTraceback = pipExceptionLine >= 0 && number - pipExceptionLine <= 3;
+        } else if (content.startsWith("File \"")) {
+            if (within(tracebackLine, number, TRACEBACK_REACH) && PIP_FRAME.matcher(content).matches()) {
+                pipTraceback = true;
+            }
+        } else if (CACHE_WARNING.matcher(content).matches() && step != null) {
+            step.cacheNotWritable = true;
+        }
+    }
+
+    private void evidence(long number, String content) {
+        Matcher headline = HEADLINE.matcher(content);
+        if (headline.matches()) {
+            String rest = headline.group(1);
+            ErrorCode code = rest.startsWith(":") ? ErrorCode.at(rest, 1) : null;
+            if (code != null) {
+                record(code, number, content, content.length() - rest.length() + code.end(), List.of(content));
+                headlineLine = -1;
+            } else if (rest.isBlank() || rest.strip().equals(".") || rest.strip().equals(":")) {
+                headlineLine = number;
+                headlineText = content;
+            } else {
+                headlineLine = -1;
+            }
+            return;
+        }
+        String lower = content.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("error: externally-managed-environment")) {
+            lastPep668 = record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content));
+            return;
+        }
+        if (content.startsWith("× This environment is externally managed") || content.startsWith("╰─>")) {
+            pep668Detail(number, content);
+            return;
+        }
+        Matcher exception = EXCEPTION_LINE.matcher(content);
+        if (exception.find()) {
+            ErrorCode code = ErrorCode.at(content, exception.end());
+            if (code != null && code.kind() != null && inPipContext(number, content)) {
+                List<String> evidence = within(headlineLine, number, HEADLINE_REACH)
+                        ? List.of(headlineText, content)
+                        : List.of(content);
+                record(code, number, content, code.end(), evidence);
+            }
+        }
+    }
+
+    private boolean inPipContext(long number, String content) {
+        return within(headlineLine, number, HEADLINE_REACH)
+                || within(tracebackLine, number, TRACEBACK_REACH) && pipTraceback
+                || within(pipExceptionLine, number, TRACEBACK_REACH) && pipTraceback
+                || within(setupPyLine, number, SETUP_PY_REACH) && content.startsWith("error: [");
+    }
+
+    private void pep668Detail(long number, String content) {
+        if (lastPep668 != null && number - lastPep668.line <= 4) {
+            if (lastPep668.evidence.size() < MAX_EVIDENCE_LINES) {
+                lastPep668.evidence.add(capped(content));
+            }
+        } else if (content.startsWith("×")) {
+            lastPep668 = record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content));
+        }
+    }
+
+    private void record(ErrorCode code, long number, String content, int messageFrom, List<String> evidence) {
+        Kind kind = code.kind();
+        if (kind != null) {
+            record(kind, number, ErrorPaths.after(content, messageFrom), evidence);
+        }
+    }
+
+    private Candidate record(Kind kind, long number, String path, List<String> evidence) {
+        for (Candidate earlier : candidates) {
+            if (earlier.kind == kind && earlier.step == step && same(earlier.path, path)) {
+                return earlier;
+            }
+        }
+        Candidate candidate = new Candidate(kind, number, step, path, tracedCommandFor(number));
+        evidence.forEach(line -> candidate.evidence.add(capped(line)));
+        if (candidates.size() < MAX_FINDINGS) {
+            candidates.add(candidate);
+        }
+        return candidate;
+    }
+
+    private String tracedCommandFor(long number) {
+        if (step != null) {
+            return step.tracedCommand != null && step.tracedCommandLine < number ? step.tracedCommand : null;
+        }
+        return tracedCommand;
+    }
+
+    private void traced(String command, long number) {
+        if (!PipCommands.isPipInstall(command)) {
+            return;
+        }
+        String capped = PipCommands.capped(command);
+        if (step != null) {
+            step.tracedCommand = capped;
+            step.tracedCommandLine = number;
+        } else {
+            tracedCommand = capped;
+        }
+    }
+
+    private void startStep(String name, long number) {
+        step = new Step(PipCommands.capped(name), number);
+        steps.add(step);
+        inWebHeader = false;
+        headlineLine = -1;
+        tracebackLine = -1;
+        pipTraceback = false;
+        pipExceptionLine = -1;
+        setupPyLine = -1;
+    }
+
+    private void markFailed() {
+        if (step != null) {
+            step.failed = true;
+        }
+    }
+
+    /** The findings, keeping only those of failed steps when the log shows which steps failed. */
+    List<Finding> finish() {
+        boolean failuresKnown = steps.stream().anyMatch(s -> s.failed);
+        List<Finding> findings = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (failuresKnown && c.step != null && !c.step.failed) {
+                continue;
+            }
+            String command = c.command != null ? c.command
+                    : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
+            Os os = osOf(c);
+            Cause cause = Causes.classify(c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable);
+            findings.add(new Finding(c.kind, cause, c.line, c.step == null ? null : c.step.name,
+                    c.step == null ? 0 : c.line - c.step.headerLine + 1, c.step != null && c.step.failed, command,
+                    c.step == null ? List.of() : c.step.script(), c.path, os, c.evidence));
+        }
+        return findings;
+    }
+
+    private Os osOf(Candidate c) {
+        if (imageOs != Os.UNKNOWN) {
+            return imageOs;
+        }
+        if (c.path != null) {
+            String p = Causes.normalise(c.path);
+            if (p.matches("^[a-z]:/.*")) {
+                return Os.WINDOWS;
+            }
+            if (p.startsWith("/users/") || p.startsWith("/library/") || p.startsWith("/system/")
+                    || p.startsWith("/opt/homebrew/")) {
+                return Os.MACOS;
+            }
+        }
+        String shell = c.step == null || c.step.shell == null ? "" : c.step.shell.toLowerCase(Locale.ROOT);
+        if (shell.contains("pwsh.exe") || shell.contains("powershell.exe") || shell.contains("cmd.exe")
+                || shell.contains("c:\\")) {
+            return Os.WINDOWS;
+        }
+        if (c.kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
+            String detail = String.join(" ", c.evidence);
+            if (detail.contains("brew install")) {
+                return Os.MACOS;
+            }
+        }
+        if (c.path != null && c.path.startsWith("/") || !shell.isEmpty()) {
+            return Os.LINUX;
+        }
+        return Os.UNKNOWN;
+    }
+
+    private static Os osOfImage(String image) {
+        String lower = image.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("ubuntu")) {
+            return Os.LINUX;
+        }
+        if (lower.startsWith("win")) {
+            return Os.WINDOWS;
+        }
+        if (lower.startsWith("macos")) {
+            return Os.MACOS;
+        }
+        return Os.UNKNOWN;
+    }
+
+    private static boolean within(long start, long number, int reach) {
+        return start >= 0 && number - start <= reach;
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static String capped(String line) {
+        return line.length() <= MAX_EVIDENCE_CHARS ? line : line.substring(0, MAX_EVIDENCE_CHARS) + " …";
+    }
+
+    /** A finding before the whole log is known: its command and cause are settled at the end. */
+    private static final class Candidate {
+        final Kind kind;
+        final long line;
+        final Step step;
+        final String path;
+        final String command;
+        final List<String> evidence = new ArrayList<>();
+
+        Candidate(Kind kind, long line, Step step, String path, String command) {
+            this.kind = kind;
+            this.line = line;
+            this.step = step;
+            this.path = path;
+            this.command = command;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.pipfix.diagnosis;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Names the cause from the evidence, most specific first: the kind, then what the path and the command show. Each
+ * rule is the knowledge of where pip writes and who owns it on a CI runner.
+ */
+final class Causes {
+
+    private static final Pattern DRIVE = Pattern.compile("^[a-z]:/.*");
+    private static final Pattern PIP_OWN_FILE = Pattern.compile(
+            ".*(?:/pip[0-9.]*\\.exe|/~ip[^/]*|/pip-uninstall-[^/]*(?:/.*)?|/scripts/pip[0-9.]*(?:\\.exe)?"
+                    + "|/site-packages/pip/.*|/site-packages/pip-[0-9][^/]*\\.dist-info(?:/.*)?)$");
+    private static final Pattern CACHE_OR_BUILD = Pattern.compile(
+            ".*(?:/\\.cache/pip(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
+                    + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
+                    + "|build-env|modern-metadata|metadata)-[^/]*).*"
+                    + "|^(?:\\./)?build/.*|^[^/]*\\.egg-info(?:/.*)?$");
+    private static final Pattern TOOL_CACHE = Pattern.compile(".*(?:hostedtoolcache|/_work/_tool/|/_tool/python/).*");
+    private static final Pattern USER_SITE = Pattern.compile(
+            "^(?:/home/[^/]+|/root|/github/home|/users/[^/]+|/var/lib/[^/]+|/nonexistent|/tmp/home)?/\\.local(?:/.*)?$"
+                    + "|^/users/[^/]+/library/python/.*|.*/appdata/roaming/python/.*|^/nonexistent(?:/.*)?$");
+    private static final Pattern SYSTEM_SITE = Pattern.compile(
+            "^/usr/(?:local/)?(?:lib|lib64|bin|share|include)(?:/.*)?$"
+                    + "|^/(?:system/)?library/frameworks/python\\.framework/.*|^/library/python/.*"
+                    + "|^/system/library/.*|^/opt/homebrew/(?:lib|bin|cellar)/.*|^/usr/local/cellar/.*"
+                    + "|^/opt/python/.*|^/opt/conda/.*|^c:/program files(?: \\(x86\\))?/python.*|^c:/python[0-9]+/.*");
+
+    private Causes() {
+    }
+
+    static Cause classify(Kind kind, String path, String command, Os os, boolean cacheWarning) {
+        if (kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
+            return Cause.EXTERNALLY_MANAGED;
+        }
+        if (kind == Kind.READ_ONLY_FILESYSTEM) {
+            return Cause.READ_ONLY;
+        }
+        String p = path == null ? null : normalise(path);
+        boolean windows = os == Os.WINDOWS || p != null && DRIVE.matcher(p).matches();
+        if (windows && kind != Kind.OPERATION_NOT_PERMITTED
+                && (p != null && isPipsOwnFile(p) || p == null && PipCommands.upgradesPip(command))) {
+            return Cause.PIP_SELF_UPGRADE;
+        }
+        if (kind == Kind.FILE_IN_USE
+                || kind == Kind.ACCESS_DENIED && p != null && (p.endsWith(".pyd") || p.endsWith(".dll"))) {
+            return Cause.FILE_LOCKED;
+        }
+        if (PipCommands.usesSudo(command)) {
+            return Cause.SUDO_PIP;
+        }
+        if (p == null) {
+            return cacheWarning ? Cause.ROOT_OWNED_CACHE : Cause.UNKNOWN;
+        }
+        if (CACHE_OR_BUILD.matcher(p).matches()) {
+            return Cause.ROOT_OWNED_CACHE;
+        }
+        if (TOOL_CACHE.matcher(p).matches()) {
+            return Cause.TOOL_CACHE;
+        }
+        if (USER_SITE.matcher(p).matches()) {
+            return Cause.USER_SITE_UNWRITABLE;
+        }
+        if (SYSTEM_SITE.matcher(p).matches()) {
+            return Cause.SYSTEM_SITE_PACKAGES;
+        }
+        return Cause.UNKNOWN;
+    }
+
+    /** Lower case, forward slashes: one form for POSIX and Windows paths. */
+    static String normalise(String path) {
+        return path.strip().toLowerCase(Locale.ROOT).replace('\\', '/').replaceAll("/{2,}", "/");
+    }
+
+    static boolean isPipsOwnFile(String normalisedPath) {
+        return PIP_OWN_FILE.matcher(normalisedPath).matches();
+    }
+}

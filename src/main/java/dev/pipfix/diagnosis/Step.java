@@ -1,0 +1,43 @@
+package dev.pipfix.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the log shows of one step: its header, its script, the pip commands it traced, and whether it failed. */
+final class Step {
+
+    static final int MAX_SCRIPT_LINES = 200;
+
+    final String name;
+    final long headerLine;
+    private final List<String> script = new ArrayList<>();
+    String shell;
+    boolean failed;
+    /** The last pip command seen running in this step (set -x trace, [command] line, BuildKit RUN), and where. */
+    String tracedCommand;
+    long tracedCommandLine;
+    /** pip warned that its cache directory is not owned by or not writable for the current user. */
+    boolean cacheNotWritable;
+
+    Step(String name, long headerLine) {
+        this.name = name;
+        this.headerLine = headerLine;
+    }
+
+    /**
+     * The echoed script; a header that echoed none ({@code Run owner/action@ref}, or a runner that does not echo)
+     * stands for it with its own text.
+     */
+    List<String> script() {
+        if (!script.isEmpty()) {
+            return List.copyOf(script);
+        }
+        return name.startsWith("Run ") ? List.of(name.substring("Run ".length())) : List.of();
+    }
+
+    void addScriptLine(String line) {
+        if (script.size() < MAX_SCRIPT_LINES) {
+            script.add(PipCommands.capped(line));
+        }
+    }
+}
