@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
 /** The {@code pipfix.jar} entry point. Without a command it serves, as {@code Procfile} expects. */
 @Command(name = "pipfix", mixinStandardHelpOptions = true, version = "pipfix 0.1.0",
         description = "Explains pip permission errors in failed GitHub Actions runs.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, AnalyzeCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.pipfix.report;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
-import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.diagnosis.Os;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +18,22 @@ public final class CommentRenderer {
 
     private final Template comment = Template.load("comment.md");
     private final Template job = Template.load("job.md");
-    private final Template fixVenv = Template.load("fix-venv.md");
-    private final Template fixPipSelfUpgrade = Template.load("fix-pip-self-upgrade.md");
+    private final Template fixVenv = Template.load("fix/venv.md");
+    private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
+    private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
+    private final Template fixFileLocked = Template.load("fix/file-locked.md");
+    private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
     private final String venvStepPosix = Template.load("venv-step-posix.yml").render(Map.of());
     private final String venvStepWindows = Template.load("venv-step-windows.yml").render(Map.of());
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
-    /** Explanations by {@code kind-cause}, with {@code kind} alone as the general case. Read once: shared by workers. */
-    private final Map<String, Template> whyByName = loadExplanations();
+    /** One explanation per cause. Read once: the renderer is shared by the workers. */
+    private final Map<Cause, Template> whyByCause = loadExplanations();
 
     public String render(RunReport report) {
         String marker = CommentMarker.forWorkflow(report.workflowId());
         Map<String, String> values = new HashMap<>();
         values.put("marker", marker);
-        values.put("workflow", Markdown.codeSpan(report.workflowName()));
-        values.put("runNumber", Long.toString(report.runNumber()));
-        values.put("runAttempt", Long.toString(report.runAttempt()));
-        values.put("runUrl", report.runHtmlUrl());
+        values.put("intro", intro(report));
         values.put("jobs", "");
         int budget = MAX_COMMENT_CHARS - RESERVED_FOR_FOOTER - comment.render(values).length();
 
@@ -59,14 +59,23 @@ public final class CommentRenderer {
         return comment.render(values);
     }
 
+    private static String intro(RunReport report) {
+        String because = " because pip was not allowed to install where it was told to.";
+        if (report.runHtmlUrl() == null) {
+            return "This job log shows a failure" + because;
+        }
+        String workflow = report.workflowName() == null || report.workflowName().isBlank()
+                ? "A" : "The " + Markdown.codeSpan(report.workflowName());
+        return workflow + " workflow failed in [run #" + report.runNumber() + "](" + report.runHtmlUrl()
+                + ") (attempt " + report.runAttempt() + ")" + because;
+    }
+
     private String jobSection(FailedJob failedJob, Finding finding) {
         String stepName = failedJob.failedStep() != null ? failedJob.failedStep() : finding.step();
-        String step = stepName == null ? "(unknown step)" : Markdown.codeSpan(stepName);
+        String step = stepName == null ? "the failing step" : Markdown.codeSpan(stepName);
         Map<String, String> values = new HashMap<>();
-        values.put("job", Markdown.codeSpan(failedJob.name()));
-        values.put("step", step);
-        values.put("line", Long.toString(finding.line()));
-        values.put("logUrl", logUrl(failedJob, finding));
+        values.put("where", where(failedJob.name(), stepName));
+        values.put("logLine", logLine(failedJob, finding));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));
         values.put("fix", fix(finding, step));
@@ -77,41 +86,53 @@ public final class CommentRenderer {
         return section;
     }
 
-    private static String logUrl(FailedJob failedJob, Finding finding) {
-        if (failedJob.failedStepNumber() > 0 && finding.stepLine() > 0) {
-            return failedJob.htmlUrl() + "#step:" + failedJob.failedStepNumber() + ":" + finding.stepLine();
+    private static String where(String job, String step) {
+        if (job != null && step != null) {
+            return "Job " + Markdown.codeSpan(job) + ", step " + Markdown.codeSpan(step);
         }
-        return failedJob.htmlUrl();
+        if (step != null) {
+            return "Step " + Markdown.codeSpan(step);
+        }
+        return job != null ? "Job " + Markdown.codeSpan(job) : "In the log";
+    }
+
+    private static String logLine(FailedJob failedJob, Finding finding) {
+        String text = "Log line " + finding.line();
+        if (failedJob.htmlUrl() == null) {
+            return text;
+        }
+        String url = failedJob.failedStepNumber() > 0 && finding.stepLine() > 0
+                ? failedJob.htmlUrl() + "#step:" + failedJob.failedStepNumber() + ":" + finding.stepLine()
+                : failedJob.htmlUrl();
+        return "[" + text + "](" + url + ")";
     }
 
     private String why(Finding finding) {
-        Template template = whyByName.getOrDefault(finding.kind().id() + "-" + finding.cause().id(),
-                whyByName.get(finding.kind().id()));
-        if (template == null) {
-            throw new IllegalStateException("no explanation for " + finding.kind().id());
-        }
         String path = finding.path() == null ? "the install directory" : Markdown.codeSpan(finding.path());
-        return template.render(Map.of("path", path)).strip();
+        return whyByCause.get(finding.cause()).render(Map.of(
+                "path", path,
+                "error", Markdown.codeSpan(ErrorTexts.of(finding.kind())),
+                "manager", ErrorTexts.manager(finding.evidence()))).strip();
     }
 
-    private static Map<String, Template> loadExplanations() {
-        Map<String, Template> templates = new HashMap<>();
-        for (Kind kind : Kind.values()) {
-            Template.loadOptional("why/" + kind.id() + ".md").ifPresent(t -> templates.put(kind.id(), t));
-            for (Cause cause : Cause.values()) {
-                String key = kind.id() + "-" + cause.id();
-                Template.loadOptional("why/" + key + ".md").ifPresent(t -> templates.put(key, t));
-            }
+    private static Map<Cause, Template> loadExplanations() {
+        Map<Cause, Template> templates = new EnumMap<>(Cause.class);
+        for (Cause cause : Cause.values()) {
+            templates.put(cause, Template.load("why/" + cause.id() + ".md"));
         }
-        return Map.copyOf(templates);
+        return templates;
     }
 
     private String fix(Finding finding, String step) {
-        if (finding.cause() == Cause.PIP_SELF_UPGRADE) {
-            return fixPipSelfUpgrade.render(Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)))
-                    .strip();
-        }
-        String venvStep = finding.os() == Os.WINDOWS ? venvStepWindows : venvStepPosix;
-        return fixVenv.render(Map.of("step", step, "venvStep", Markdown.fencedBlock("yaml", venvStep))).strip();
+        String venvStep = Markdown.fencedBlock("yaml", finding.os() == Os.WINDOWS ? venvStepWindows : venvStepPosix);
+        String fix = switch (finding.cause()) {
+            case PIP_SELF_UPGRADE -> fixPipSelfUpgrade.render(
+                    Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)));
+            case ROOT_OWNED_CACHE -> fixRootOwnedCache.render(
+                    Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
+            case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
+            default -> fixVenv.render(Map.of("step", step, "venvStep", venvStep));
+        };
+        return fix.strip();
     }
 }

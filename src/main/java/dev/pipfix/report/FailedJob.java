@@ -4,7 +4,7 @@ import dev.pipfix.diagnosis.Finding;
 import java.util.List;
 
 /**
- * A failed job and what its log showed.
+ * A failed job and what its log showed. Name and URL are null for a log read without its run (the CLI).
  *
  * @param failedStep       the name GitHub gives the step that failed, or null when the API named none
  * @param failedStepNumber that step's number in the API, for deep links; 0 when unknown

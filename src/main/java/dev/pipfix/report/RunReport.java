@@ -2,7 +2,10 @@ package dev.pipfix.report;
 
 import java.util.List;
 
-/** Everything the comment says about one failed workflow run. */
+/**
+ * Everything the comment says about one failed workflow run. For a log read without its run (the CLI), the
+ * workflow id is 0 and the name and URL are null.
+ */
 public record RunReport(
         String workflowName,
         long workflowId,
@@ -13,6 +16,11 @@ public record RunReport(
 
     public RunReport {
         jobs = List.copyOf(jobs);
+    }
+
+    /** A report on one log read without its run, as {@code analyze} renders it. */
+    public static RunReport ofLog(List<dev.pipfix.diagnosis.Finding> findings, boolean truncated) {
+        return new RunReport(null, 0, 0, 0, null, List.of(new FailedJob(null, null, null, 0, findings, truncated)));
     }
 
     public boolean hasFindings() {
