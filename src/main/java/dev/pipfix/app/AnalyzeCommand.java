@@ -13,40 +13,56 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /** {@code pipfix analyze LOG}: the engine the server uses, on a saved job log. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page).",
-            "Exit 0 when the analysis ran, findings or not; 2 for bad usage or unreadable input."})
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand {
 
     enum Format { TEXT, JSON, MARKDOWN }
 
     static final int BAD_INPUT = 2;
 
-    @Parameters(paramLabel = "LOG", description = "the job log file, or - for standard input")
     private String log;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
-            description = "text for people (default), json for tools, markdown: the pull-request comment")
-    private Format format;
+    int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandOptions options = new CommandOptions("java -jar pipfix.jar analyze LOG [--format text|json|markdown]",
+                "Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page); LOG may"
+                        + " be - for standard input. Exit 0 when the analysis ran, findings or not; 2 for bad usage"
+                        + " or unreadable input.")
+                .with(Option.builder().longOpt("format").hasArg().argName("text|json|markdown")
+                        .desc("text for people (default), json for tools, markdown: the pull-request comment")
+                        .get());
+        CommandLine line = options.parse(args, err);
+        if (line == null) {
+            return BAD_INPUT;
+        }
+        if (line.hasOption("help")) {
+            options.printUsage(out);
+            return 0;
+        }
+        if (line.getArgList().size() != 1) {
+            err.println("pipfix analyze: give exactly one LOG (a file, or - for standard input)");
+            options.printUsage(err);
+            return BAD_INPUT;
+        }
+        log = line.getArgList().get(0);
+        Format format;
+        try {
+            format = Format.valueOf(line.getOptionValue("format", "text").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("pipfix analyze: --format is '" + line.getOptionValue("format")
+                    + "': give text, json or markdown");
+            return BAD_INPUT;
+        }
+        return analyze(format, stdin, out, err);
+    }
 
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    private int analyze(Format format, InputStream stdin, PrintWriter out, PrintWriter err) {
         Diagnosis diagnosis;
-        try (InputStream in = open()) {
-            diagnosis = new LogScanner().scan(in);
+        try (InputStream in = open(stdin)) {
+            diagnosis = new LogScanner(Runtime.getRuntime().availableProcessors()).scan(in);
         } catch (BadInputException | NotALogException e) {
             err.println("pipfix analyze: " + log + ": " + e.getMessage());
             return BAD_INPUT;
@@ -73,9 +89,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private InputStream open() throws IOException {
+    private InputStream open(InputStream stdin) throws IOException {
         if (log.equals("-")) {
-            return System.in;
+            return stdin;
         }
         Path path = Path.of(log);
         if (Files.isDirectory(path)) {

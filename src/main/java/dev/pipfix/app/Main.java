@@ -1,56 +1,60 @@
 package dev.pipfix.app;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The {@code pipfix.jar} entry point. Without a command it serves, as {@code Procfile} expects. */
-@Command(name = "pipfix", mixinStandardHelpOptions = true, version = "pipfix 0.1.0",
-        description = "Explains pip permission errors in failed GitHub Actions runs.",
-        subcommands = {Main.Serve.class, AnalyzeCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main {
+
+    static final String VERSION = "pipfix 0.1.0";
+    static final int USAGE = 2;
+    private static final String COMMANDS = String.join("\n",
+            "Usage: java -jar pipfix.jar [COMMAND] [OPTIONS]",
+            "Explains pip permission errors in failed GitHub Actions runs.",
+            "",
+            "Commands:",
+            "  serve                 run the GitHub App (the default): webhooks on POST /webhook",
+            "  analyze LOG           diagnose a saved job log (analyze --help for its options)",
+            "",
+            "  -h, --help            show this help",
+            "  -V, --version         show the version");
+
+    private Main() {
+    }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-    }
-
-    @Override
-    public Integer call() {
-        return new Serve().call();
-    }
-
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Run the GitHub App: receive webhooks on POST /webhook and comment on pull requests.")
-    static final class Serve implements Callable<Integer> {
-
-        @Override
-        public Integer call() {
-            Config config;
-            try {
-                config = ConfigLoader.load(System.getenv(), Path.of(".env"));
-            } catch (ConfigException e) {
-                System.err.println("pipfix: " + e.getMessage());
-                return 2;
-            }
-            PipfixServer server = new PipfixServer(config, Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
-            server.start();
-            return waitForever();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, System.in, out, err);
+        out.flush();
+        err.flush();
+        if (status != ServeCommand.SERVING) {
+            System.exit(status);
         }
+    }
 
-        private static int waitForever() {
-            try {
-                Thread.currentThread().join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Runs one command; returns its exit status, or {@link ServeCommand#SERVING} when the server runs on. */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        return switch (command) {
+            case "serve" -> new ServeCommand().run(rest, out, err);
+            case "analyze" -> new AnalyzeCommand().run(rest, in, out, err);
+            case "-h", "--help", "help" -> {
+                out.println(COMMANDS);
+                yield 0;
             }
-            return 0;
-        }
+            case "-V", "--version" -> {
+                out.println(VERSION);
+                yield 0;
+            }
+            default -> {
+                err.println("pipfix: unknown command '" + command + "'");
+                err.println(COMMANDS);
+                yield USAGE;
+            }
+        };
     }
 }

@@ -21,8 +21,6 @@ final class Analyzer {
     private static final int HEADLINE_REACH = 60;
     private static final int TRACEBACK_REACH = 400;
     private static final int SETUP_PY_REACH = 400;
-    /** Lines after a pasted {@code Run} header that may hold its indented script. */
-    private static final int WEB_HEADER_WINDOW = 200;
 
     private static final Pattern HEADLINE =
             Pattern.compile("^(?:ERROR: )?Could not install packages due to an? (?:OSError|EnvironmentError)(.*)$");
@@ -57,19 +55,19 @@ final class Analyzer {
     private Candidate lastPep668;
     private String tracedCommand;
 
-    /** One line, with its 1-based number; answers how many of the following lines it wants to see in full. */
-    int accept(long number, String raw) {
+    /** One line, with its 1-based number. Lines come in log order; lines no rule needs may be left out. */
+    void accept(long number, String raw) {
         String line = LogLines.clean(raw);
         String content = line.strip();
         if (content.startsWith("##[")) {
             rawGitHubLog = true;
             marker(number, content);
-            return 0;
+            return;
         }
         if (inWebHeader) {
             if (line.startsWith("  ")) {
                 webHeaderLine(content);
-                return WEB_HEADER_WINDOW;
+                return;
             }
             inWebHeader = false;
         }
@@ -77,7 +75,7 @@ final class Analyzer {
             startStep(line, number);
             inWebHeader = true;
             inWebEnv = false;
-            return WEB_HEADER_WINDOW;
+            return;
         }
         if (inGitHubHeader) {
             if (LogLines.isScriptEcho(raw)) {
@@ -85,15 +83,14 @@ final class Analyzer {
             } else if (content.startsWith("shell: ")) {
                 step.shell = content.substring("shell: ".length());
             }
-            return 0;
+            return;
         }
         if (step == null && content.startsWith("Image: ")) {
             imageOs = osOfImage(content.substring("Image: ".length()));
-            return 0;
+            return;
         }
         structure(number, content);
         evidence(number, content);
-        return 0;
     }
 
     private void marker(long number, String content) {

@@ -14,6 +14,10 @@ final class LineStarts {
     private static final byte[][][] PREFIXES = new byte[256][][];
     private static final byte[] SCRIPT_ECHO = LogLines.SCRIPT_ECHO.getBytes(StandardCharsets.ISO_8859_1);
     private static final int MAX_INDENT = 64;
+    /** GitHub's and Azure's timestamps have seven fractional digits: the content starts at this offset. */
+    private static final int GITHUB_CONTENT_OFFSET = 29;
+    /** Bytes a line's content may start with and still matter: the prefixes' first bytes and what precedes them. */
+    private static final boolean[] MAY_START = new boolean[256];
 
     static {
         String[] prefixes = {
@@ -32,6 +36,10 @@ final class LineStarts {
             byte[][] grown = java.util.Arrays.copyOf(existing, existing.length + 1);
             grown[existing.length] = bytes;
             PREFIXES[first] = grown;
+            MAY_START[first] = true;
+        }
+        for (char c : new char[] {' ', '\t', '[', '#', 0x1B, 0xEF}) {
+            MAY_START[c] = true;
         }
     }
 
@@ -40,6 +48,12 @@ final class LineStarts {
 
     /** Whether the line {@code [start, end)} of {@code b} may matter to the rules. */
     static boolean interesting(byte[] b, int start, int end) {
+        // the common case, decided by one byte: a GitHub timestamp, then content that cannot matter
+        if (end - start > GITHUB_CONTENT_OFFSET && b[start + GITHUB_CONTENT_OFFSET - 2] == 'Z'
+                && b[start + GITHUB_CONTENT_OFFSET - 1] == ' ' && b[start + 4] == '-'
+                && !MAY_START[b[start + GITHUB_CONTENT_OFFSET] & 0xFF]) {
+            return false;
+        }
         int p = start;
         if (end - p >= 3 && b[p] == (byte) 0xEF && b[p + 1] == (byte) 0xBB && b[p + 2] == (byte) 0xBF) {
             p += 3;

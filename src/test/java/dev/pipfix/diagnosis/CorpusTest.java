@@ -46,7 +46,7 @@ class CorpusTest {
         Diagnosis fast = scan(path);
         Diagnosis reference;
         try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/" + path)) {
-            reference = new LogScanner(true).scan(in);
+            reference = new LogScanner(1, true).scan(in);
         }
 
         assertThat(fast).isEqualTo(reference);

@@ -1,0 +1,38 @@
+package dev.pipfix.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.commons.cli.CommandLine;
+
+/** {@code pipfix serve}: the GitHub App, configured from the environment and {@code .env}. */
+final class ServeCommand {
+
+    /** Not an exit status: the server runs until the process is stopped. */
+    static final int SERVING = -1;
+
+    int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandOptions options = new CommandOptions("java -jar pipfix.jar serve",
+                "Run the GitHub App: receive webhooks on POST /webhook and comment on pull requests."
+                        + " Settings come from the environment and .env (see README).");
+        CommandLine line = options.parse(args, err);
+        if (line == null) {
+            return Main.USAGE;
+        }
+        if (line.hasOption("help")) {
+            options.printUsage(out);
+            return 0;
+        }
+        Config config;
+        try {
+            config = ConfigLoader.load(System.getenv(), Path.of(".env"));
+        } catch (ConfigException e) {
+            err.println("pipfix: " + e.getMessage());
+            return Main.USAGE;
+        }
+        PipfixServer server = new PipfixServer(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
+        server.start();
+        return SERVING;
+    }
+}
