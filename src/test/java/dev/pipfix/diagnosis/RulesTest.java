@@ -1,0 +1,244 @@
+package dev.pipfix.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One rule at a time, on the smallest raw job logs that show it (timestamps added as the runner does). */
+class RulesTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/x'                                  | PERMISSION_DENIED
+            [Errno 1] Operation not permitted: '/workspace/vendor/x'                                         | OPERATION_NOT_PERMITTED
+            [Errno 30] Read-only file system: 'INSTALLER'                                                     | READ_ONLY_FILESYSTEM
+            [WinError 5] Access is denied: 'C:\\\\Python311\\\\Lib\\\\site-packages\\\\x'                     | ACCESS_DENIED
+            [WinError 32] The process cannot access the file because it is being used by another process: 'x' | FILE_IN_USE
+            [Errno 13] 权限不够: '/usr/lib/python3/dist-packages/x'                                             | PERMISSION_DENIED
+            [WinError 5] 액세스가 거부되었습니다: 'C:\\\\x\\\\pip.exe'                                             | ACCESS_DENIED
+            """)
+    void pips_headline_with_an_error_code_names_the_kind(String error, Kind kind) throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run pip install x",
+                "##[endgroup]",
+                "ERROR: Could not install packages due to an OSError: " + error,
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(kind));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: 'x.whl'
+            ERROR: Could not install packages due to an OSError: [Errno 17] File exists: '/x/bin/octo'
+            ERROR: Could not install packages due to an OSError: [WinError 2] The system cannot find the file specified: 'x.exe'
+            ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [Errno 13] Permission denied'))
+            """)
+    void the_same_headline_with_another_error_is_not_a_finding(String line) throws IOException {
+        assertThat(raw("##[group]Run pip install x", "##[endgroup]", line,
+                "##[error]Process completed with exit code 1.")).isEmpty();
+    }
+
+    @Test
+    void a_headline_without_a_code_takes_the_code_from_the_traceback_below_it() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run pip install -r requirements.txt",
+                "##[endgroup]",
+                "Could not install packages due to an EnvironmentError.",
+                "Traceback (most recent call last):",
+                "  File \"c:\\python311\\lib\\shutil.py\", line 816, in move",
+                "PermissionError: [WinError 5] Access is denied: 'C:\\\\Python311\\\\Scripts\\\\pip.exe'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_DENIED);
+            assertThat(f.line()).isEqualTo(6);
+            assertThat(f.path()).isEqualTo("C:\\Python311\\Scripts\\pip.exe");
+            assertThat(f.evidence()).containsExactly("Could not install packages due to an EnvironmentError.",
+                    "PermissionError: [WinError 5] Access is denied: 'C:\\\\Python311\\\\Scripts\\\\pip.exe'");
+        });
+    }
+
+    @Test
+    void a_bare_oserror_counts_only_in_a_traceback_through_pips_code() throws IOException {
+        String error = "OSError: [Errno 13] Permission denied: '/usr/local/lib/python2.7/dist-packages/x'";
+
+        List<Finding> throughPip = raw("##[group]Run pip install x", "##[endgroup]", "Traceback (most recent call last):",
+                "  File \"/usr/local/lib/python2.7/dist-packages/pip/basecommand.py\", line 215, in main", error,
+                "##[error]Process completed with exit code 2.");
+        List<Finding> ownScript = raw("##[group]Run python build.py", "##[endgroup]", "Traceback (most recent call last):",
+                "  File \"/home/runner/work/x/x/build.py\", line 3, in <module>", error,
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(throughPip).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.PERMISSION_DENIED));
+        assertThat(ownScript).isEmpty();
+    }
+
+    @Test
+    void setuptools_error_under_running_setup_py_install_counts() throws IOException {
+        List<Finding> findings = raw("##[group]Run pip install .", "##[endgroup]",
+                "  Running setup.py install for octo ... error",
+                "    error: [Errno 13] Permission denied: 'build/lib/octo/__init__.py'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.cause()).isEqualTo(Cause.ROOT_OWNED_CACHE);
+            assertThat(f.path()).isEqualTo("build/lib/octo/__init__.py");
+        });
+    }
+
+    @Test
+    void pep_668_collects_the_distributions_words_as_evidence() throws IOException {
+        List<Finding> findings = raw("##[group]Run pip install -r requirements.txt", "##[endgroup]",
+                "error: externally-managed-environment", "", "× This environment is externally managed",
+                "╰─> To install Python packages system-wide, try apt install",
+                "    python3-xyz, where xyz is the package you are trying to",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.EXTERNALLY_MANAGED_ENVIRONMENT);
+            assertThat(f.cause()).isEqualTo(Cause.EXTERNALLY_MANAGED);
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.evidence()).containsExactly("error: externally-managed-environment",
+                    "× This environment is externally managed",
+                    "╰─> To install Python packages system-wide, try apt install");
+        });
+    }
+
+    @Test
+    void the_finding_names_its_step_script_command_shell_and_line_within_the_step() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run python -m pip install --upgrade pip",
+                "\u001B[36;1mpython -m pip install --upgrade pip\u001B[0m",
+                "\u001B[36;1msudo -H pip install -r requirements.txt\u001B[0m",
+                "shell: /usr/bin/bash -e {0}",
+                "##[endgroup]",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                        + " '/usr/local/lib/python3.10/dist-packages/yaml'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.step()).isEqualTo("Run python -m pip install --upgrade pip");
+            assertThat(f.script()).containsExactly("python -m pip install --upgrade pip",
+                    "sudo -H pip install -r requirements.txt");
+            assertThat(f.command()).isEqualTo("sudo -H pip install -r requirements.txt");
+            assertThat(f.cause()).isEqualTo(Cause.SUDO_PIP);
+            assertThat(f.stepLine()).isEqualTo(6);
+            assertThat(f.stepFailed()).isTrue();
+            assertThat(f.os()).isEqualTo(Os.LINUX);
+        });
+    }
+
+    @Test
+    void a_traced_command_wins_over_guessing_from_the_script() throws IOException {
+        List<Finding> findings = raw("##[group]Run ./ci/install.sh", "##[endgroup]",
+                "+ python3 -m pip install --no-cache-dir -r requirements/dev.txt",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/.local'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement()
+                .satisfies(f -> assertThat(f.command()).isEqualTo("python3 -m pip install --no-cache-dir -r requirements/dev.txt"));
+    }
+
+    @Test
+    void an_error_in_a_step_that_passed_is_dropped_when_another_step_failed() throws IOException {
+        String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/x'";
+
+        List<Finding> otherStepFailed = raw("##[group]Run pip install x || true", "##[endgroup]", error,
+                "##[group]Run pytest", "##[endgroup]", "##[error]Process completed with exit code 1.");
+        List<Finding> noFailureShown = raw("##[group]Run pip install x", "##[endgroup]", error);
+
+        assertThat(otherStepFailed).isEmpty();
+        assertThat(noFailureShown).singleElement().satisfies(f -> assertThat(f.stepFailed()).isFalse());
+    }
+
+    @Test
+    void the_same_error_printed_twice_is_one_finding() throws IOException {
+        String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/x'";
+
+        assertThat(raw("##[group]Run pip install x", "##[endgroup]", error, error,
+                "##[error]Process completed with exit code 1.")).hasSize(1);
+    }
+
+    @Test
+    void the_os_comes_from_the_runner_image_then_the_path_then_the_shell() throws IOException {
+        String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: 'RECORD'";
+
+        List<Finding> image = raw("##[group]Runner Image", "Image: windows-2022", "##[endgroup]",
+                "##[group]Run pip install x", "##[endgroup]", error);
+        List<Finding> shell = raw("##[group]Run pip install x", "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE"
+                + " -command \". '{0}'\"", "##[endgroup]", error);
+
+        assertThat(image).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
+        assertThat(shell).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
+    }
+
+    @Test
+    void a_web_page_copy_has_steps_scripts_and_failures_without_markers() throws IOException {
+        String log = String.join("\n",
+                "Run python -m pip install --upgrade pip",
+                "  python -m pip install --upgrade pip",
+                "  pip install flake8 pytest",
+                "  shell: /usr/bin/bash -e {0}",
+                "  env:",
+                "    pythonLocation: /opt/hostedtoolcache/Python/3.9.5/x64",
+                "Collecting flake8",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                        + " '/opt/hostedtoolcache/Python/3.9.5/x64/lib/python3.9/site-packages/flake8'",
+                "Error: Process completed with exit code 1.");
+
+        List<Finding> findings = scan(log);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.step()).isEqualTo("Run python -m pip install --upgrade pip");
+            assertThat(f.script()).containsExactly("python -m pip install --upgrade pip", "pip install flake8 pytest");
+            assertThat(f.command()).isEqualTo("pip install flake8 pytest");
+            assertThat(f.stepFailed()).isTrue();
+            assertThat(f.line()).isEqualTo(8);
+            assertThat(f.cause()).isEqualTo(Cause.TOOL_CACHE);
+        });
+    }
+
+    @Test
+    void azure_and_jenkins_steps_are_followed_without_github_markers() throws IOException {
+        List<Finding> azure = raw("##[section]Starting: Install dependencies",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/lib/python3/x'",
+                "##[error]Bash exited with code '1'.", "##[section]Finishing: Install dependencies");
+        List<Finding> jenkins = scan(String.join("\n", "[Pipeline] { (Install)",
+                "[2026-11-20T09:14:07.210Z] + pip install -r requirements.txt",
+                "[2026-11-20T09:14:07.211Z] ERROR: Could not install packages due to an OSError: [Errno 13] Permission"
+                        + " denied: '/usr/local/lib/python3.9/site-packages/x'",
+                "ERROR: script returned exit code 1"));
+
+        assertThat(azure).singleElement().satisfies(f -> assertThat(f.step()).isEqualTo("Install dependencies"));
+        assertThat(jenkins).singleElement().satisfies(f -> {
+            assertThat(f.step()).isEqualTo("Install");
+            assertThat(f.command()).isEqualTo("pip install -r requirements.txt");
+            assertThat(f.stepFailed()).isTrue();
+        });
+    }
+
+    /** Lines with the runner's framing: a BOM on the first, a timestamp on each. */
+    private static List<Finding> raw(String... lines) throws IOException {
+        StringBuilder log = new StringBuilder("\uFEFF");
+        for (String line : lines) {
+            log.append("2026-11-20T09:14:02.1234567Z ").append(line).append('\n');
+        }
+        return scan(log.toString());
+    }
+
+    private static List<Finding> scan(String log) throws IOException {
+        List<Finding> fast = new LogScanner().scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))
+                .findings();
+        List<Finding> reference = new LogScanner(1, true)
+                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).findings();
+        assertThat(fast).as("prefiltered and every-line scans agree").isEqualTo(reference);
+        return fast;
+    }
+}
