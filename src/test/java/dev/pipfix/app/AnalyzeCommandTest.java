@@ -1,0 +1,132 @@
+package dev.pipfix.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipfix.testing.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+    private static final String WINDOWS = "corpus/positive/access-denied--pip-self-upgrade--windows-pwsh-pip-exe.log";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void json_follows_the_design_contract() throws Exception {
+        int status = analyze(file(WINDOWS), "--format", "json");
+
+        assertThat(status).isZero();
+        JsonNode finding = new ObjectMapper().readTree(out.toString()).path("findings").get(0);
+        assertThat(finding.path("kind").asText()).isEqualTo("access-denied");
+        assertThat(finding.path("cause").asText()).isEqualTo("pip-self-upgrade");
+        assertThat(finding.path("line").asLong()).isEqualTo(58);
+        assertThat(finding.path("step").asText()).isEqualTo("Run pip install --upgrade pip");
+        assertThat(finding.path("command").asText()).isEqualTo("pip install --upgrade pip");
+        assertThat(finding.path("path").asText()).endsWith("pip-uninstall-q8v3w1ke\\pip.exe");
+        assertThat(finding.path("os").asText()).isEqualTo("windows");
+        assertThat(finding.path("evidence").get(0).asText()).contains("[WinError 5] Access is denied");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void json_without_findings_is_an_empty_list_and_exit_0() throws Exception {
+        int status = analyze(file("corpus/negative/npm-eacces.log"), "--format", "JSON");
+
+        assertThat(status).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("findings").isEmpty()).isTrue();
+    }
+
+    @Test
+    void text_gives_the_finding_its_cause_and_the_fix_in_a_sentence() throws Exception {
+        int status = analyze(file(WINDOWS));
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("1 pip permission error")
+                .contains("line 58: access-denied (pip-self-upgrade)")
+                .contains("step:     Run pip install --upgrade pip (failed)")
+                .contains("fix:      Upgrade pip with \"python -m pip install --upgrade pip\"");
+    }
+
+    @Test
+    void markdown_is_the_comment_as_it_would_be_posted() throws Exception {
+        int status = analyze(file(WINDOWS), "--format", "markdown");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).startsWith("<!-- pipfix:workflow=0 -->\n")
+                .contains("This job log shows a failure")
+                .contains("#### Step `Run pip install --upgrade pip`")
+                .contains("run: python -m pip install --upgrade pip");
+    }
+
+    @Test
+    void standard_input_is_read_with_a_dash() throws Exception {
+        int status = Main.run(new String[] {"analyze", "-"}, new ByteArrayInputStream(Fixtures.bytes(WINDOWS)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("access-denied (pip-self-upgrade)");
+    }
+
+    @Test
+    void bad_input_gets_a_clear_message_and_exit_2() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.log"));
+        Path binary = Files.write(dir.resolve("core.bin"), new byte[] {0x7F, 'E', 'L', 'F', 0, 0, 0});
+
+        assertThat(analyze(dir.resolve("missing.log").toString())).isEqualTo(2);
+        assertThat(analyze(dir.toString())).isEqualTo(2);
+        assertThat(analyze(empty.toString())).isEqualTo(2);
+        assertThat(analyze(binary.toString())).isEqualTo(2);
+        assertThat(analyze(file(WINDOWS), "--format", "yaml")).isEqualTo(2);
+        assertThat(analyze()).isEqualTo(2);
+        assertThat(analyze(file(WINDOWS), "--workflows", "ci.yml")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .contains("missing.log: no such file")
+                .contains(": is a directory; give one job log file")
+                .contains("empty.log: the file is empty")
+                .contains("core.bin: not a text log: binary data")
+                .contains("--format is 'yaml': give text, json or markdown")
+                .contains("give exactly one LOG")
+                .contains("Unrecognized option: --workflows");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_command_is_usage_error_2_and_help_is_0() {
+        assertThat(Main.run(new String[] {"analyse"}, InputStream.nullInputStream(), new PrintWriter(out, true),
+                new PrintWriter(err, true))).isEqualTo(2);
+        assertThat(Main.run(new String[] {"analyze", "--help"}, InputStream.nullInputStream(),
+                new PrintWriter(out, true), new PrintWriter(err, true))).isZero();
+
+        assertThat(err.toString()).contains("unknown command 'analyse'");
+        assertThat(out.toString()).contains("java -jar pipfix.jar analyze LOG");
+    }
+
+    private int analyze(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "analyze";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(all, InputStream.nullInputStream(), new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private String file(String fixture) throws Exception {
+        Path path = dir.resolve(Path.of(fixture).getFileName());
+        Files.write(path, Fixtures.text(fixture).getBytes(StandardCharsets.UTF_8));
+        return path.toString();
+    }
+}
