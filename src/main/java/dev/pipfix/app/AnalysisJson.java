@@ -1,43 +1,56 @@
 package dev.pipfix.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code analyze --format json} contract of DESIGN.md: field names and meanings are stable, fields may be
- * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions).
+ * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions). Written with jackson-core's streaming
+ * generator: the object mapper's start-up would cost the CLI more than scanning half a gigabyte.
  */
 final class AnalysisJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private AnalysisJson() {
     }
 
-    static String of(Diagnosis diagnosis) throws JsonProcessingException {
-        List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : diagnosis.findings()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", f.kind().id());
-            json.put("cause", f.cause().id());
-            json.put("line", f.line());
-            json.put("step", f.step());
-            json.put("command", f.command());
-            json.put("path", f.path());
-            json.put("os", f.os().id());
-            json.put("evidence", f.evidence());
-            json.put("stepLine", f.stepLine());
-            json.put("stepFailed", f.stepFailed());
-            json.put("script", f.script());
-            findings.add(json);
+    static String of(Diagnosis diagnosis) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("findings");
+            for (Finding f : diagnosis.findings()) {
+                json.writeStartObject();
+                json.writeStringField("kind", f.kind().id());
+                json.writeStringField("cause", f.cause().id());
+                json.writeNumberField("line", f.line());
+                json.writeStringField("step", f.step());
+                json.writeStringField("command", f.command());
+                json.writeStringField("path", f.path());
+                json.writeStringField("os", f.os().id());
+                strings(json, "evidence", f.evidence());
+                json.writeNumberField("stepLine", f.stepLine());
+                json.writeBooleanField("stepFailed", f.stepFailed());
+                strings(json, "script", f.script());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return JSON.writeValueAsString(Map.of("findings", findings));
+        return text.toString();
+    }
+
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }
