@@ -18,6 +18,8 @@ final class Causes {
                     + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
                     + "|build-env|modern-metadata|metadata)-[^/]*).*"
                     + "|^(?:\\./)?build/.*|^[^/]*\\.egg-info(?:/.*)?$");
+    /** pip moves files it uninstalls to a stash first; the stashed path ends with the original one. */
+    private static final Pattern UNINSTALL_STASH = Pattern.compile("^.*/pip-[^/]*-uninstall(/.+)$");
     private static final Pattern TOOL_CACHE = Pattern.compile(".*(?:hostedtoolcache|/_work/_tool/|/_tool/python/).*");
     private static final Pattern USER_SITE = Pattern.compile(
             "^(?:/home/[^/]+|/root|/github/home|/users/[^/]+|/var/lib/[^/]+|/nonexistent|/tmp/home)?/\\.local(?:/.*)?$"
@@ -53,6 +55,10 @@ final class Causes {
         }
         if (p == null) {
             return cacheWarning ? Cause.ROOT_OWNED_CACHE : Cause.UNKNOWN;
+        }
+        java.util.regex.Matcher stash = UNINSTALL_STASH.matcher(p);
+        if (stash.matches()) {
+            p = stash.group(1);
         }
         if (CACHE_OR_BUILD.matcher(p).matches()) {
             return Cause.ROOT_OWNED_CACHE;

@@ -32,6 +32,7 @@ class CausesTest {
             FILE_IN_USE                    | C:\\Users\\x\\AppData\\Local\\Temp\\pip-unpack-84ly918m\\grpcio.whl    | pip install grpcio            | WINDOWS | FILE_LOCKED
             PERMISSION_DENIED              | /shared/apps/python/3.9/lib/python3.9/site-packages/click             | sudo pip3 install click       | LINUX   | SUDO_PIP
             OPERATION_NOT_PERMITTED        | /tmp/pip-k2p9Ab-uninstall/System/Library/x                            | sudo -H pip install six       | MACOS   | SUDO_PIP
+            OPERATION_NOT_PERMITTED        | /tmp/pip-1ja9pp-uninstall/System/Library/Frameworks/Python.framework/x | pip install pipenv           | MACOS   | SYSTEM_SITE_PACKAGES
             EXTERNALLY_MANAGED_ENVIRONMENT | -                                                                     | sudo pip install x            | LINUX   | EXTERNALLY_MANAGED
             READ_ONLY_FILESYSTEM           | /usr/local/lib/python3.6/site-packages/Pillow-5.4.1.dist-info         | pip install pillow            | LINUX   | READ_ONLY
             PERMISSION_DENIED              | RECORD                                                                | pip install numpy             | LINUX   | UNKNOWN
