@@ -1,0 +1,11 @@
+package dev.pipfix.workflow;
+
+/** What to change in the workflow; the caller chooses it from the diagnosed cause. */
+public enum FixStrategy {
+    /** Insert a step that creates {@code .venv} and puts it first on PATH, before the failing step. */
+    VENV,
+    /** Rewrite {@code pip install --upgrade pip} to {@code python -m pip install --upgrade pip} in place. */
+    PYTHON_M_PIP_UPGRADE,
+    /** Add {@code --no-cache-dir} to the failing step's pip commands. */
+    NO_CACHE_DIR
+}

@@ -1,0 +1,112 @@
+package dev.pipfix.workflow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Checks a patch before anyone sees it: the patched file parses, has no duplicate keys, and differs from the
+ * original only where the patch meant to change it. Anything else means the splice went wrong; then no diff is
+ * offered.
+ */
+final class PatchValidator {
+
+    private PatchValidator() {
+    }
+
+    /**
+     * @param inserted the step inserted before the failing one, as data, or null for an edit in place
+     * @return null when the patch holds, else what is wrong
+     */
+    static String problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
+        Object before;
+        Object after;
+        try {
+            before = load(original);
+        } catch (YamlEngineException e) {
+            return "the original file does not load strictly (" + firstLine(e.getMessage()) + ")";
+        }
+        try {
+            after = load(patched);
+        } catch (YamlEngineException e) {
+            return "the patched file does not parse (" + firstLine(e.getMessage()) + ")";
+        }
+        if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
+            return "the file is not a mapping";
+        }
+        Map<Object, Object> restA = new HashMap<>(a);
+        Map<Object, Object> restB = new HashMap<>(b);
+        Object jobsA = restA.remove("jobs");
+        Object jobsB = restB.remove("jobs");
+        if (!restA.equals(restB)) {
+            return "something outside jobs changed";
+        }
+        if (!(jobsA instanceof Map<?, ?> ja) || !(jobsB instanceof Map<?, ?> jb) || !ja.keySet().equals(jb.keySet())) {
+            return "the jobs changed";
+        }
+        for (Object id : ja.keySet()) {
+            if (!id.equals(jobId) && !Objects.equals(ja.get(id), jb.get(id))) {
+                return "job " + id + " changed";
+            }
+        }
+        return checkJob(ja.get(jobId), jb.get(jobId), stepIndex, inserted);
+    }
+
+    private static String checkJob(Object before, Object after, int stepIndex, Object inserted) {
+        if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
+            return "the job is not a mapping";
+        }
+        Map<Object, Object> restA = new HashMap<>(a);
+        Map<Object, Object> restB = new HashMap<>(b);
+        Object stepsA = restA.remove("steps");
+        Object stepsB = restB.remove("steps");
+        if (!restA.equals(restB)) {
+            return "the job's settings changed";
+        }
+        if (!(stepsA instanceof List<?> sa) || !(stepsB instanceof List<?> sb)) {
+            return "the job has no steps list";
+        }
+        int offset = inserted == null ? 0 : 1;
+        if (sb.size() != sa.size() + offset) {
+            return "the number of steps is not what the patch meant";
+        }
+        if (inserted != null && !inserted.equals(sb.get(stepIndex))) {
+            return "the new step is not where it belongs, or not what it should be";
+        }
+        for (int i = 0; i < sa.size(); i++) {
+            Object was = sa.get(i);
+            Object is = sb.get(i >= stepIndex ? i + offset : i);
+            if (i == stepIndex) {
+                if (!sameExceptRun(was, is)) {
+                    return "the failing step changed beyond its script";
+                }
+            } else if (!Objects.equals(was, is)) {
+                return "step " + (i + 1) + " changed";
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameExceptRun(Object was, Object is) {
+        if (!(was instanceof Map<?, ?> a) || !(is instanceof Map<?, ?> b)) {
+            return false;
+        }
+        Map<Object, Object> restA = new HashMap<>(a);
+        Map<Object, Object> restB = new HashMap<>(b);
+        restA.remove("run");
+        restB.remove("run");
+        return restA.equals(restB) && a.containsKey("run") == b.containsKey("run");
+    }
+
+    static Object load(String text) {
+        return new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.lines().findFirst().orElse(message).strip();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.pipfix.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The step that creates {@code .venv} and puts it first on PATH for every later step, in the job's own shell.
+ * {@code $GITHUB_PATH} only changes PATH for later steps, which is why it is a step of its own before the failing
+ * one. The POSIX form is plain sh, so it also runs in containers whose default shell is sh.
+ */
+final class VenvStep {
+
+    static final String NAME = "Create a virtual environment";
+
+    private VenvStep() {
+    }
+
+    /**
+     * @param interpreter {@code python} after actions/setup-python or on Windows, else {@code python3}
+     * @param condition   the failing step's {@code if:} as written, or null: the new step runs where it would
+     * @return lines as (nesting level, text): level 0 are the step's keys, level 1 the script
+     */
+    static List<Line> lines(Platform platform, String interpreter, String condition) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(0, "name: " + NAME));
+        if (condition != null) {
+            lines.add(new Line(0, "if: " + condition));
+        }
+        if (platform.os() == RunnerOs.WINDOWS) {
+            if (platform.shell() == Shell.CMD) {
+                lines.add(new Line(0, "run: |"));
+                lines.add(new Line(1, interpreter + " -m venv .venv"));
+                lines.add(new Line(1, "echo %CD%\\.venv\\Scripts>> \"%GITHUB_PATH%\""));
+                lines.add(new Line(1, "echo VIRTUAL_ENV=%CD%\\.venv>> \"%GITHUB_ENV%\""));
+                return lines;
+            }
+            if (platform.shell() != Shell.PWSH && platform.shell() != Shell.POWERSHELL) {
+                lines.add(new Line(0, "shell: pwsh"));
+            }
+            lines.add(new Line(0, "run: |"));
+            lines.add(new Line(1, interpreter + " -m venv .venv"));
+            lines.add(new Line(1, "\"$PWD\\.venv\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8 -Append"));
+            lines.add(new Line(1, "\"VIRTUAL_ENV=$PWD\\.venv\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8 -Append"));
+            return lines;
+        }
+        if (!platform.shell().posix()) {
+            lines.add(new Line(0, "shell: bash"));
+        }
+        lines.add(new Line(0, "run: |"));
+        lines.add(new Line(1, interpreter + " -m venv .venv"));
+        lines.add(new Line(1, "echo \"$PWD/.venv/bin\" >> \"$GITHUB_PATH\""));
+        lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/.venv\" >> \"$GITHUB_ENV\""));
+        return lines;
+    }
+
+    /** The step as YAML at the given indentation: the dash at {@code dash}, keys at {@code keys}. */
+    static String render(List<Line> lines, int dash, int keys, int unit, String newline) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (i == 0) {
+                out.append(" ".repeat(dash)).append('-').append(" ".repeat(keys - dash - 1));
+            } else {
+                out.append(" ".repeat(keys + line.level() * unit));
+            }
+            out.append(line.text()).append(newline);
+        }
+        return out.toString();
+    }
+
+    record Line(int level, String text) {
+    }
+}

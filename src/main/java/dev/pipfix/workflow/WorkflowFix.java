@@ -1,0 +1,24 @@
+package dev.pipfix.workflow;
+
+/**
+ * The fix for one failing step.
+ *
+ * @param job     the YAML job id, or null when it was not found
+ * @param step    the step as GitHub names it, or null
+ * @param diff    a unified diff with {@code a/} and {@code b/} paths that {@code git apply} accepts from the
+ *                repository root; null when no safe patch could be made
+ * @param change  the new step as YAML, or the rewritten command: what to add by hand when there is no diff
+ * @param note    why there is no diff, or what else to know; null when there is nothing to add
+ */
+public record WorkflowFix(FixStrategy strategy, String path, String job, String step, RunnerOs os, Shell shell,
+        String diff, String change, String note) {
+
+    public boolean hasDiff() {
+        return diff != null;
+    }
+
+    static WorkflowFix adviceOnly(FixStrategy strategy, String path, String job, String step, RunnerOs os,
+            Shell shell, String change, String note) {
+        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, note);
+    }
+}

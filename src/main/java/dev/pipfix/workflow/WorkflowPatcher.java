@@ -1,0 +1,200 @@
+package dev.pipfix.workflow;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Builds the fix for a failing step as a patch of the real workflow file: locates the job and step, splices the
+ * change into the text (the YAML is never re-serialised, so comments, quoting and layout stay byte for byte),
+ * validates the result and diffs it. When no safe patch can be made it says why and still gives the change to make
+ * by hand.
+ */
+public final class WorkflowPatcher {
+
+    public WorkflowFix fix(FixRequest request) {
+        String path = request.path().startsWith("./") ? request.path().substring(2) : request.path();
+        FixStrategy strategy = request.strategy();
+        WorkflowDocument document;
+        try {
+            document = WorkflowDocument.parse(path, request.text());
+        } catch (WorkflowException e) {
+            return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
+                    handChange(strategy, request.osHint()), e.getMessage());
+        }
+        JobMatcher.Match match = request.job() != null ? JobMatcher.find(document, request.job()) : null;
+        if (match == null && request.job() == null) {
+            match = findByScript(document, request);
+        }
+        if (match == null) {
+            return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
+                    handChange(strategy, request.osHint()), "no job called `" + request.job() + "` in " + path);
+        }
+        WorkflowJob job = match.job();
+        if (job.uses() != null) {
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
+                    handChange(strategy, request.osHint()), "job `" + job.id() + "` calls the reusable workflow `"
+                            + job.uses() + "`: the pip step lives there, so the change belongs in that file");
+        }
+        WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
+        if (step == null) {
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
+                    handChange(strategy, request.osHint()), "the failing step was not found in job `" + job.id()
+                            + "` of " + path);
+        }
+        Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
+        if (step.runNode() == null) {
+            String where = step.uses() != null && step.uses().startsWith("./")
+                    ? "the step runs the local action `" + step.uses() + "`: the pip command is in its `action.yml`"
+                            + " (under `runs.steps`), so the change belongs there"
+                    : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
+                    platform.shell(), handChange(strategy, platform.os()), where);
+        }
+        return switch (strategy) {
+            case VENV -> venv(path, document, job, step, platform);
+            case PYTHON_M_PIP_UPGRADE -> inPlace(path, document, job, step, platform, strategy,
+                    CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
+            case NO_CACHE_DIR -> inPlace(path, document, job, step, platform, strategy,
+                    CommandEdits::noCacheDir, "the failing step has no `pip install` to add `--no-cache-dir` to");
+        };
+    }
+
+    private JobMatcher.Match findByScript(WorkflowDocument document, FixRequest request) {
+        for (WorkflowJob job : document.jobs()) {
+            if (job.uses() == null && StepMatcher.find(job, request.step(), request.script()) != null) {
+                return new JobMatcher.Match(job, List.of());
+            }
+        }
+        return null;
+    }
+
+    private WorkflowFix venv(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
+            Platform platform) {
+        String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
+        String condition = singleLine(step.ifNode());
+        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition);
+        String change = VenvStep.render(lines, 0, 2, 2, "\n");
+        for (WorkflowStep earlier : job.steps()) {
+            if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
+                return WorkflowFix.adviceOnly(FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(),
+                        platform.shell(), null, "the job already creates a virtual environment in step `"
+                                + earlier.displayName() + "`; the failing step does not use it: activate it there"
+                                + " (or call its python), rather than creating a second one");
+            }
+        }
+        if (step.dash() < 0 || step.ifNode() != null && condition == null) {
+            return WorkflowFix.adviceOnly(FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(),
+                    platform.shell(), change, "the failing step is written in a form pipfix does not splice into"
+                            + " safely; add the step by hand, right before it");
+        }
+        String text = document.text();
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        String inserted = VenvStep.render(lines, step.dash(), step.keyColumn(), indentUnit(document, step), newline);
+        int insertAt = lineStart(text, firstLineOf(document, step));
+        ScalarNode run = step.runNode();
+        int runStart = document.offset(run.getStartMark().orElseThrow());
+        int runEnd = document.offset(run.getEndMark().orElseThrow());
+        String runText = text.substring(runStart, runEnd);
+        String patched = text.substring(0, insertAt) + inserted + text.substring(insertAt, runStart)
+                + CommandEdits.forVenv(runText) + text.substring(runEnd);
+        Object expected = ((List<?>) PatchValidator.load(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
+        return validated(path, text, patched, job, step, platform, expected, change, FixStrategy.VENV);
+    }
+
+    private WorkflowFix inPlace(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
+            Platform platform, FixStrategy strategy, UnaryOperator<String> edit, String nothingToEdit) {
+        ScalarNode run = step.runNode();
+        String text = document.text();
+        int runStart = document.offset(run.getStartMark().orElseThrow());
+        int runEnd = document.offset(run.getEndMark().orElseThrow());
+        String runText = text.substring(runStart, runEnd);
+        String editedText = edit.apply(runText);
+        if (editedText.equals(runText)) {
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
+                    platform.shell(), handChange(strategy, platform.os()), nothingToEdit);
+        }
+        String patched = text.substring(0, runStart) + editedText + text.substring(runEnd);
+        return validated(path, text, patched, job, step, platform, null, edit.apply(run.getValue()).strip(),
+                strategy);
+    }
+
+    private WorkflowFix validated(String path, String text, String patched, WorkflowJob job, WorkflowStep step,
+            Platform platform, Object inserted, String change, FixStrategy strategy) {
+        String problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted);
+        if (problem != null) {
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
+                    platform.shell(), change, "pipfix checked its patch and it did not hold (" + problem
+                            + "); make the change by hand");
+        }
+        return new WorkflowFix(strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(),
+                UnifiedDiff.of(path, text, patched), change, null);
+    }
+
+    /** The new step goes above the comment lines that introduce the failing step. */
+    private static int firstLineOf(WorkflowDocument document, WorkflowStep step) {
+        int line = step.line();
+        while (line > 0 && document.line(line - 1).strip().startsWith("#")) {
+            line--;
+        }
+        return line;
+    }
+
+    /** How far the failing step indents its script, or 2. */
+    private static int indentUnit(WorkflowDocument document, WorkflowStep step) {
+        ScalarNode run = step.runNode();
+        int runLine = run.getStartMark().orElseThrow().getLine();
+        if (run.getEndMark().orElseThrow().getLine() > runLine + 1) {
+            String content = document.line(runLine + 1);
+            int indent = content.length() - content.stripLeading().length();
+            if (indent > step.keyColumn()) {
+                return indent - step.keyColumn();
+            }
+        }
+        return 2;
+    }
+
+    private static int lineStart(String text, int line) {
+        int offset = 0;
+        for (int i = 0; i < line; i++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return offset;
+    }
+
+    private static String singleLine(ScalarNode node) {
+        if (node == null) {
+            return null;
+        }
+        String value = node.getValue();
+        if (value.contains("\n")) {
+            return null;
+        }
+        return value.contains(": ") || value.startsWith("${{") || value.contains("#") ? "${{ " + stripBraces(value)
+                + " }}" : value;
+    }
+
+    private static String stripBraces(String value) {
+        String v = value.strip();
+        return v.startsWith("${{") && v.endsWith("}}") ? v.substring(3, v.length() - 2).strip() : v;
+    }
+
+    private static boolean usesSetupPython(WorkflowJob job, WorkflowStep failing) {
+        return job.steps().stream().anyMatch(s -> s.index() < failing.index() && s.uses() != null
+                && s.uses().startsWith("actions/setup-python"));
+    }
+
+    private static boolean createsVenv(String run) {
+        return run.contains("-m venv") || run.contains("virtualenv ") || run.contains("uv venv");
+    }
+
+    /** What to change by hand when there is no patch to apply. */
+    private static String handChange(FixStrategy strategy, RunnerOs os) {
+        return switch (strategy) {
+            case VENV -> VenvStep.render(VenvStep.lines(new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH
+                    : Shell.BASH, false), os == RunnerOs.WINDOWS ? "python" : "python3", null), 0, 2, 2, "\n");
+            case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
+            case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
+        };
+    }
+}
