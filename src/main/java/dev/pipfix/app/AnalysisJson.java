@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.workflow.WorkflowFix;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 
 /**
  * The {@code analyze --format json} contract of DESIGN.md: field names and meanings are stable, fields may be
- * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions). Written with jackson-core's streaming
+ * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions; {@code fix} adds {@code change} and
+ * {@code note}). Written with jackson-core's streaming
  * generator: the object mapper's start-up would cost the CLI more than scanning half a gigabyte.
  */
 final class AnalysisJson {
@@ -20,7 +22,7 @@ final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    static String of(Diagnosis diagnosis) throws IOException {
+    static String of(Diagnosis diagnosis, WorkflowFix fix) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
@@ -41,6 +43,16 @@ final class AnalysisJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (fix != null) {
+                json.writeObjectFieldStart("fix");
+                json.writeStringField("strategy", fix.strategy().id());
+                json.writeStringField("workflow", fix.path());
+                json.writeStringField("job", fix.job());
+                json.writeStringField("diff", fix.diff());
+                json.writeStringField("change", fix.change());
+                json.writeStringField("note", fix.note());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         return text.toString();

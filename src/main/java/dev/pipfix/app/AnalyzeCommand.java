@@ -5,11 +5,17 @@ import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.NotALogException;
 import dev.pipfix.report.Advice;
+import dev.pipfix.report.Fixes;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.RunReport;
+import dev.pipfix.workflow.FixRequest;
+import dev.pipfix.workflow.FixStrategy;
+import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,15 +31,23 @@ final class AnalyzeCommand {
     static final int BAD_INPUT = 2;
 
     private String log;
+    private String workflow;
+    private String job;
 
     int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandOptions options = new CommandOptions("java -jar pipfix.jar analyze LOG [--format text|json|markdown]",
+        CommandOptions options = new CommandOptions(
+                "java -jar pipfix.jar analyze LOG [--workflow FILE [--job NAME]] [--format text|json|markdown]",
                 "Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page); LOG may"
                         + " be - for standard input. Exit 0 when the analysis ran, findings or not; 2 for bad usage"
                         + " or unreadable input.")
                 .with(Option.builder().longOpt("format").hasArg().argName("text|json|markdown")
                         .desc("text for people (default), json for tools, markdown: the pull-request comment")
-                        .get());
+                        .get())
+                .with(Option.builder().longOpt("workflow").hasArg().argName("FILE")
+                        .desc("the workflow file the log came from: also build the patch (give its path from the"
+                                + " repository root, as the diff names it)").get())
+                .with(Option.builder().longOpt("job").hasArg().argName("NAME")
+                        .desc("the job's id or display name; without it the job is found from the log").get());
         CommandLine line = options.parse(args, err);
         if (line == null) {
             return BAD_INPUT;
@@ -56,6 +70,12 @@ final class AnalyzeCommand {
                     + "': give text, json or markdown");
             return BAD_INPUT;
         }
+        workflow = line.getOptionValue("workflow");
+        job = line.getOptionValue("job");
+        if (job != null && workflow == null) {
+            err.println("pipfix analyze: --job needs --workflow");
+            return BAD_INPUT;
+        }
         return analyze(format, stdin, out, err);
     }
 
@@ -75,11 +95,18 @@ final class AnalyzeCommand {
                     + " RUN --log-failed > job.log)");
             return BAD_INPUT;
         }
+        WorkflowFix fix;
+        try {
+            fix = fix(diagnosis);
+        } catch (IOException e) {
+            err.println("pipfix analyze: " + workflow + ": cannot be read: " + e.getMessage());
+            return BAD_INPUT;
+        }
         try {
             switch (format) {
-                case JSON -> out.println(AnalysisJson.of(diagnosis));
-                case MARKDOWN -> out.print(new CommentRenderer().render(RunReport.ofLog(diagnosis.findings(), false)));
-                default -> text(out, diagnosis);
+                case JSON -> out.println(AnalysisJson.of(diagnosis, fix));
+                case MARKDOWN -> out.print(new CommentRenderer().render(RunReport.ofLog(diagnosis.findings(), fix)));
+                default -> text(out, diagnosis, fix);
             }
         } catch (IOException e) {
             err.println("pipfix analyze: cannot write the result: " + e.getMessage());
@@ -110,7 +137,25 @@ final class AnalyzeCommand {
         }
     }
 
-    private void text(PrintWriter out, Diagnosis diagnosis) {
+    /** The patch for the first finding, when a workflow file was given and a change fixes the cause. */
+    private WorkflowFix fix(Diagnosis diagnosis) throws IOException {
+        if (workflow == null || diagnosis.findings().isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(workflow);
+        if (Files.isDirectory(file) || !Files.isReadable(file)) {
+            throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
+        }
+        Finding finding = diagnosis.findings().get(0);
+        FixStrategy strategy = Fixes.strategyFor(finding.cause());
+        if (strategy == null) {
+            return null;
+        }
+        return new WorkflowPatcher().fix(new FixRequest(workflow, Files.readString(file, StandardCharsets.UTF_8), job,
+                finding.step(), finding.script(), strategy, Fixes.runnerOs(finding.os())));
+    }
+
+    private void text(PrintWriter out, Diagnosis diagnosis, WorkflowFix fix) {
         if (diagnosis.findings().isEmpty()) {
             out.printf("%s: no pip permission error found (%,d lines read)%n", log, diagnosis.lines());
             return;
@@ -135,6 +180,17 @@ final class AnalyzeCommand {
                 out.printf("  evidence: %s%n", line);
             }
             out.printf("  fix:      %s%n", advice.sentence(f.cause()));
+        }
+        if (fix != null) {
+            out.println();
+            if (fix.hasDiff()) {
+                out.printf("patch for %s (git apply from the repository root):%n%n%s", fix.path(), fix.diff());
+            } else {
+                out.printf("no patch: %s%n", fix.note());
+                if (fix.change() != null) {
+                    out.printf("the change to make by hand:%n%s%n", fix.change().stripTrailing());
+                }
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
+import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.queue.InProcessRunQueue;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.web.WebApp;
@@ -52,7 +53,8 @@ public final class PipfixServer implements AutoCloseable {
                 new PullRequests(),
                 new StickyComments(config.dryRun()),
                 new LogScanner(),
-                new CommentRenderer());
+                new CommentRenderer(),
+                new WorkflowFiles());
         this.queue = new InProcessRunQueue(WORKER_THREADS, worker);
         WebhookSignature signature = config.webhookSecret() == null
                 ? null

@@ -3,6 +3,7 @@ package dev.pipfix.report;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Os;
+import dev.pipfix.workflow.WorkflowFix;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ public final class CommentRenderer {
     private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
     private final Template fixFileLocked = Template.load("fix/file-locked.md");
     private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
+    private final Template patch = Template.load("patch.md");
+    private final Template noPatch = Template.load("no-patch.md");
     private final String venvStepPosix = Template.load("venv-step-posix.yml").render(Map.of());
     private final String venvStepWindows = Template.load("venv-step-windows.yml").render(Map.of());
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
@@ -41,7 +44,8 @@ public final class CommentRenderer {
         int omitted = 0;
         for (FailedJob failedJob : report.jobs()) {
             for (Finding finding : failedJob.findings()) {
-                String section = jobSection(failedJob, finding);
+                boolean first = finding == failedJob.findings().get(0);
+                String section = jobSection(failedJob, finding, first ? failedJob.fix() : null);
                 if (section.length() + 1 > budget) {
                     omitted++;
                     continue;
@@ -70,7 +74,7 @@ public final class CommentRenderer {
                 + ") (attempt " + report.runAttempt() + ")" + because;
     }
 
-    private String jobSection(FailedJob failedJob, Finding finding) {
+    private String jobSection(FailedJob failedJob, Finding finding, WorkflowFix workflowFix) {
         String stepName = failedJob.failedStep() != null ? failedJob.failedStep() : finding.step();
         String step = stepName == null ? "the failing step" : Markdown.codeSpan(stepName);
         Map<String, String> values = new HashMap<>();
@@ -78,7 +82,8 @@ public final class CommentRenderer {
         values.put("logLine", logLine(failedJob, finding));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));
-        values.put("fix", fix(finding, step));
+        values.put("fix", fix(finding, step, workflowFix));
+        values.put("patch", patch(workflowFix));
         String section = job.render(values);
         if (failedJob.logTruncated()) {
             section += "\n_The log of this job was longer than pipfix reads; only its beginning was scanned._\n";
@@ -123,8 +128,22 @@ public final class CommentRenderer {
         return templates;
     }
 
-    private String fix(Finding finding, String step) {
-        String venvStep = Markdown.fencedBlock("yaml", finding.os() == Os.WINDOWS ? venvStepWindows : venvStepPosix);
+    private String patch(WorkflowFix workflowFix) {
+        if (workflowFix == null) {
+            return "";
+        }
+        if (workflowFix.hasDiff()) {
+            return patch.render(Map.of("workflow", workflowFix.path(),
+                    "diff", Markdown.fencedBlock("diff", workflowFix.diff()))).strip();
+        }
+        return workflowFix.note() == null ? "" : noPatch.render(Map.of("note", workflowFix.note())).strip();
+    }
+
+    private String fix(Finding finding, String step, WorkflowFix workflowFix) {
+        String stepYaml = workflowFix != null && workflowFix.change() != null && workflowFix.change().startsWith("- ")
+                ? workflowFix.change()
+                : finding.os() == Os.WINDOWS ? venvStepWindows : venvStepPosix;
+        String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE -> fixPipSelfUpgrade.render(
                     Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)));

@@ -1,6 +1,7 @@
 package dev.pipfix.report;
 
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.workflow.WorkflowFix;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param failedStep       the name GitHub gives the step that failed, or null when the API named none
  * @param failedStepNumber that step's number in the API, for deep links; 0 when unknown
  * @param logTruncated     the log was longer than the cap and only its beginning was scanned
+ * @param fix              the workflow change for the first finding, or null when none was attempted
  */
 public record FailedJob(
         String name,
@@ -16,7 +18,8 @@ public record FailedJob(
         String failedStep,
         int failedStepNumber,
         List<Finding> findings,
-        boolean logTruncated) {
+        boolean logTruncated,
+        WorkflowFix fix) {
 
     public FailedJob {
         findings = List.copyOf(findings);

@@ -19,8 +19,8 @@ public record RunReport(
     }
 
     /** A report on one log read without its run, as {@code analyze} renders it. */
-    public static RunReport ofLog(List<dev.pipfix.diagnosis.Finding> findings, boolean truncated) {
-        return new RunReport(null, 0, 0, 0, null, List.of(new FailedJob(null, null, null, 0, findings, truncated)));
+    public static RunReport ofLog(List<dev.pipfix.diagnosis.Finding> findings, dev.pipfix.workflow.WorkflowFix fix) {
+        return new RunReport(null, 0, 0, 0, null, List.of(new FailedJob(null, null, null, 0, findings, false, fix)));
     }
 
     public boolean hasFindings() {

@@ -12,13 +12,19 @@ import dev.pipfix.github.ScannedLog;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
+import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.queue.FailedRun;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
+import dev.pipfix.report.Fixes;
 import dev.pipfix.report.RunReport;
+import dev.pipfix.workflow.FixRequest;
+import dev.pipfix.workflow.FixStrategy;
+import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +49,11 @@ public final class ProcessFailedRun implements RunHandler {
     private final StickyComments comments;
     private final LogDetector detector;
     private final CommentRenderer renderer;
+    private final WorkflowFiles workflowFiles;
+    private final WorkflowPatcher patcher = new WorkflowPatcher();
 
     public ProcessFailedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
-            StickyComments comments, LogDetector detector, CommentRenderer renderer) {
+            StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles) {
         this.app = app;
         this.clients = clients;
         this.runJobs = runJobs;
@@ -54,6 +62,7 @@ public final class ProcessFailedRun implements RunHandler {
         this.comments = comments;
         this.detector = detector;
         this.renderer = renderer;
+        this.workflowFiles = workflowFiles;
     }
 
     @Override
@@ -69,9 +78,7 @@ public final class ProcessFailedRun implements RunHandler {
                 diagnosed.add(diagnose(client, run, job));
             }
         }
-        RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
-                run.runHtmlUrl(), diagnosed);
-        if (!report.hasFindings()) {
+        if (diagnosed.stream().allMatch(job -> job.findings().isEmpty())) {
             log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
             return;
         }
@@ -83,6 +90,8 @@ public final class ProcessFailedRun implements RunHandler {
             log(run, "no-pull-request", "findings, but no open pull request for this run", started);
             return;
         }
+        RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
+                run.runHtmlUrl(), withFixes(client, run, diagnosed));
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         List<String> outcomes = new ArrayList<>();
@@ -93,6 +102,46 @@ public final class ProcessFailedRun implements RunHandler {
         log(run, "commented", String.join(",", outcomes), started);
     }
 
+    /** The workflow change for each job's first finding, from the file as committed at the run's head. */
+    private List<FailedJob> withFixes(InstallationClient client, FailedRun run, List<FailedJob> jobs) {
+        String path = WorkflowFiles.stripRef(run.workflowPath());
+        String text = null;
+        String unreadable = null;
+        if ("dynamic".equals(run.event()) || path.isBlank()) {
+            unreadable = "this run has no workflow file (event `" + run.event() + "`)";
+        } else {
+            try {
+                text = workflowFiles.read(client, run.repository(), path, run.headSha());
+            } catch (IOException e) {
+                unreadable = "the workflow file could not be read at " + run.headSha() + " (" + e.getMessage() + ")";
+                LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(),
+                        unreadable);
+            }
+        }
+        List<FailedJob> fixed = new ArrayList<>();
+        for (FailedJob job : jobs) {
+            if (job.findings().isEmpty()) {
+                continue;
+            }
+            Finding finding = job.findings().get(0);
+            FixStrategy strategy = Fixes.strategyFor(finding.cause());
+            WorkflowFix fix = null;
+            if (strategy != null) {
+                // an unreadable file still gets a request: the patcher answers with the change to make by hand
+                fix = patcher.fix(new FixRequest(path.isBlank() ? "(no workflow file)" : path,
+                        text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy,
+                        Fixes.runnerOs(finding.os())));
+                if (text == null) {
+                    fix = new WorkflowFix(fix.strategy(), fix.path(), fix.job(), fix.step(), fix.os(), fix.shell(),
+                            null, fix.change(), unreadable);
+                }
+            }
+            fixed.add(new FailedJob(job.name(), job.htmlUrl(), job.failedStep(), job.failedStepNumber(),
+                    job.findings(), job.logTruncated(), fix));
+        }
+        return fixed;
+    }
+
     private FailedJob diagnose(InstallationClient client, FailedRun run, WorkflowJob job) throws IOException {
         ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
         List<Finding> findings = log.diagnosis().findings();
@@ -100,7 +149,7 @@ public final class ProcessFailedRun implements RunHandler {
         LOG.debug("delivery={} job={} bytes={} lines={} truncated={} findings={}", run.deliveryId(), job.id(),
                 log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
         return new FailedJob(job.name(), job.htmlUrl(), failedStep.map(JobStep::name).orElse(null),
-                failedStep.map(JobStep::number).orElse(0), findings, log.truncated());
+                failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
     }
 
     private static void log(FailedRun run, String outcome, String detail, long startedNanos) {

@@ -3,9 +3,20 @@ package dev.pipfix.workflow;
 /** What to change in the workflow; the caller chooses it from the diagnosed cause. */
 public enum FixStrategy {
     /** Insert a step that creates {@code .venv} and puts it first on PATH, before the failing step. */
-    VENV,
+    VENV("venv"),
     /** Rewrite {@code pip install --upgrade pip} to {@code python -m pip install --upgrade pip} in place. */
-    PYTHON_M_PIP_UPGRADE,
+    PYTHON_M_PIP_UPGRADE("python-m-pip"),
     /** Add {@code --no-cache-dir} to the failing step's pip commands. */
-    NO_CACHE_DIR
+    NO_CACHE_DIR("no-cache-dir");
+
+    private final String id;
+
+    FixStrategy(String id) {
+        this.id = id;
+    }
+
+    /** The name in {@code analyze --format json}. */
+    public String id() {
+        return id;
+    }
 }

@@ -46,6 +46,7 @@ class FailedRunEndToEndTest {
     private static final String SECRET = "webhook secret for tests";
     private static final String SAME_REPO = "workflow_run-completed-failure-same-repo.json";
     private static final String MARKER = CommentMarker.forWorkflow(7087581);
+    private static final String HEAD_SHA = "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a";
 
     @TempDir
     Path dataDir;
@@ -77,11 +78,12 @@ class FailedRunEndToEndTest {
     }
 
     @Test
-    void a_failed_run_of_a_same_repository_pull_request_gets_one_comment() throws Exception {
+    void a_failed_run_of_a_same_repository_pull_request_gets_one_comment_with_a_patch() throws Exception {
         // given
         github.installationTokens(4242, "ghs_first");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3), passedJob(1002, "lint"));
         github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
         pullRequestWithComments(42);
 
         // when
@@ -94,11 +96,13 @@ class FailedRunEndToEndTest {
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
                 "GET /repos/octo-org/octo-repo",
+                "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
+                "GET /repos/octo-org/octo-repo",
                 "GET /repos/octo-org/octo-repo/issues/42",
                 "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
                 "POST /repos/octo-org/octo-repo/issues/42/comments");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
-        assertThat(github.apiRequests().subList(1, 7))
+        assertThat(github.apiRequests().subList(1, 9))
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
         assertThat(github.storageRequests()).singleElement()
                 .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
@@ -111,7 +115,37 @@ class FailedRunEndToEndTest {
         assertThat(body).contains("(https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001#step:3:11)");
         assertThat(body).contains("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
                 + " '/home/runner/.local/lib/python3.12/site-packages/requests-2.32.5.dist-info'");
-        assertThat(body).contains("python3 -m venv .venv");
+        assertThat(body).contains("""
+                ```diff
+                --- a/.github/workflows/ci.yml
+                +++ b/.github/workflows/ci.yml
+                @@ -11,6 +11,11 @@
+                         python: ["3.12"]
+                     steps:
+                       - uses: actions/checkout@v4
+                +      - name: Create a virtual environment
+                +        run: |
+                +          python3 -m venv .venv
+                +          echo "$PWD/.venv/bin" >> "$GITHUB_PATH"
+                +          echo "VIRTUAL_ENV=$PWD/.venv" >> "$GITHUB_ENV"
+                       # the project's own requirements
+                       - name: Install dependencies
+                         run: pip install -r requirements.txt
+                ```""");
+    }
+
+    @Test
+    void a_workflow_file_that_cannot_be_read_still_gets_the_comment_with_the_step_to_add() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).contains("pipfix made no patch for this one: the workflow file could not be read at "
+                + HEAD_SHA).contains("python3 -m venv .venv").doesNotContain("```diff");
     }
 
     @Test

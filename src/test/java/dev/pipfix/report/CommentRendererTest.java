@@ -85,7 +85,7 @@ class CommentRendererTest {
             Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
                     "pip install .", null, Os.LINUX, List.of(longEvidence));
             jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i, "Install",
-                    3, List.of(finding), false));
+                    3, List.of(finding), false, null));
         }
 
         String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", jobs));
@@ -98,7 +98,7 @@ class CommentRendererTest {
     @Test
     void a_truncated_log_is_mentioned() {
         FailedJob truncated = new FailedJob("lint", "https://github.com/o/r/actions/runs/1/job/2", "Install", 4,
-                List.of(LINUX_ERRNO_13), true);
+                List.of(LINUX_ERRNO_13), true, null);
 
         assertThat(renderer.render(report("CI", truncated))).contains("only its beginning was scanned");
     }
@@ -119,7 +119,7 @@ class CommentRendererTest {
 
     private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {
         return new FailedJob(name, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
-                failedStep, stepNumber, List.of(finding), false);
+                failedStep, stepNumber, List.of(finding), false, null);
     }
 
     private static RunReport report(String workflow, FailedJob job) {

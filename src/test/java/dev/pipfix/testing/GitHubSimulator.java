@@ -41,6 +41,11 @@ public final class GitHubSimulator implements AutoCloseable {
         this.clock = clock;
         api.start();
         storage.start();
+        // whatever a test does not stub answers as GitHub answers an unknown path
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(100)
+                .willReturn(json(404, "{\"message\":\"Not Found\",\"documentation_url\":"
+                        + "\"https://docs.github.com/rest\",\"status\":\"404\"}")));
     }
 
     public String apiUrl() {
@@ -128,6 +133,26 @@ public final class GitHubSimulator implements AutoCloseable {
                                 + "?rsct=text%2Fplain&se=2026-11-20T09%3A17%3A08Z&sig=dGVzdA%3D%3D&sp=r&sv=2025-01-05")));
         storage.stubFor(get(urlPathEqualTo(storagePath))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(text)));
+    }
+
+    /** {@code GET /repos/{o}/{r}/contents/{path}?ref={sha}}: base64 in 60-character lines, as GitHub sends it. */
+    public void file(String repository, String path, String sha, String text) {
+        String base64 = java.util.Base64.getMimeEncoder(60, "\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", "file");
+        json.put("encoding", "base64");
+        json.put("size", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        json.put("name", path.substring(path.lastIndexOf('/') + 1));
+        json.put("path", path);
+        json.put("content", base64);
+        json.put("sha", "3d21ec53a331a6f037a91c368710b99387d012c1");
+        json.put("url", "https://api.github.com/repos/" + repository + "/contents/" + path + "?ref=" + sha);
+        json.put("html_url", "https://github.com/" + repository + "/blob/" + sha + "/" + path);
+        json.put("download_url", "https://raw.githubusercontent.com/" + repository + "/" + sha + "/" + path);
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path))
+                .withQueryParam("ref", equalTo(sha))
+                .willReturn(json(200, write(json))));
     }
 
     public void issue(String repository, int number) {
