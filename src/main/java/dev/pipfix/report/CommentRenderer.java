@@ -7,10 +7,16 @@ import dev.pipfix.workflow.WorkflowFix;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Renders the pull-request comment for a failed run from its {@link RunReport}. Pure: text in, text out. */
+/**
+ * Renders the pull-request comment for a failed run from its {@link RunReport}. Pure: text in, text out. Jobs that
+ * failed the same way (same cause, same YAML job: the legs of a matrix) share one section; each other cause gets its
+ * own. The comment stays under GitHub's size limit by leaving out whole sections, never by cutting a block.
+ */
 public final class CommentRenderer {
 
     /** GitHub refuses issue comments over 65,536 characters; keep a margin for the closing lines. */
@@ -23,44 +29,59 @@ public final class CommentRenderer {
     private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
     private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
     private final Template fixFileLocked = Template.load("fix/file-locked.md");
-    private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
     private final String venvStepPosix = Template.load("venv-step-posix.yml").render(Map.of());
     private final String venvStepWindows = Template.load("venv-step-windows.yml").render(Map.of());
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
-    /** One explanation per cause. Read once: the renderer is shared by the workers. */
-    private final Map<Cause, Template> whyByCause = loadExplanations();
+    private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
+    private final String venvNoteLinux = Template.load("venv-note-linux.md").render(Map.of()).strip();
+    /** Explanations and alternatives per cause. Read once: the renderer is shared by the workers. */
+    private final Map<Cause, Template> whyByCause = byCause("why/", true);
+    private final Map<Cause, Template> alternativesByCause = byCause("alternatives/", false);
 
     public String render(RunReport report) {
-        String marker = CommentMarker.forWorkflow(report.workflowId());
         Map<String, String> values = new HashMap<>();
-        values.put("marker", marker);
+        values.put("marker", CommentMarker.forWorkflow(report.workflowId()));
         values.put("intro", intro(report));
         values.put("jobs", "");
         int budget = MAX_COMMENT_CHARS - RESERVED_FOR_FOOTER - comment.render(values).length();
 
-        List<String> sections = new ArrayList<>();
+        List<String> rendered = new ArrayList<>();
         int omitted = 0;
-        for (FailedJob failedJob : report.jobs()) {
-            for (Finding finding : failedJob.findings()) {
-                boolean first = finding == failedJob.findings().get(0);
-                String section = jobSection(failedJob, finding, first ? failedJob.fix() : null);
-                if (section.length() + 1 > budget) {
-                    omitted++;
-                    continue;
-                }
-                budget -= section.length() + 1;
-                sections.add(section);
+        for (Section section : sections(report)) {
+            String text = section(section);
+            if (text.length() + 1 > budget) {
+                omitted++;
+                continue;
             }
+            budget -= text.length() + 1;
+            rendered.add(text);
         }
-        String jobs = String.join("\n", sections);
+        String jobs = String.join("\n", rendered);
         if (omitted > 0) {
-            jobs += "\n_" + omitted + " more finding(s) left out to stay within GitHub's comment size limit;"
+            jobs += "\n_" + omitted + " more section(s) left out to stay within GitHub's comment size limit;"
                     + " the run's logs show them._\n";
         }
         values.put("jobs", jobs);
         return comment.render(values);
+    }
+
+    /** Findings grouped by cause and by the YAML job (or failing step) they belong to, in report order. */
+    private static List<Section> sections(RunReport report) {
+        Map<String, Section> sections = new LinkedHashMap<>();
+        for (FailedJob failedJob : report.jobs()) {
+            for (int i = 0; i < failedJob.findings().size(); i++) {
+                Finding finding = failedJob.findings().get(i);
+                WorkflowFix fix = i == 0 ? failedJob.fix() : null;
+                String place = fix != null && fix.job() != null ? "job:" + fix.job()
+                        : "step:" + Optional.ofNullable(failedJob.failedStep()).orElse(String.valueOf(finding.step()));
+                String key = finding.kind() + "|" + finding.cause() + "|" + place;
+                sections.computeIfAbsent(key, k -> new Section(finding, fix, new ArrayList<>()))
+                        .occurrences().add(new Occurrence(failedJob, finding));
+            }
+        }
+        return List.copyOf(sections.values());
     }
 
     private static String intro(RunReport report) {
@@ -74,42 +95,56 @@ public final class CommentRenderer {
                 + ") (attempt " + report.runAttempt() + ")" + because;
     }
 
-    private String jobSection(FailedJob failedJob, Finding finding, WorkflowFix workflowFix) {
-        String stepName = failedJob.failedStep() != null ? failedJob.failedStep() : finding.step();
+    private String section(Section section) {
+        Finding finding = section.finding();
+        Occurrence first = section.occurrences().get(0);
+        String stepName = first.job().failedStep() != null ? first.job().failedStep() : finding.step();
         String step = stepName == null ? "the failing step" : Markdown.codeSpan(stepName);
         Map<String, String> values = new HashMap<>();
-        values.put("where", where(failedJob.name(), stepName));
-        values.put("logLine", logLine(failedJob, finding));
+        values.put("where", where(section.occurrences(), stepName));
+        values.put("logLine", logLines(section.occurrences()));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));
-        values.put("fix", fix(finding, step, workflowFix));
-        values.put("patch", patch(workflowFix));
-        String section = job.render(values);
-        if (failedJob.logTruncated()) {
-            section += "\n_The log of this job was longer than pipfix reads; only its beginning was scanned._\n";
+        values.put("fix", fix(finding, step, section.fix()));
+        values.put("patch", patch(section.fix()));
+        Template alternatives = alternativesByCause.get(finding.cause());
+        values.put("alternatives", alternatives == null ? "" : alternatives.render(Map.of()).strip());
+        String text = job.render(values).replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        if (section.occurrences().stream().anyMatch(o -> o.job().logTruncated())) {
+            text += "\n_The log was longer than pipfix reads; only its beginning was scanned._\n";
         }
-        return section;
+        return text;
     }
 
-    private static String where(String job, String step) {
-        if (job != null && step != null) {
-            return "Job " + Markdown.codeSpan(job) + ", step " + Markdown.codeSpan(step);
+    private static String where(List<Occurrence> occurrences, String step) {
+        List<String> jobs = occurrences.stream().map(o -> o.job().name()).filter(n -> n != null).distinct()
+                .map(Markdown::codeSpan).toList();
+        String stepPart = step == null ? null : "step " + Markdown.codeSpan(step);
+        if (jobs.isEmpty()) {
+            return stepPart == null ? "In the log" : "Step " + Markdown.codeSpan(step);
         }
-        if (step != null) {
-            return "Step " + Markdown.codeSpan(step);
-        }
-        return job != null ? "Job " + Markdown.codeSpan(job) : "In the log";
+        String jobPart = (jobs.size() == 1 ? "Job " : "Jobs ") + String.join(", ", jobs);
+        return stepPart == null ? jobPart : jobPart + ", " + stepPart;
     }
 
-    private static String logLine(FailedJob failedJob, Finding finding) {
-        String text = "Log line " + finding.line();
-        if (failedJob.htmlUrl() == null) {
-            return text;
+    private static String logLines(List<Occurrence> occurrences) {
+        List<String> links = new ArrayList<>();
+        for (Occurrence occurrence : occurrences) {
+            FailedJob failedJob = occurrence.job();
+            Finding finding = occurrence.finding();
+            String text = "Log line " + finding.line()
+                    + (occurrences.size() > 1 && failedJob.name() != null ? " of " + Markdown.codeSpan(failedJob.name())
+                            : "");
+            if (failedJob.htmlUrl() == null) {
+                links.add(text);
+                continue;
+            }
+            String url = failedJob.failedStepNumber() > 0 && finding.stepLine() > 0
+                    ? failedJob.htmlUrl() + "#step:" + failedJob.failedStepNumber() + ":" + finding.stepLine()
+                    : failedJob.htmlUrl();
+            links.add("[" + text + "](" + url + ")");
         }
-        String url = failedJob.failedStepNumber() > 0 && finding.stepLine() > 0
-                ? failedJob.htmlUrl() + "#step:" + failedJob.failedStepNumber() + ":" + finding.stepLine()
-                : failedJob.htmlUrl();
-        return "[" + text + "](" + url + ")";
+        return String.join(", ", links) + (links.size() == 1 ? " says" : " say");
     }
 
     private String why(Finding finding) {
@@ -118,14 +153,6 @@ public final class CommentRenderer {
                 "path", path,
                 "error", Markdown.codeSpan(ErrorTexts.of(finding.kind())),
                 "manager", ErrorTexts.manager(finding.evidence()))).strip();
-    }
-
-    private static Map<Cause, Template> loadExplanations() {
-        Map<Cause, Template> templates = new EnumMap<>(Cause.class);
-        for (Cause cause : Cause.values()) {
-            templates.put(cause, Template.load("why/" + cause.id() + ".md"));
-        }
-        return templates;
     }
 
     private String patch(WorkflowFix workflowFix) {
@@ -150,8 +177,28 @@ public final class CommentRenderer {
             case ROOT_OWNED_CACHE -> fixRootOwnedCache.render(
                     Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
-            default -> fixVenv.render(Map.of("step", step, "venvStep", venvStep));
+            default -> fixVenv.render(Map.of("step", step, "venvStep", venvStep,
+                    "venvNote", finding.os() == Os.LINUX ? venvNoteLinux : ""));
         };
         return fix.strip();
+    }
+
+    private static Map<Cause, Template> byCause(String folder, boolean required) {
+        Map<Cause, Template> templates = new EnumMap<>(Cause.class);
+        for (Cause cause : Cause.values()) {
+            Optional<Template> template = Template.loadOptional(folder + cause.id() + ".md");
+            if (template.isEmpty() && required) {
+                throw new IllegalStateException("missing template " + folder + cause.id() + ".md");
+            }
+            template.ifPresent(t -> templates.put(cause, t));
+        }
+        return templates;
+    }
+
+    /** Findings that read the same, with the jobs they came from. */
+    private record Section(Finding finding, WorkflowFix fix, List<Occurrence> occurrences) {
+    }
+
+    private record Occurrence(FailedJob job, Finding finding) {
     }
 }

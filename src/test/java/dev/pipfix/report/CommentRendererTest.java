@@ -84,15 +84,31 @@ class CommentRendererTest {
         for (int i = 0; i < 256; i++) {
             Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
                     "pip install .", null, Os.LINUX, List.of(longEvidence));
-            jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i, "Install",
-                    3, List.of(finding), false, null));
+            jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i,
+                    "Install part " + i, 3, List.of(finding), false, null));
         }
 
         String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", jobs));
 
         assertThat(body.length()).isLessThanOrEqualTo(CommentRenderer.MAX_COMMENT_CHARS);
-        assertThat(body).contains("more finding(s) left out to stay within GitHub's comment size limit");
+        assertThat(body).contains("more section(s) left out to stay within GitHub's comment size limit");
+        assertThat(body.split("```", -1).length % 2).as("every fence is closed").isEqualTo(1);
         assertThat(body).contains("#### Job `test (0)`");
+    }
+
+    @Test
+    void matrix_legs_failing_the_same_way_share_one_section_with_a_link_to_each_log() {
+        FailedJob first = new FailedJob("test (3.11)", "https://github.com/o/r/actions/runs/1/job/11", "Install", 4,
+                List.of(LINUX_ERRNO_13), false, null);
+        FailedJob second = new FailedJob("test (3.12)", "https://github.com/o/r/actions/runs/1/job/12", "Install", 4,
+                List.of(LINUX_ERRNO_13), false, null);
+
+        String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1",
+                List.of(first, second)));
+
+        assertThat(body).containsOnlyOnce("#### Jobs `test (3.11)`, `test (3.12)`, step `Install`");
+        assertThat(body).contains("[Log line 66 of `test (3.11)`](https://github.com/o/r/actions/runs/1/job/11#step:4:8),"
+                + " [Log line 66 of `test (3.12)`](https://github.com/o/r/actions/runs/1/job/12#step:4:8) say:");
     }
 
     @Test

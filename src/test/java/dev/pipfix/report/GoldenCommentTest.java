@@ -1,0 +1,80 @@
+package dev.pipfix.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.diagnosis.LogScanner;
+import dev.pipfix.workflow.FixRequest;
+import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.workflow.WorkflowPatcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One golden comment per cause, rendered from a fixture log (and, where a fixture workflow exists, with its patch)
+ * exactly as a failed run of the {@code CI} workflow would get it. A missing golden is written for review and the
+ * test fails.
+ */
+class GoldenCommentTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/comments");
+    private static final Path RESOURCES = Path.of("src/test/resources");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            system-site-packages | corpus/positive/permission-denied--system-site-packages--self-hosted-linux-dist-packages.log | -
+            user-site-unwritable | workflows/self-hosted-labels-user-site/job.log                                    | workflows/self-hosted-labels-user-site
+            root-owned-cache     | workflows/root-owned-cache-no-cache-dir/job.log                                   | workflows/root-owned-cache-no-cache-dir
+            tool-cache           | workflows/setup-python-self-hosted-tool-cache/job.log                             | workflows/setup-python-self-hosted-tool-cache
+            pip-self-upgrade     | workflows/matrix-os-windows-leg-pip-self-upgrade/job.log                          | workflows/matrix-os-windows-leg-pip-self-upgrade
+            file-locked          | corpus/positive/file-in-use--file-locked--windows-site-packages-pyd.log           | -
+            sudo-pip             | corpus/positive/permission-denied--sudo-pip--self-hosted-nfs-root-squash.log      | -
+            externally-managed   | workflows/ubuntu-24.04-pep668-named-step/job.log                                  | workflows/ubuntu-24.04-pep668-named-step
+            read-only            | corpus/positive/read-only-filesystem--read-only--container-readonly-rootfs.log    | -
+            unknown              | corpus/positive/permission-denied--unknown--chinese-record-file.log               | -
+            """)
+    void the_comment_for_each_cause_matches_its_golden_file(String cause, String log, String workflowCase)
+            throws IOException {
+        Finding finding = firstFinding(RESOURCES.resolve(log));
+        assertThat(finding.cause().id()).isEqualTo(cause);
+        String jobName = "test";
+        String step = finding.step();
+        WorkflowFix fix = null;
+        if (workflowCase != null) {
+            Properties properties = new Properties();
+            properties.load(new StringReader(Files.readString(RESOURCES.resolve(workflowCase).resolve("case.properties"))));
+            jobName = properties.getProperty("job");
+            step = properties.getProperty("step");
+            fix = new WorkflowPatcher().fix(new FixRequest(".github/workflows/ci.yml",
+                    Files.readString(RESOURCES.resolve(workflowCase).resolve("ci.yml")), jobName, step,
+                    finding.script(), Fixes.strategyFor(finding.cause()), Fixes.runnerOs(finding.os())));
+        }
+        FailedJob job = new FailedJob(jobName, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001",
+                step, 4, List.of(finding), false, fix);
+
+        String body = new CommentRenderer().render(new RunReport("CI", 7087581, 7, 1,
+                "https://github.com/octo-org/octo-repo/actions/runs/680634037", List.of(job)));
+
+        Path golden = GOLDEN.resolve(cause + ".md");
+        if (!Files.exists(golden)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, body, StandardCharsets.UTF_8);
+            throw new AssertionError(golden + " was missing and has been written: review it");
+        }
+        assertThat(body).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    private static Finding firstFinding(Path log) throws IOException {
+        try (InputStream in = Files.newInputStream(log)) {
+            return new LogScanner().scan(in).findings().get(0);
+        }
+    }
+}
