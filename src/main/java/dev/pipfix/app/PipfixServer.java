@@ -15,7 +15,7 @@ import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.web.WebApp;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
-import dev.pipfix.worker.ProcessFailedRun;
+import dev.pipfix.worker.ProcessCompletedRun;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +45,7 @@ public final class PipfixServer implements AutoCloseable {
                 .build();
         AppApi app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
         InstallationTokens tokens = new InstallationTokens(app, clock);
-        ProcessFailedRun worker = new ProcessFailedRun(
+        ProcessCompletedRun worker = new ProcessCompletedRun(
                 app,
                 new GitHubClients(http, config.githubApiUrl(), tokens),
                 new RunJobs(),

@@ -5,5 +5,7 @@ public enum CommentOutcome {
     CREATED,
     EDITED,
     UNCHANGED,
+    /** There was no comment of ours to edit. */
+    ABSENT,
     DRY_RUN
 }

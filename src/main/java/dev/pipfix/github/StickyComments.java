@@ -1,6 +1,7 @@
 package dev.pipfix.github;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.slf4j.Logger;
@@ -22,6 +23,20 @@ public final class StickyComments {
 
     public CommentOutcome upsert(InstallationClient client, String repository, int number, String marker,
             String body) throws IOException {
+        return write(client, repository, number, marker, previous -> body, true);
+    }
+
+    /**
+     * Edits our comment when there is one, with its new text computed from the old; never creates one. A run that
+     * passes edits the comment of an earlier failure to say it is resolved.
+     */
+    public CommentOutcome editIfPresent(InstallationClient client, String repository, int number, String marker,
+            UnaryOperator<String> edit) throws IOException {
+        return write(client, repository, number, marker, edit, false);
+    }
+
+    private CommentOutcome write(InstallationClient client, String repository, int number, String marker,
+            UnaryOperator<String> edit, boolean create) throws IOException {
         try {
             GHIssue issue = client.gitHub().getRepository(repository).getIssue(number);
             GHIssueComment ours = null;
@@ -31,6 +46,10 @@ public final class StickyComments {
                     break;
                 }
             }
+            if (ours == null && !create) {
+                return CommentOutcome.ABSENT;
+            }
+            String body = edit.apply(ours == null ? null : ours.getBody());
             if (ours != null && body.equals(ours.getBody())) {
                 return CommentOutcome.UNCHANGED;
             }

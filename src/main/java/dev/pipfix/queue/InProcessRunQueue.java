@@ -32,7 +32,7 @@ public final class InProcessRunQueue implements RunQueue, AutoCloseable {
     }
 
     @Override
-    public void submit(FailedRun run) {
+    public void submit(CompletedRun run) {
         inFlight.incrementAndGet();
         try {
             workers.execute(() -> handleLogged(run));
@@ -43,7 +43,7 @@ public final class InProcessRunQueue implements RunQueue, AutoCloseable {
         }
     }
 
-    private void handleLogged(FailedRun run) {
+    private void handleLogged(CompletedRun run) {
         try {
             handler.handle(run);
         } catch (Exception e) {

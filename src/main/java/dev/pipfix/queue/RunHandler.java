@@ -3,5 +3,5 @@ package dev.pipfix.queue;
 /** Does the work of one failed run. */
 public interface RunHandler {
 
-    void handle(FailedRun run) throws Exception;
+    void handle(CompletedRun run) throws Exception;
 }

@@ -3,5 +3,5 @@ package dev.pipfix.queue;
 /** Where the webhook puts accepted work. Submitting never waits for GitHub. */
 public interface RunQueue {
 
-    void submit(FailedRun run);
+    void submit(CompletedRun run);
 }

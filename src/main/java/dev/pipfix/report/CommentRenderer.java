@@ -24,6 +24,7 @@ public final class CommentRenderer {
     private static final int RESERVED_FOR_FOOTER = 1_000;
 
     private final Template comment = Template.load("comment.md");
+    private final Template resolved = Template.load("resolved.md");
     private final Template job = Template.load("job.md");
     private final Template fixVenv = Template.load("fix/venv.md");
     private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
@@ -65,6 +66,25 @@ public final class CommentRenderer {
         }
         values.put("jobs", jobs);
         return comment.render(values);
+    }
+
+    /**
+     * The earlier comment, folded under a note that the workflow now passes. An already resolved comment stays as
+     * it is, so that every later successful run makes no write.
+     */
+    public String resolved(String previousBody, RunReport passingRun) {
+        String marker = CommentMarker.forWorkflow(passingRun.workflowId());
+        String previous = previousBody.startsWith(marker) ? previousBody.substring(marker.length()) : previousBody;
+        if (previous.startsWith("\n### pipfix: resolved")) {
+            return previousBody;
+        }
+        return resolved.render(Map.of(
+                "marker", marker,
+                "workflow", passingRun.workflowName() == null || passingRun.workflowName().isBlank()
+                        ? "workflow" : Markdown.codeSpan(passingRun.workflowName()),
+                "runNumber", Long.toString(passingRun.runNumber()),
+                "runUrl", passingRun.runHtmlUrl(),
+                "previous", previous.strip()));
     }
 
     /** Findings grouped by cause and by the YAML job (or failing step) they belong to, in report order. */

@@ -3,7 +3,7 @@ package dev.pipfix.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipfix.queue.FailedRun;
+import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunQueue;
 import java.io.IOException;
 
@@ -77,12 +77,14 @@ public final class WebhookReceiver {
         if (!"completed".equals(payload.action())) {
             return WebhookReply.ignored("action '" + payload.action() + "': only completed runs are read");
         }
-        if (!WorkflowRunPayload.FAILING_CONCLUSIONS.contains(payload.conclusion())) {
-            return WebhookReply.ignored("conclusion '" + payload.conclusion() + "': only failed runs are read");
+        boolean failed = WorkflowRunPayload.FAILING_CONCLUSIONS.contains(payload.conclusion());
+        if (!failed && !"success".equals(payload.conclusion())) {
+            return WebhookReply.ignored("conclusion '" + payload.conclusion() + "': only failed runs are read, and"
+                    + " successful ones resolve earlier comments");
         }
-        FailedRun run = payload.toFailedRun(deliveryId);
+        CompletedRun run = payload.toCompletedRun(deliveryId);
         queue.submit(run);
         return WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of " + run.repository()
-                + " queued");
+                + (failed ? " queued" : " queued to resolve an earlier comment, if any"));
     }
 }

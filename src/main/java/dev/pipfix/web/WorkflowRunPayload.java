@@ -1,12 +1,12 @@
 package dev.pipfix.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pipfix.queue.FailedRun;
+import dev.pipfix.queue.CompletedRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a {@code workflow_run} delivery into a {@link FailedRun}, or says why it is not one we act on. */
+/** Reads a {@code workflow_run} delivery into a {@link CompletedRun}, or says why it is not one we act on. */
 final class WorkflowRunPayload {
 
     static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
@@ -33,20 +33,24 @@ final class WorkflowRunPayload {
         return run.path("conclusion").asText("");
     }
 
-    FailedRun toFailedRun(String deliveryId) throws MalformedPayloadException {
+    CompletedRun toCompletedRun(String deliveryId) throws MalformedPayloadException {
         JsonNode installationId = root.path("installation").path("id");
         String repository = text("repository.full_name");
         long repositoryId = root.path("repository").path("id").asLong(-1);
         String headRepository = run.path("head_repository").path("full_name").asText(null);
         List<Integer> pullRequests = new ArrayList<>();
+        String headSha = text("workflow_run.head_sha");
         for (JsonNode pr : run.path("pull_requests")) {
             long baseRepoId = pr.path("base").path("repo").path("id").asLong(-1);
-            // the list can name pull requests of other repositories that share the head commit
-            if (pr.path("number").isInt() && (baseRepoId == -1 || baseRepoId == repositoryId)) {
+            String prHead = pr.path("head").path("sha").asText(headSha);
+            // the list can name pull requests of other repositories that share the head commit, and pull requests
+            // that have moved on to a newer commit since this run started
+            if (pr.path("number").isInt() && (baseRepoId == -1 || baseRepoId == repositoryId)
+                    && prHead.equals(headSha)) {
                 pullRequests.add(pr.get("number").asInt());
             }
         }
-        return new FailedRun(
+        return new CompletedRun(
                 deliveryId,
                 installationId.isIntegralNumber() ? installationId.asLong() : null,
                 repository,

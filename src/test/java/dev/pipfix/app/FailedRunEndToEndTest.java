@@ -289,6 +289,51 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void a_passing_run_marks_the_earlier_comment_resolved_once() throws Exception {
+        // given our comment from a failure of this workflow
+        github.installationTokens(4242, "ghs_first");
+        String failure = MARKER + "\n### pipfix: `pip install` failed for lack of permission\n\nThe `CI` workflow"
+                + " failed in [run #6](https://github.com/octo-org/octo-repo/actions/runs/680634000).\n";
+        pullRequestWithComments(42, new SimComment(9001, "pipfix[bot]", "Bot", failure));
+        github.acceptCommentEdits(REPO, 42, 9001);
+
+        // when the workflow passes on the pull request's head
+        deliverAndWait("workflow_run-completed-success-same-repo.json");
+
+        // then the comment says so, with the old report folded away
+        assertThat(github.apiCalls()).doesNotContain(
+                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1");
+        assertThat(github.writes()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod().getName()).isEqualTo("PATCH");
+            assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/comments/9001");
+        });
+        String resolved = postedBody(github.writes().get(0));
+        assertThat(resolved).startsWith(MARKER + "\n### pipfix: resolved\n")
+                .contains("The `CI` workflow passed in [run #7](https://github.com/octo-org/octo-repo/actions/runs/"
+                        + "680634037) on this pull request's latest commit")
+                .contains("<details><summary>What pipfix reported before</summary>")
+                .contains("failed in [run #6]");
+
+        // when it passes again
+        github.comments(REPO, 42, new SimComment(9001, "pipfix[bot]", "Bot", resolved));
+        github.resetRequests();
+        deliverAndWait("workflow_run-completed-success-same-repo.json");
+
+        // then nothing is written
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void a_passing_run_without_an_earlier_comment_writes_nothing() {
+        github.installationTokens(4242, "ghs_first");
+        pullRequestWithComments(42, new SimComment(7001, "octocat", "User", "LGTM"));
+
+        deliverAndWait("workflow_run-completed-success-same-repo.json");
+
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
     void someone_quoting_our_marker_does_not_make_their_comment_ours() throws Exception {
         github.installationTokens(4242, "ghs_first");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipfix.queue.FailedRun;
+import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.WebhookSender;
 import io.javalin.Javalin;
@@ -25,7 +25,7 @@ class WebhookEndpointTest {
     private static final String SECRET = "It's a Secret to Everybody";
     private static final String FAILURE = "workflow_run-completed-failure-same-repo.json";
 
-    private final List<FailedRun> queued = new CopyOnWriteArrayList<>();
+    private final List<CompletedRun> queued = new CopyOnWriteArrayList<>();
     private Javalin app;
     private WebhookSender sender;
 
@@ -192,17 +192,28 @@ class WebhookEndpointTest {
     }
 
     @Test
-    void POST_webhook_with_a_requested_or_successful_run_gives_202_and_queues_nothing() throws Exception {
+    void POST_webhook_with_a_requested_or_cancelled_run_gives_202_and_queues_nothing() throws Exception {
         HttpResponse<String> requested = sender.deliver("workflow_run",
                 Fixtures.payload("workflow_run-requested-same-repo.json"));
-        HttpResponse<String> success = sender.deliver("workflow_run",
-                Fixtures.payload("workflow_run-completed-success-same-repo.json"));
+        HttpResponse<String> cancelled = sender.deliver("workflow_run", Fixtures.text(
+                "payloads/workflow_run-completed-success-same-repo.json")
+                .replace("\"conclusion\": \"success\"", "\"conclusion\": \"cancelled\"").getBytes(StandardCharsets.UTF_8));
 
         assertThat(requested.statusCode()).isEqualTo(202);
         assertThat(json(requested).path("reason").asText()).contains("action 'requested'");
-        assertThat(success.statusCode()).isEqualTo(202);
-        assertThat(json(success).path("reason").asText()).contains("conclusion 'success'");
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        assertThat(json(cancelled).path("reason").asText()).contains("conclusion 'cancelled'");
         assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void POST_webhook_with_a_successful_run_queues_it_to_resolve_an_earlier_comment() throws Exception {
+        HttpResponse<String> success = sender.deliver("workflow_run",
+                Fixtures.payload("workflow_run-completed-success-same-repo.json"));
+
+        assertThat(success.statusCode()).isEqualTo(202);
+        assertThat(json(success).path("reason").asText()).contains("to resolve an earlier comment");
+        assertThat(queued).singleElement().satisfies(run -> assertThat(run.succeeded()).isTrue());
     }
 
     @Test

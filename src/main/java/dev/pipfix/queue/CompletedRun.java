@@ -3,15 +3,16 @@ package dev.pipfix.queue;
 import java.util.List;
 
 /**
- * The work a {@code workflow_run} delivery asks for: everything the worker needs from the payload, so that the
- * payload itself need not be kept.
+ * The work a {@code workflow_run completed} delivery asks for: a failed run to diagnose, or a successful one that may
+ * resolve an earlier comment. Everything the worker needs from the payload, so that the payload need not be kept.
  *
  * @param installationId the App installation the delivery names; null when it names none
  * @param repository     {@code owner/name} of the repository the run belongs to (the base repository for forks)
  * @param headRepository {@code owner/name} the run's commit came from; differs from {@code repository} for forks
- * @param pullRequests   the numbers of the payload's pull requests on {@code repository}; empty for forks
+ * @param pullRequests   the payload's pull requests on {@code repository} whose head is the run's commit; empty
+ *                       for forks
  */
-public record FailedRun(
+public record CompletedRun(
         String deliveryId,
         Long installationId,
         String repository,
@@ -29,8 +30,12 @@ public record FailedRun(
         String headRepository,
         List<Integer> pullRequests) {
 
-    public FailedRun {
+    public CompletedRun {
         pullRequests = List.copyOf(pullRequests);
+    }
+
+    public boolean succeeded() {
+        return "success".equals(conclusion);
     }
 
     public boolean fromFork() {

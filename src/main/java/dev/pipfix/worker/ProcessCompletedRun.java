@@ -14,7 +14,7 @@ import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
-import dev.pipfix.queue.FailedRun;
+import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
@@ -33,13 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work for one failed run: the attempt's failed jobs, their logs through the detector, the run's pull
- * requests, and one comment on each. The knowledge lives in the pure core; this class only moves values between
+ * The work for one completed run. A failed run: the attempt's failed jobs, their logs through the engine, the run's
+ * pull requests, the workflow file's patch, and one comment on each pull request. A passing run: an earlier comment
+ * of this workflow on each pull request is marked resolved. The knowledge lives in the pure core; this class only moves values between
  * GitHub and it.
  */
-public final class ProcessFailedRun implements RunHandler {
+public final class ProcessCompletedRun implements RunHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessFailedRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCompletedRun.class);
 
     private final AppApi app;
     private final GitHubClients clients;
@@ -52,7 +53,7 @@ public final class ProcessFailedRun implements RunHandler {
     private final WorkflowFiles workflowFiles;
     private final WorkflowPatcher patcher = new WorkflowPatcher();
 
-    public ProcessFailedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
+    public ProcessCompletedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
             StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles) {
         this.app = app;
         this.clients = clients;
@@ -66,12 +67,16 @@ public final class ProcessFailedRun implements RunHandler {
     }
 
     @Override
-    public void handle(FailedRun run) throws IOException {
+    public void handle(CompletedRun run) throws IOException {
         long started = System.nanoTime();
         long installationId = run.installationId() != null
                 ? run.installationId()
                 : app.installationIdFor(run.repository());
         InstallationClient client = clients.forInstallation(installationId);
+        if (run.succeeded()) {
+            resolve(client, run, started);
+            return;
+        }
         List<FailedJob> diagnosed = new ArrayList<>();
         for (WorkflowJob job : runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())) {
             if (job.failed()) {
@@ -82,10 +87,7 @@ public final class ProcessFailedRun implements RunHandler {
             log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
             return;
         }
-        List<Integer> numbers = run.fromFork()
-                ? pullRequests.openFromFork(client, run.repository(), run.headOwner(), run.headBranch(),
-                        run.headSha())
-                : run.pullRequests();
+        List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty()) {
             log(run, "no-pull-request", "findings, but no open pull request for this run", started);
             return;
@@ -102,8 +104,33 @@ public final class ProcessFailedRun implements RunHandler {
         log(run, "commented", String.join(",", outcomes), started);
     }
 
+    /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
+    private void resolve(InstallationClient client, CompletedRun run, long started) throws IOException {
+        List<Integer> numbers = pullRequestsOf(client, run);
+        if (numbers.isEmpty()) {
+            log(run, "no-pull-request", "passed, no open pull request for this run", started);
+            return;
+        }
+        RunReport passing = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
+                run.runHtmlUrl(), List.of());
+        String marker = CommentMarker.forWorkflow(run.workflowId());
+        List<String> outcomes = new ArrayList<>();
+        for (int number : numbers) {
+            CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,
+                    previous -> renderer.resolved(previous, passing));
+            outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
+        }
+        log(run, "resolved", String.join(",", outcomes), started);
+    }
+
+    private List<Integer> pullRequestsOf(InstallationClient client, CompletedRun run) throws IOException {
+        return run.fromFork()
+                ? pullRequests.openFromFork(client, run.repository(), run.headOwner(), run.headBranch(), run.headSha())
+                : run.pullRequests();
+    }
+
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
-    private List<FailedJob> withFixes(InstallationClient client, FailedRun run, List<FailedJob> jobs) {
+    private List<FailedJob> withFixes(InstallationClient client, CompletedRun run, List<FailedJob> jobs) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
         String text = null;
         String unreadable = null;
@@ -142,7 +169,7 @@ public final class ProcessFailedRun implements RunHandler {
         return fixed;
     }
 
-    private FailedJob diagnose(InstallationClient client, FailedRun run, WorkflowJob job) throws IOException {
+    private FailedJob diagnose(InstallationClient client, CompletedRun run, WorkflowJob job) throws IOException {
         ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
         List<Finding> findings = log.diagnosis().findings();
         Optional<JobStep> failedStep = job.failedStep();
@@ -152,7 +179,7 @@ public final class ProcessFailedRun implements RunHandler {
                 failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
     }
 
-    private static void log(FailedRun run, String outcome, String detail, long startedNanos) {
+    private static void log(CompletedRun run, String outcome, String detail, long startedNanos) {
         LOG.info("delivery={} repo={} run={} attempt={} outcome={} detail=\"{}\" duration_ms={}",
                 run.deliveryId(), run.repository(), run.runId(), run.runAttempt(), outcome, detail,
                 (System.nanoTime() - startedNanos) / 1_000_000);
