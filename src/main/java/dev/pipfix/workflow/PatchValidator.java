@@ -23,6 +23,12 @@ final class PatchValidator {
      * @return null when the patch holds, else what is wrong
      */
     static String problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
+        return problem(original, patched, jobId, stepIndex, inserted, false);
+    }
+
+    /** @param composite the steps are a composite action's {@code runs.steps}, not a workflow job's */
+    static String problem(String original, String patched, String jobId, int stepIndex, Object inserted,
+            boolean composite) {
         Object before;
         Object after;
         try {
@@ -40,6 +46,11 @@ final class PatchValidator {
         }
         Map<Object, Object> restA = new HashMap<>(a);
         Map<Object, Object> restB = new HashMap<>(b);
+        if (composite) {
+            Object runsA = restA.remove("runs");
+            Object runsB = restB.remove("runs");
+            return restA.equals(restB) ? checkJob(runsA, runsB, stepIndex, inserted) : "something outside runs changed";
+        }
         Object jobsA = restA.remove("jobs");
         Object jobsB = restB.remove("jobs");
         if (!restA.equals(restB)) {

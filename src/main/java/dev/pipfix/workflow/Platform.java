@@ -7,8 +7,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** The OS and shell a step runs with, from {@code runs-on}, the matrix values, the defaults and the step itself. */
-record Platform(RunnerOs os, Shell shell, boolean container) {
+/**
+ * The OS and shell a step runs with, from {@code runs-on}, the matrix values, the defaults and the step itself.
+ *
+ * @param shellRequired every run step must name its shell (composite actions)
+ */
+record Platform(RunnerOs os, Shell shell, boolean container, boolean shellRequired) {
 
     static Platform of(WorkflowDocument document, WorkflowJob job, WorkflowStep step, List<String> matrixValues,
             RunnerOs hint) {
@@ -22,7 +26,7 @@ record Platform(RunnerOs os, Shell shell, boolean container) {
         } else {
             resolved = job.container() ? Shell.SH : Shell.BASH;
         }
-        return new Platform(os, resolved, job.container());
+        return new Platform(os, resolved, job.container(), false);
     }
 
     private static RunnerOs osOf(Node runsOn, List<String> matrixValues, RunnerOs hint) {

@@ -28,6 +28,9 @@ final class VenvStep {
         }
         if (platform.os() == RunnerOs.WINDOWS) {
             if (platform.shell() == Shell.CMD) {
+                if (platform.shellRequired()) {
+                    lines.add(new Line(0, "shell: cmd"));
+                }
                 lines.add(new Line(0, "run: |"));
                 lines.add(new Line(1, interpreter + " -m venv .venv"));
                 lines.add(new Line(1, "echo %CD%\\.venv\\Scripts>> \"%GITHUB_PATH%\""));
@@ -36,6 +39,8 @@ final class VenvStep {
             }
             if (platform.shell() != Shell.PWSH && platform.shell() != Shell.POWERSHELL) {
                 lines.add(new Line(0, "shell: pwsh"));
+            } else if (platform.shellRequired()) {
+                lines.add(new Line(0, "shell: " + (platform.shell() == Shell.POWERSHELL ? "powershell" : "pwsh")));
             }
             lines.add(new Line(0, "run: |"));
             lines.add(new Line(1, interpreter + " -m venv .venv"));
@@ -43,8 +48,8 @@ final class VenvStep {
             lines.add(new Line(1, "\"VIRTUAL_ENV=$PWD\\.venv\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8 -Append"));
             return lines;
         }
-        if (!platform.shell().posix()) {
-            lines.add(new Line(0, "shell: bash"));
+        if (!platform.shell().posix() || platform.shellRequired()) {
+            lines.add(new Line(0, "shell: " + (platform.shell() == Shell.SH ? "sh" : "bash")));
         }
         lines.add(new Line(0, "run: |"));
         lines.add(new Line(1, interpreter + " -m venv .venv"));

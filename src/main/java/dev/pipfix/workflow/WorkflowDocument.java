@@ -23,14 +23,22 @@ final class WorkflowDocument {
     private final String[] lines;
     private final String shell;
     private final List<WorkflowJob> jobs = new ArrayList<>();
+    private final boolean composite;
 
     private WorkflowDocument(String text, MappingNode root) throws WorkflowException {
         this.text = text;
         this.lines = text.split("\n", -1);
         this.shell = defaultsShell(root);
+        if (value(root, "runs") instanceof MappingNode runs && "composite".equals(scalar(runs, "using"))) {
+            // a composite action: one list of steps, under runs.steps, each run step naming its shell
+            this.composite = true;
+            jobs.add(job(COMPOSITE_JOB, runs));
+            return;
+        }
+        this.composite = false;
         Node jobsNode = value(root, "jobs");
         if (!(jobsNode instanceof MappingNode jobMap)) {
-            throw new WorkflowException("the workflow has no jobs mapping");
+            throw new WorkflowException("the file has neither jobs (a workflow) nor runs.steps (a composite action)");
         }
         for (NodeTuple tuple : jobMap.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof MappingNode job) {
@@ -50,6 +58,13 @@ final class WorkflowDocument {
             throw new WorkflowException("the workflow file is not a YAML mapping");
         }
         return new WorkflowDocument(text, mapping);
+    }
+
+    /** The id standing for a composite action's own steps. */
+    static final String COMPOSITE_JOB = "(composite action)";
+
+    boolean composite() {
+        return composite;
     }
 
     List<WorkflowJob> jobs() {

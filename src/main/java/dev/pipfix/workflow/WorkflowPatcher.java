@@ -22,7 +22,9 @@ public final class WorkflowPatcher {
             return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
                     handChange(strategy, request.osHint()), e.getMessage());
         }
-        JobMatcher.Match match = request.job() != null ? JobMatcher.find(document, request.job()) : null;
+        JobMatcher.Match match = document.composite()
+                ? new JobMatcher.Match(document.jobs().get(0), List.of())
+                : request.job() != null ? JobMatcher.find(document, request.job()) : null;
         if (match == null && request.job() == null) {
             match = findByScript(document, request);
         }
@@ -43,6 +45,10 @@ public final class WorkflowPatcher {
                             + "` of " + path);
         }
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
+        if (document.composite()) {
+            // every run step of a composite action must name its shell, the new one too
+            platform = new Platform(platform.os(), platform.shell(), false, true);
+        }
         if (step.runNode() == null) {
             String where = step.uses() != null && step.uses().startsWith("./")
                     ? "the step runs the local action `" + step.uses() + "`: the pip command is in its `action.yml`"
@@ -121,7 +127,8 @@ public final class WorkflowPatcher {
 
     private WorkflowFix validated(String path, String text, String patched, WorkflowJob job, WorkflowStep step,
             Platform platform, Object inserted, String change, FixStrategy strategy) {
-        String problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted);
+        String problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted,
+                WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
         if (problem != null) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
                     platform.shell(), change, "pipfix checked its patch and it did not hold (" + problem
@@ -192,7 +199,7 @@ public final class WorkflowPatcher {
     private static String handChange(FixStrategy strategy, RunnerOs os) {
         return switch (strategy) {
             case VENV -> VenvStep.render(VenvStep.lines(new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH
-                    : Shell.BASH, false), os == RunnerOs.WINDOWS ? "python" : "python3", null), 0, 2, 2, "\n");
+                    : Shell.BASH, false, false), os == RunnerOs.WINDOWS ? "python" : "python3", null), 0, 2, 2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
         };

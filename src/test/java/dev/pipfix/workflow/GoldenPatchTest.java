@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each folder under {@code src/test/resources/workflows} is a failing run: {@code ci.yml} as committed,
+ * Each folder under {@code src/test/resources/workflows} is a failing run: {@code ci.yml} as committed (or the
+ * {@code file} named in {@code case.properties}, at its {@code path}: a composite action's {@code action.yml}),
  * {@code job.log} as GitHub served it, and {@code case.properties} with the API's job and step names and the
  * expected outcome. The log goes through the engine, the finding chooses the fix, the patch is applied with
  * {@code git apply} to the file in a scratch repository, and the result must equal {@code ci.patched.yml} byte for
@@ -40,11 +41,13 @@ class GoldenPatchTest {
         // given
         Path dir = CASES.resolve(name);
         Properties expected = properties(dir.resolve("case.properties"));
-        String workflow = Files.readString(dir.resolve("ci.yml"), StandardCharsets.UTF_8);
+        String file = expected.getProperty("file", "ci.yml");
+        String path = expected.getProperty("path", WORKFLOW_PATH);
+        String workflow = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
         Finding finding = firstFinding(dir.resolve("job.log"));
 
         // when
-        WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(WORKFLOW_PATH, workflow, expected.getProperty("job"),
+        WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(path, workflow, expected.getProperty("job"),
                 expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause()),
                 Fixes.runnerOs(finding.os())));
 
@@ -55,9 +58,9 @@ class GoldenPatchTest {
             return;
         }
         assertThat(fix.diff()).as("%s: %s", name, fix.note()).isNotNull();
-        String patched = gitApply(workflow, fix.diff());
+        String patched = gitApply(path, workflow, fix.diff());
         assertThat(PatchValidator.load(patched)).isNotNull();
-        Path golden = dir.resolve("ci.patched.yml");
+        Path golden = dir.resolve(file.replace(".yml", ".patched.yml"));
         if (!Files.exists(golden)) {
             Files.writeString(golden, patched, StandardCharsets.UTF_8);
             throw new AssertionError(golden + " was missing and has been written: review it");
@@ -71,8 +74,8 @@ class GoldenPatchTest {
         }
     }
 
-    private String gitApply(String workflow, String diff) throws Exception {
-        Path file = repository.resolve(WORKFLOW_PATH);
+    private String gitApply(String path, String workflow, String diff) throws Exception {
+        Path file = repository.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, workflow, StandardCharsets.UTF_8);
         Path patch = repository.resolve("fix.patch");
