@@ -2,6 +2,7 @@ package dev.pipfix.app;
 
 import dev.pipfix.github.KeyFormatException;
 import dev.pipfix.github.PrivateKeys;
+import dev.pipfix.queue.Database;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,8 +50,16 @@ public final class ConfigLoader {
         String githubUrl = url("GITHUB_URL", "https://github.com");
         String publicUrl = url("PUBLIC_URL", "http://localhost:" + port);
         Path dataDir = Path.of(valueOr("DATA_DIR", "./data"));
+        String databaseUrl = value("DATABASE_URL");
+        if (databaseUrl != null) {
+            try {
+                Database.of(databaseUrl, dataDir);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("DATABASE_URL is not a database URL: " + e.getMessage());
+            }
+        }
         return new Config(appId, privateKey(), secret, allowUnsigned, valueOr("HOST", "0.0.0.0"), port,
-                githubApiUrl, githubUrl, publicUrl, dataDir, flag("DRY_RUN"));
+                githubApiUrl, githubUrl, publicUrl, dataDir, databaseUrl, flag("DRY_RUN"));
     }
 
     private RSAPrivateKey privateKey() throws ConfigException {

@@ -30,7 +30,13 @@ final class ServeCommand {
             err.println("pipfix: " + e.getMessage());
             return Main.USAGE;
         }
-        PipfixServer server = new PipfixServer(config, Clock.systemUTC());
+        PipfixServer server;
+        try {
+            server = new PipfixServer(config, Clock.systemUTC());
+        } catch (PipfixServer.StartupException e) {
+            err.println("pipfix: " + e.getMessage());
+            return Main.USAGE;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
         server.start();
         return SERVING;

@@ -19,9 +19,15 @@ final class ApiResponses {
     static JsonNode json(String request, Response response) throws IOException {
         ResponseBody body = response.body();
         if (!response.isSuccessful()) {
-            throw new GitHubApiException(request, response.code(), errorDetail(body.string()));
+            throw failure(request, response);
         }
         return JSON.readTree(body.byteStream());
+    }
+
+    /** The error of a response, with its headers, so that rate limits can be waited out. */
+    static GitHubApiException failure(String request, Response response) throws IOException {
+        return new GitHubApiException(request, response.code(), errorDetail(response.body().string()),
+                response.headers().toMultimap());
     }
 
     static String errorDetail(String body) {

@@ -25,8 +25,7 @@ public final class JobLogs {
         String path = "/repos/" + repository + "/actions/jobs/" + jobId + "/logs";
         try (Response response = client.http().newCall(client.get(path).build()).execute()) {
             if (!response.isSuccessful()) {
-                throw new GitHubApiException("GET " + path, response.code(),
-                        ApiResponses.errorDetail(response.body().string()));
+                throw ApiResponses.failure("GET " + path, response);
             }
             CappedInputStream log = new CappedInputStream(response.body().byteStream(), maxBytes);
             Diagnosis diagnosis = detector.scan(log);

@@ -16,9 +16,11 @@ public final class StickyComments {
     private static final Logger LOG = LoggerFactory.getLogger(StickyComments.class);
 
     private final boolean dryRun;
+    private final WriteBudget budget;
 
-    public StickyComments(boolean dryRun) {
+    public StickyComments(boolean dryRun, WriteBudget budget) {
         this.dryRun = dryRun;
+        this.budget = budget;
     }
 
     public CommentOutcome upsert(InstallationClient client, String repository, int number, String marker,
@@ -58,6 +60,7 @@ public final class StickyComments {
                         ours == null ? "create" : "edit", repository, number, body);
                 return CommentOutcome.DRY_RUN;
             }
+            budget.acquire(client.installationId());
             if (ours == null) {
                 issue.comment(body);
                 return CommentOutcome.CREATED;

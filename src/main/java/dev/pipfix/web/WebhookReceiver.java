@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.queue.CompletedRun;
+import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.QueueUnavailableException;
 import dev.pipfix.queue.RunQueue;
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * Decides what a delivery gets: authenticated first, then checked, then routed. Knows nothing of HTTP beyond
@@ -15,12 +18,16 @@ public final class WebhookReceiver {
 
     private final WebhookSignature signature;
     private final RunQueue queue;
+    private final DeliveryLog deliveries;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param signature null only when unsigned deliveries are explicitly allowed (development) */
-    public WebhookReceiver(WebhookSignature signature, RunQueue queue) {
+    public WebhookReceiver(WebhookSignature signature, RunQueue queue, DeliveryLog deliveries, Clock clock) {
         this.signature = signature;
         this.queue = queue;
+        this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     WebhookReply receive(String event, String deliveryId, String signatureHeader, byte[] body) {
@@ -50,9 +57,18 @@ public final class WebhookReceiver {
             return WebhookReply.rejected(400, "the body is not a JSON object");
         }
         try {
-            return route(event, deliveryId, payload);
+            if (deliveries.seen(deliveryId)) {
+                return WebhookReply.duplicate("delivery " + deliveryId + " was received before");
+            }
+            WebhookReply reply = route(event, deliveryId, payload);
+            // recorded after the work is stored: a crash in between is healed by the redelivery
+            deliveries.record(deliveryId, event, reply.result(), clock.instant());
+            return reply;
         } catch (MalformedPayloadException e) {
             return WebhookReply.rejected(400, e.getMessage());
+        } catch (QueueUnavailableException e) {
+            return WebhookReply.rejected(503, "the delivery could not be stored (" + e.getMessage()
+                    + "); GitHub marks it failed, and it can be redelivered");
         }
     }
 
@@ -83,7 +99,10 @@ public final class WebhookReceiver {
                     + " successful ones resolve earlier comments");
         }
         CompletedRun run = payload.toCompletedRun(deliveryId);
-        queue.submit(run);
+        if (!queue.submit(run)) {
+            return WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
+                    + " is already queued by another delivery");
+        }
         return WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of " + run.repository()
                 + (failed ? " queued" : " queued to resolve an earlier comment, if any"));
     }

@@ -11,6 +11,10 @@ record WebhookReply(int status, String result, String reason) {
         return new WebhookReply(202, "ignored", reason);
     }
 
+    static WebhookReply duplicate(String reason) {
+        return new WebhookReply(202, "duplicate", reason);
+    }
+
     static WebhookReply queued(String reason) {
         return new WebhookReply(202, "queued", reason);
     }

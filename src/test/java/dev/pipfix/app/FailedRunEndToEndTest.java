@@ -9,6 +9,8 @@ import static dev.pipfix.testing.GitHubSimulator.passedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.report.CommentMarker;
@@ -16,7 +18,9 @@ import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.GitHubSimulator.SimComment;
 import dev.pipfix.testing.GitHubSimulator.SimPull;
+import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.testing.MutableClock;
+import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
@@ -34,18 +38,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole path over real HTTP: a signed delivery to the real server, GitHub simulated by WireMock, and the exact
- * requests GitHub received.
+ * requests GitHub received. Runs once on the embedded H2 default and once on PostgreSQL.
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class FailedRunEndToEndTest {
+
+    /** Short waits, so that retries and backoff happen within a test. */
+    static final PipfixServer.Options FAST = new PipfixServer.Options(
+            new DurableRunQueue.Settings(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            Duration.ofMillis(200), Duration.ofSeconds(2), 5);
+
+    @Parameter
+    String databaseKind;
+    private String databaseUrl;
 
     private static final String REPO = "octo-org/octo-repo";
     private static final long RUN = 680634037;
     private static final String SECRET = "webhook secret for tests";
     private static final String SAME_REPO = "workflow_run-completed-failure-same-repo.json";
     private static final String MARKER = CommentMarker.forWorkflow(7087581);
+    private static final String JOBS = "/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs";
     private static final String HEAD_SHA = "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a";
 
     @TempDir
@@ -59,6 +78,7 @@ class FailedRunEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
+        databaseUrl = TestDatabases.url(databaseKind);
         github = new GitHubSimulator(clock);
         key = (RSAPrivateCrtKey) PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         startServer(false);
@@ -66,15 +86,16 @@ class FailedRunEndToEndTest {
 
     private void startServer(boolean dryRun) {
         Config config = new Config("123456", key, SECRET, false, "127.0.0.1", 0, github.apiUrl(),
-                "https://github.com", "http://127.0.0.1", dataDir, dryRun);
-        server = new PipfixServer(config, clock).start();
+                "https://github.com", "http://127.0.0.1", dataDir, databaseUrl, dryRun);
+        server = new PipfixServer(config, clock, FAST).start();
         sender = new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", SECRET);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         server.close();
         github.close();
+        TestDatabases.drop(databaseUrl);
     }
 
     @Test
@@ -252,7 +273,7 @@ class FailedRunEndToEndTest {
     }
 
     @Test
-    void a_second_failure_edits_the_first_comment_and_an_identical_third_writes_nothing() throws Exception {
+    void a_second_failure_edits_the_first_comment_and_a_redelivery_of_it_writes_nothing() throws Exception {
         // given a first failure that created our comment
         github.installationTokens(4242, "ghs_first");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
@@ -278,14 +299,14 @@ class FailedRunEndToEndTest {
         String second = postedBody(github.writes().get(0));
         assertThat(second).startsWith(MARKER).contains("(attempt 2)").isNotEqualTo(first);
 
-        // when the same failure is delivered again
+        // when the same failure is delivered again, under a new delivery id
         github.comments(REPO, 42, new SimComment(9001, "pipfix[bot]", "Bot", second));
         github.resetRequests();
-        deliverAndWait("workflow_run-completed-failure-same-repo-attempt-2.json");
+        HttpResponse<String> again = deliverAndWait("workflow_run-completed-failure-same-repo-attempt-2.json");
 
-        // then nothing is written
-        assertThat(github.writes()).isEmpty();
-        assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
+        // then it is a duplicate: no work, nothing written
+        assertThat(again.body()).contains("\"duplicate\"");
+        assertThat(github.apiCalls()).isEmpty();
     }
 
     @Test
@@ -314,12 +335,13 @@ class FailedRunEndToEndTest {
                 .contains("<details><summary>What pipfix reported before</summary>")
                 .contains("failed in [run #6]");
 
-        // when it passes again
+        // when a later run passes too
         github.comments(REPO, 42, new SimComment(9001, "pipfix[bot]", "Bot", resolved));
         github.resetRequests();
-        deliverAndWait("workflow_run-completed-success-same-repo.json");
+        deliverAndWait(run("workflow_run-completed-success-same-repo.json", RUN + 1));
 
-        // then nothing is written
+        // then the resolved comment is left as it is: no write at all
+        assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
         assertThat(github.writes()).isEmpty();
     }
 
@@ -350,10 +372,11 @@ class FailedRunEndToEndTest {
     void the_installation_token_is_cached_across_two_events() {
         github.installationTokens(4242, "ghs_first", "ghs_second");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.jobs(REPO, RUN + 1, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
         github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
 
         deliverAndWait(SAME_REPO);
-        deliverAndWait(SAME_REPO);
+        deliverAndWait(run(SAME_REPO, RUN + 1));
 
         assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
         assertThat(github.apiRequests()).filteredOn(r -> r.getUrl().contains("/actions/"))
@@ -366,10 +389,11 @@ class FailedRunEndToEndTest {
         // given the token answer of GitHub's documentation, which expired in 2016
         github.installationTokenExpiringAt(4242, "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "2016-07-11T22:14:10Z");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.jobs(REPO, RUN + 1, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
         github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
 
         deliverAndWait(SAME_REPO);
-        deliverAndWait(SAME_REPO);
+        deliverAndWait(run(SAME_REPO, RUN + 1));
 
         assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
     }
@@ -377,15 +401,17 @@ class FailedRunEndToEndTest {
     @Test
     void a_token_about_to_expire_is_renewed_before_use() {
         github.installationTokens(4242, "ghs_first");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        for (long run = RUN; run < RUN + 3; run++) {
+            github.jobs(REPO, run, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        }
         github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
         deliverAndWait(SAME_REPO);
 
         // when the hour-long token has less than five minutes left
         clock.advance(Duration.ofMinutes(56));
         github.installationTokens(4242, "ghs_second");
-        deliverAndWait(SAME_REPO);
-        deliverAndWait(SAME_REPO);
+        deliverAndWait(run(SAME_REPO, RUN + 1));
+        deliverAndWait(run(SAME_REPO, RUN + 2));
 
         assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(2);
         List<LoggedRequest> jobLists = github.apiRequests().stream()
@@ -426,7 +452,7 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls()).filteredOn(call -> call.contains("/jobs")).hasSize(2);
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(2);
         assertThat(github.writes()).isEmpty();
     }
 
@@ -448,18 +474,122 @@ class FailedRunEndToEndTest {
     }
 
     @Test
-    void a_github_502_ends_the_run_without_a_comment_and_the_server_keeps_serving() {
+    void a_github_502_that_persists_is_retried_then_kept_as_failed_with_its_reason() throws Exception {
         github.installationTokens(4242, "ghs_first");
-        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
-                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+        github.stub(get(urlPathEqualTo(JOBS)).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
 
         HttpResponse<String> first = deliverAndWait(SAME_REPO);
         HttpResponse<String> ping = sender.deliver("ping", Fixtures.payload("ping.json"));
 
         assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(FAST.maxAttempts());
         assertThat(github.writes()).isEmpty();
+        assertThat(server.queue().failedTasks().reason("octo-org/octo-repo/680634037/1"))
+                .startsWith("gave up after 5 tries").contains("502");
         assertThat(ping.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_502_a_reset_connection_and_a_429_are_retried_and_end_in_exactly_one_comment() throws Exception {
+        // given GitHub failing three ways before it answers
+        github.installationTokens(4242, "ghs_first");
+        failThenAnswer(
+                aResponse().withStatus(502).withBody("Bad Gateway"),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"API rate limit exceeded\"}"));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        // when
+        deliverAndWait(SAME_REPO);
+
+        // then
+        List<LoggedRequest> jobLists = github.apiRequests().stream().filter(r -> r.getUrl().contains(JOBS))
+                .toList();
+        assertThat(jobLists).hasSize(4);
+        Duration afterRateLimit = Duration.between(jobLists.get(2).getLoggedDate().toInstant(),
+                jobLists.get(3).getLoggedDate().toInstant());
+        assertThat(afterRateLimit).as("the wait honoured Retry-After: 1").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(github.writes()).singleElement()
+                .satisfies(r -> assertThat(r.getMethod().getName()).isEqualTo("POST"));
+    }
+
+    @Test
+    void a_secondary_rate_limit_403_waits_for_its_retry_after() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        failThenAnswer(aResponse().withStatus(403).withHeader("Retry-After", "2")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before"
+                        + " you try again.\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        List<LoggedRequest> jobLists = github.apiRequests().stream().filter(r -> r.getUrl().contains(JOBS))
+                .toList();
+        assertThat(jobLists).hasSize(2);
+        assertThat(Duration.between(jobLists.get(0).getLoggedDate().toInstant(),
+                jobLists.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
+        assertThat(github.writes()).hasSize(1);
+    }
+
+    @Test
+    void a_404_or_a_missing_permission_stops_at_once_with_a_reason_naming_it() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        github.stub(get(urlPathEqualTo(JOBS)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":"
+                        + "\"https://docs.github.com/rest/actions/workflow-jobs\",\"status\":\"403\"}")));
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(1);
+        assertThat(server.queue().failedTasks().reason("octo-org/octo-repo/680634037/1"))
+                .contains("Resource not accessible by integration").contains("`actions: read`");
+    }
+
+    @Test
+    void the_same_delivery_ten_times_and_two_deliveries_of_one_run_give_one_comment() throws Exception {
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        pullRequestWithComments(42);
+
+        List<String> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            results.add(sender.deliver("workflow_run", "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+                    Fixtures.payload(SAME_REPO)).body());
+        }
+        results.add(sender.deliver("workflow_run", "a second delivery id", Fixtures.payload(SAME_REPO)).body());
+        awaitIdle();
+
+        assertThat(results.get(0)).contains("\"queued\"");
+        assertThat(results.subList(1, 11)).allSatisfy(body -> assertThat(body).contains("\"duplicate\""));
+        assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(1);
+        assertThat(github.writes()).hasSize(1);
+    }
+
+    /** The jobs list fails with each answer in turn, then answers with one failed job. */
+    private void failThenAnswer(ResponseDefinitionBuilder... failures) {
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        var plain = github.api().getStubMappings().stream()
+                .filter(m -> JOBS.equals(m.getRequest().getUrlPath()) && m.getScenarioName() == null)
+                .findFirst().orElseThrow();
+        String jobs = plain.getResponse().getBody();
+        github.api().removeStub(plain);
+        for (int i = 0; i < failures.length; i++) {
+            github.stub(get(urlPathEqualTo(JOBS)).inScenario("faults")
+                    .whenScenarioStateIs(i == 0 ? "Started" : "fault-" + i)
+                    .willSetStateTo("fault-" + (i + 1))
+                    .willReturn(failures[i]));
+        }
+        github.stub(get(urlPathEqualTo(JOBS)).inScenario("faults").whenScenarioStateIs("fault-" + failures.length)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(jobs)));
     }
 
     @Test
@@ -485,9 +615,19 @@ class FailedRunEndToEndTest {
     }
 
     private HttpResponse<String> deliverAndWait(String payload) {
-        HttpResponse<String> response = sender.deliver("workflow_run", Fixtures.payload(payload));
+        return deliverAndWait(Fixtures.payload(payload));
+    }
+
+    private HttpResponse<String> deliverAndWait(byte[] payload) {
+        HttpResponse<String> response = sender.deliver("workflow_run", payload);
         awaitIdle();
         return response;
+    }
+
+    /** The fixture payload as another run of the same workflow: a later run, not a redelivery of the same one. */
+    private static byte[] run(String payload, long runId) {
+        return Fixtures.text("payloads/" + payload).replace(Long.toString(RUN), Long.toString(runId))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void awaitIdle() {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.queue.CompletedRun;
+import dev.pipfix.queue.Database;
+import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.Migrations;
+import java.time.Clock;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.WebhookSender;
 import io.javalin.Javalin;
@@ -26,16 +32,23 @@ class WebhookEndpointTest {
     private static final String FAILURE = "workflow_run-completed-failure-same-repo.json";
 
     private final List<CompletedRun> queued = new CopyOnWriteArrayList<>();
+    private DeliveryLog deliveries;
     private Javalin app;
     private WebhookSender sender;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         startWith(new WebhookSignature(SECRET));
     }
 
-    private void startWith(WebhookSignature signature) {
-        app = WebApp.create(new WebhookReceiver(signature, queued::add), 1_000).start("127.0.0.1", 0);
+    private void startWith(WebhookSignature signature) throws Exception {
+        // a real H2 database in memory holds the delivery log
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Migrations.apply(dataSource, Database.Dialect.H2);
+        deliveries = new DeliveryLog(dataSource);
+        app = WebApp.create(new WebhookReceiver(signature, queued::add, deliveries, Clock.systemUTC()), 1_000)
+                .start("127.0.0.1", 0);
         sender = new WebhookSender("http://127.0.0.1:" + app.port() + "/webhook", SECRET);
     }
 
@@ -250,6 +263,19 @@ class WebhookEndpointTest {
         assertThat(queued.get(1).headOwner()).isEqualTo("contributor");
         assertThat(queued.get(1).headBranch()).isEqualTo("fix-deps");
         assertThat(queued.get(1).pullRequests()).isEmpty();
+    }
+
+    @Test
+    void POST_webhook_with_a_delivery_seen_before_gives_202_duplicate_and_queues_nothing_more() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f", Fixtures.payload(FAILURE));
+        }
+        HttpResponse<String> again = sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f",
+                Fixtures.payload(FAILURE));
+
+        assertThat(queued).hasSize(1);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json(again).path("result").asText()).isEqualTo("duplicate");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.pipfix.github;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHIOException;
+import org.kohsuke.github.HttpException;
+
+/**
+ * What an error from GitHub means for the work: try again later (and when), or give up (and why). Rate limits are
+ * read from GitHub's headers: {@code retry-after} first, then {@code x-ratelimit-reset} when the remaining count is
+ * 0, else a minute, as GitHub documents for secondary limits.
+ */
+public final class GitHubErrors {
+
+    private static final Duration SECONDARY_LIMIT_DEFAULT_WAIT = Duration.ofMinutes(1);
+
+    /**
+     * @param retryAt   when to try again; null for a transient error (retry with backoff) or a permanent one
+     * @param permanent the error cannot succeed on a retry; {@code reason} says why, naming a missing permission
+     */
+    public record Verdict(boolean permanent, Instant retryAt, String reason) {
+    }
+
+    private GitHubErrors() {
+    }
+
+    public static Verdict classify(Throwable error, Instant now) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof IOException) && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RetryLaterException later) {
+            return new Verdict(false, later.retryAt(), later.getMessage());
+        }
+        int status = -1;
+        Map<String, List<String>> headers = Map.of();
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof GitHubApiException api) {
+            status = api.status();
+            headers = api.headers();
+        } else if (cause instanceof HttpException http) {
+            status = http.getResponseCode();
+            headers = http.getResponseHeaderFields() == null ? Map.of() : http.getResponseHeaderFields();
+        } else if (cause instanceof GHFileNotFoundException notFound) {
+            status = 404;
+            headers = notFound.getResponseHeaderFields() == null ? Map.of() : notFound.getResponseHeaderFields();
+        } else if (cause instanceof FileNotFoundException) {
+            status = 404;
+        } else if (cause instanceof GHIOException io && io.getResponseHeaderFields() != null) {
+            headers = io.getResponseHeaderFields();
+        }
+        if (status == -1) {
+            // connection refused or reset, timeouts, truncated bodies: the network, not the request
+            return cause instanceof IOException ? new Verdict(false, null, message)
+                    : new Verdict(true, null, "unexpected error: " + cause);
+        }
+        Map<String, String> h = lowerCase(headers);
+        if (status == 429 || status == 403 && isRateLimit(h, message)) {
+            return new Verdict(false, rateLimitRetryAt(h, now), "rate limited (" + status + ")");
+        }
+        if (status >= 500 || status == 408) {
+            return new Verdict(false, null, message);
+        }
+        if (status == 403 || status == 404) {
+            return new Verdict(true, null, message + permissionHint(message));
+        }
+        return new Verdict(true, null, message);
+    }
+
+    static Instant rateLimitRetryAt(Map<String, String> h, Instant now) {
+        String retryAfter = h.get("retry-after");
+        if (retryAfter != null && retryAfter.strip().matches("\\d{1,6}")) {
+            return now.plusSeconds(Long.parseLong(retryAfter.strip()));
+        }
+        String reset = h.get("x-ratelimit-reset");
+        if ("0".equals(h.get("x-ratelimit-remaining")) && reset != null && reset.strip().matches("\\d{1,12}")) {
+            Instant at = Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+            return at.isAfter(now) ? at.plusSeconds(1) : now.plusSeconds(1);
+        }
+        return now.plus(SECONDARY_LIMIT_DEFAULT_WAIT);
+    }
+
+    private static boolean isRateLimit(Map<String, String> h, String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return h.containsKey("retry-after") || "0".equals(h.get("x-ratelimit-remaining"))
+                || lower.contains("rate limit");
+    }
+
+    /** Which of the App's permissions the request needed, from the API path in the message. */
+    private static String permissionHint(String message) {
+        if (message.contains("/actions/")) {
+            return " (pipfix needs the `actions: read` permission on this repository)";
+        }
+        if (message.contains("/contents/")) {
+            return " (pipfix needs the `contents: read` permission on this repository)";
+        }
+        if (message.contains("/issues/") || message.contains("/pulls")) {
+            return " (pipfix needs the `pull_requests: write` permission on this repository)";
+        }
+        return "";
+    }
+
+    private static Map<String, String> lowerCase(Map<String, List<String>> headers) {
+        Map<String, String> h = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            if (name != null && values != null && !values.isEmpty()) {
+                h.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        return h;
+    }
+}

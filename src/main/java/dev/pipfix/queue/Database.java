@@ -1,0 +1,76 @@
+package dev.pipfix.queue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * Where the queue lives: an H2 file under {@code DATA_DIR} by default (nothing to set up), or the PostgreSQL that
+ * {@code DATABASE_URL} names, in Heroku's {@code postgres://user:pass@host:port/db} form or as a {@code jdbc:} URL.
+ */
+public record Database(Dialect dialect, String jdbcUrl, String user, String password) {
+
+    public enum Dialect { H2, POSTGRESQL }
+
+    @Override
+    public String toString() {
+        return "Database[" + dialect + ", " + jdbcUrl + "]";
+    }
+
+    /** @param databaseUrl {@code DATABASE_URL}, or null for the embedded default */
+    public static Database of(String databaseUrl, Path dataDir) {
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            String file = dataDir.toAbsolutePath().resolve("pipfix").toString();
+            return new Database(Dialect.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        }
+        if (databaseUrl.startsWith("postgres://") || databaseUrl.startsWith("postgresql://")) {
+            URI uri = URI.create(databaseUrl);
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = decode(parts[0]);
+                password = parts.length > 1 ? decode(parts[1]) : null;
+            }
+            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return new Database(Dialect.POSTGRESQL,
+                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+        }
+        if (databaseUrl.startsWith("jdbc:postgresql:")) {
+            return new Database(Dialect.POSTGRESQL, databaseUrl, null, null);
+        }
+        if (databaseUrl.startsWith("jdbc:h2:")) {
+            return new Database(Dialect.H2, databaseUrl, "sa", "");
+        }
+        throw new IllegalArgumentException("give a postgres:// URL, or a jdbc:postgresql: or jdbc:h2: URL");
+    }
+
+    public HikariDataSource open(int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("pipfix-db");
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /** For callers that only need the pool type. */
+    public static DataSource unwrap(HikariDataSource dataSource) {
+        return dataSource;
+    }
+}

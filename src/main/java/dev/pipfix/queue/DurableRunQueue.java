@@ -1,0 +1,178 @@
+package dev.pipfix.queue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable queue: one db-scheduler task per run attempt, stored in the request that accepts the delivery and run
+ * by the worker threads of whichever instance picks it (lock-and-fetch on PostgreSQL, so several instances share the
+ * work). A run queued twice is stored once. Failures are retried as the {@link RetryPolicy} decides, at a later time
+ * rather than by sleeping on a worker thread; work that gives up is kept in {@link FailedTasks} with its reason.
+ * Work still running at shutdown may finish within the wait; what does not is picked up again after a restart.
+ */
+public final class DurableRunQueue implements RunQueue, AutoCloseable {
+
+    public static final String TASK = "process-run";
+    private static final Logger LOG = LoggerFactory.getLogger(DurableRunQueue.class);
+
+    private final DataSource dataSource;
+    private final RetryPolicy retryPolicy;
+    private final FailedTasks failedTasks;
+    private final OneTimeTask<CompletedRun> task;
+    private final Scheduler scheduler;
+
+    /** How the scheduler runs: worker threads, polling, heartbeats, and the bounded wait at shutdown. */
+    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait) {
+
+        public static Settings defaults() {
+            return new Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        }
+    }
+
+    public DurableRunQueue(DataSource dataSource, Database.Dialect dialect, RunHandler handler,
+            RetryPolicy retryPolicy, Settings settings) {
+        this.dataSource = dataSource;
+        this.retryPolicy = retryPolicy;
+        this.failedTasks = new FailedTasks(dataSource);
+        this.task = Tasks.oneTime(TASK, CompletedRun.class)
+                .onFailure(this::onFailure)
+                .execute((instance, context) -> {
+                    try {
+                        handler.handle(instance.getData());
+                    } catch (Exception e) {
+                        throw new RunFailedException(e);
+                    }
+                });
+        SchedulerBuilder builder = Scheduler.create(dataSource, task)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(4)
+                .enableImmediateExecution()
+                .shutdownMaxWait(settings.shutdownWait())
+                .serializer(new JacksonSerializer(new ObjectMapper().findAndRegisterModules()))
+                .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.DEBUG, false);
+        if (dialect == Database.Dialect.POSTGRESQL) {
+            builder = builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        this.scheduler = builder.build();
+    }
+
+    public DurableRunQueue start() {
+        scheduler.start();
+        return this;
+    }
+
+    /** The task's id: one run attempt, whatever the number of deliveries about it. */
+    public static String id(CompletedRun run) {
+        return run.repository() + "/" + run.runId() + "/" + run.runAttempt();
+    }
+
+    /**
+     * Stores the run unless it was queued before, by any delivery and on any instance, even if it is done by now.
+     * The task is stored before the record that it was: a crash in between leaves a run that a redelivery queues
+     * again (once), never a run recorded but lost.
+     */
+    @Override
+    public boolean submit(CompletedRun run) {
+        String id = id(run);
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select 1 from queued_runs where task_instance = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return false;
+                    }
+                }
+            }
+            boolean scheduled = scheduler.scheduleIfNotExists(task.instance(id, run), Instant.now());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into queued_runs (task_instance, queued_at) values (?, ?)")) {
+                insert.setString(1, id);
+                insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                return false;
+            }
+            return scheduled;
+        } catch (SQLException | RuntimeException e) {
+            throw new QueueUnavailableException("the run could not be queued", e);
+        }
+    }
+
+    /** Runs stored and not yet done (waiting, running, or waiting to be tried again). */
+    public int pending() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) from scheduled_tasks where task_name = ?")) {
+            select.setString(1, TASK);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new QueueUnavailableException("the queue cannot be read", e);
+        }
+    }
+
+    public FailedTasks failedTasks() {
+        return failedTasks;
+    }
+
+    private void onFailure(ExecutionComplete complete, ExecutionOperations<CompletedRun> operations) {
+        Throwable error = complete.getCause().map(DurableRunQueue::unwrap).orElse(new IllegalStateException("?"));
+        String id = complete.getExecution().taskInstance.getId();
+        int failures = complete.getExecution().consecutiveFailures + 1;
+        Instant now = Instant.now();
+        RetryPolicy.Decision decision = retryPolicy.decide(error, failures, now);
+        if (decision.retryAt() != null) {
+            LOG.warn("task={} attempt={} outcome=retry at={} reason=\"{}\"", id, failures, decision.retryAt(),
+                    decision.reason());
+            operations.reschedule(complete, decision.retryAt());
+            return;
+        }
+        LOG.error("task={} attempt={} outcome=failed reason=\"{}\"", id, failures, decision.reason());
+        try {
+            failedTasks.record(id, failures, decision.reason(), now);
+        } catch (SQLException e) {
+            LOG.error("task={}: the failure could not be recorded: {}", id, e.toString());
+        }
+        operations.remove();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof RunFailedException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /** Stops picking work; waits, up to the configured bound, for work already running. */
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+
+    /** Carries a handler's checked exception through db-scheduler to the failure handler. */
+    private static final class RunFailedException extends RuntimeException {
+        RunFailedException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pipfix.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The real databases the tests run against: the embedded H2 default, and the machine's PostgreSQL (127.0.0.1:5432,
+ * database {@code test}, user {@code postgres}; {@code .ci/run} starts it), each test in a schema of its own.
+ */
+public final class TestDatabases {
+
+    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private TestDatabases() {
+    }
+
+    /** A {@code DATABASE_URL} for the kind: null for H2 (the embedded default), a fresh schema on PostgreSQL. */
+    public static String url(String kind) throws SQLException {
+        if (kind.equals("h2")) {
+            return null;
+        }
+        String schema = "pipfix_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(POSTGRES);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        return POSTGRES + "&currentSchema=" + schema;
+    }
+
+    public static void drop(String url) throws SQLException {
+        if (url == null) {
+            return;
+        }
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (Connection connection = DriverManager.getConnection(POSTGRES);
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+}
