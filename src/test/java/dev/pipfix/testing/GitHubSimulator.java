@@ -32,13 +32,20 @@ public final class GitHubSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer api;
     private final WireMockServer storage = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private final Clock clock;
     private final AtomicInteger tokenSequences = new AtomicInteger();
 
     public GitHubSimulator(Clock clock) {
+        this(clock, new CommentStore());
+    }
+
+    /** @param comments the memory behind {@link #commentsFromStore(String)} */
+    public GitHubSimulator(Clock clock, CommentStore comments) {
         this.clock = clock;
+        this.api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(comments)
+                .containerThreads(64));
         api.start();
         storage.start();
         // whatever a test does not stub answers as GitHub answers an unknown path
@@ -153,6 +160,32 @@ public final class GitHubSimulator implements AutoCloseable {
         api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path))
                 .withQueryParam("ref", equalTo(sha))
                 .willReturn(json(200, write(json))));
+    }
+
+    /** Issues and their comments, posted and edited with memory, for any pull request of the repository. */
+    public void commentsFromStore(String repository) {
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/repos/" + repository + "/issues/.*"))
+                .willReturn(aResponse().withTransformers(CommentStore.NAME)));
+    }
+
+    /** The same jobs for every run of the repository. */
+    public void jobsForAnyRun(String repository, SimJob... jobs) {
+        List<Object> list = new ArrayList<>();
+        for (SimJob job : jobs) {
+            list.add(jobJson(repository, 1, 1, job));
+        }
+        api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                "/repos/" + repository + "/actions/runs/\\d+/attempts/\\d+/jobs"))
+                .willReturn(json(200, write(Map.of("total_count", jobs.length, "jobs", list)))));
+    }
+
+    /** A log whose storage answers only after a delay: GitHub slowed down. */
+    public void slowLog(String repository, long jobId, String text, int delayMillis) {
+        log(repository, jobId, text);
+        String storagePath = "/actions-results/6f0b5a9c/workflow-job-run-" + jobId + "/logs/job/job-logs.txt";
+        storage.stubFor(get(urlPathEqualTo(storagePath)).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(delayMillis).withHeader("Content-Type", "text/plain").withBody(text)));
     }
 
     public void issue(String repository, int number) {
