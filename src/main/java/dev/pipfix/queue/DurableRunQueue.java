@@ -35,6 +35,7 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     private final FailedTasks failedTasks;
     private final OneTimeTask<CompletedRun> task;
     private final Scheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
 
     /** How the scheduler runs: worker threads, polling, heartbeats, and the bounded wait at shutdown. */
     public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait) {
@@ -54,6 +55,7 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
                 .execute((instance, context) -> {
                     try {
                         handler.handle(instance.getData());
+                        completed.incrementAndGet();
                     } catch (Exception e) {
                         throw new RunFailedException(e);
                     }
@@ -132,6 +134,11 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
         } catch (SQLException e) {
             throw new QueueUnavailableException("the queue cannot be read", e);
         }
+    }
+
+    /** Runs this instance finished since it started. */
+    public long completed() {
+        return completed.get();
     }
 
     public FailedTasks failedTasks() {

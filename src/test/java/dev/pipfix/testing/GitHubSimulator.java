@@ -96,6 +96,12 @@ public final class GitHubSimulator implements AutoCloseable {
         return write(body);
     }
 
+    /** A token for any installation, valid for an hour. */
+    public void installationTokensForAny(String token) {
+        api.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                "/app/installations/\\d+/access_tokens")).willReturn(json(201, tokenJson(token))));
+    }
+
     /** A token answer with a fixed {@code expires_at}, as in GitHub's documentation example. */
     public void installationTokenExpiringAt(long installationId, String token, String expiresAt) {
         api.stubFor(post(urlPathEqualTo("/app/installations/" + installationId + "/access_tokens"))
