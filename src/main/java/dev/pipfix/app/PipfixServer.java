@@ -20,6 +20,7 @@ import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.web.WebApp;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
+import dev.pipfix.worker.CatchUp;
 import dev.pipfix.worker.GitHubRetryPolicy;
 import dev.pipfix.worker.ProcessCompletedRun;
 import io.javalin.Javalin;
@@ -80,14 +81,14 @@ public final class PipfixServer implements AutoCloseable {
                 new LogScanner(),
                 new CommentRenderer(),
                 new WorkflowFiles());
+        DeliveryLog deliveries = new DeliveryLog(dataSource);
         this.queue = new DurableRunQueue(dataSource, database.dialect(), worker,
                 new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
-                        new SecureRandom()), options.queue());
+                        new SecureRandom()), options.queue(), new CatchUp(app, deliveries, clock));
         WebhookSignature signature = config.webhookSecret() == null
                 ? null
                 : new WebhookSignature(config.webhookSecret());
-        this.web = WebApp.create(new WebhookReceiver(signature, queue, new DeliveryLog(dataSource), clock),
-                STOP_TIMEOUT.toMillis());
+        this.web = WebApp.create(new WebhookReceiver(signature, queue, deliveries, clock), STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
     }
 

@@ -2,6 +2,9 @@ package dev.pipfix.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,6 +42,59 @@ public final class AppApi {
         String path = "/app/installations/" + installationId + "/access_tokens";
         return call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
                 "no such installation: the App was uninstalled, or APP_ID names another App");
+    }
+
+    /**
+     * The App's webhook deliveries, newest first, as far back as {@code since} (GitHub keeps three days), following
+     * the {@code Link} header's cursor, at most {@code maxPages} pages of 100.
+     */
+    public List<HookDelivery> deliveriesSince(Instant since, int maxPages) throws IOException {
+        List<HookDelivery> deliveries = new ArrayList<>();
+        String url = apiUrl + "/app/hook/deliveries?per_page=100";
+        for (int page = 0; page < maxPages && url != null; page++) {
+            Request request = new Request.Builder().url(url)
+                    .header("Authorization", "Bearer " + jwt.create())
+                    .header("Accept", "application/vnd.github+json")
+                    .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
+                    .get().build();
+            JsonNode body;
+            String next;
+            try (Response response = http.newCall(request).execute()) {
+                body = ApiResponses.json("GET /app/hook/deliveries", response);
+                next = nextLink(response.header("Link"));
+            }
+            boolean older = false;
+            for (JsonNode d : body) {
+                Instant at = Instant.parse(d.path("delivered_at").asText());
+                if (at.isBefore(since)) {
+                    older = true;
+                    continue;
+                }
+                deliveries.add(new HookDelivery(d.path("id").asLong(), d.path("guid").asText(), at,
+                        d.path("redelivery").asBoolean(), d.path("status_code").asInt(), d.path("event").asText()));
+            }
+            url = older ? null : next;
+        }
+        return deliveries;
+    }
+
+    /** Asks GitHub to deliver one of the App's deliveries again. */
+    public void redeliver(long deliveryId) throws IOException {
+        String path = "/app/hook/deliveries/" + deliveryId + "/attempts";
+        call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
+                "no such delivery (GitHub keeps three days of them)");
+    }
+
+    private static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        for (String part : link.split(",")) {
+            if (part.contains("rel=\"next\"")) {
+                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+            }
+        }
+        return null;
     }
 
     private Request.Builder request(String path) {

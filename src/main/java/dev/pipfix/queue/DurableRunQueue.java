@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DurableRunQueue implements RunQueue, AutoCloseable {
 
     public static final String TASK = "process-run";
+    public static final String PERIODIC_TASK = "catch-up";
     private static final Logger LOG = LoggerFactory.getLogger(DurableRunQueue.class);
 
     private final DataSource dataSource;
@@ -37,16 +39,25 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     private final Scheduler scheduler;
     private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How the scheduler runs: worker threads, polling, heartbeats, and the bounded wait at shutdown. */
-    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait) {
+    /**
+     * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, and how often the
+     * periodic job (catch-up) runs; null for none.
+     */
+    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
+            Duration periodicInterval) {
 
         public static Settings defaults() {
-            return new Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20));
+            return new Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                    Duration.ofMinutes(5));
         }
     }
 
+    /**
+     * @param periodic work to run at start-up and every {@link Settings#periodicInterval()}, on one instance at a
+     *                 time (catch-up)
+     */
     public DurableRunQueue(DataSource dataSource, Database.Dialect dialect, RunHandler handler,
-            RetryPolicy retryPolicy, Settings settings) {
+            RetryPolicy retryPolicy, Settings settings, Runnable periodic) {
         this.dataSource = dataSource;
         this.retryPolicy = retryPolicy;
         this.failedTasks = new FailedTasks(dataSource);
@@ -71,6 +82,10 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
                 .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.DEBUG, false);
         if (dialect == Database.Dialect.POSTGRESQL) {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        if (settings.periodicInterval() != null) {
+            builder = builder.startTasks(Tasks.recurring(PERIODIC_TASK, FixedDelay.of(settings.periodicInterval()))
+                    .execute((instance, context) -> periodic.run()));
         }
         this.scheduler = builder.build();
     }

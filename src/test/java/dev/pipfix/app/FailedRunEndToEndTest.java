@@ -52,7 +52,7 @@ class FailedRunEndToEndTest {
 
     /** Short waits, so that retries and backoff happen within a test. */
     static final PipfixServer.Options FAST = new PipfixServer.Options(
-            new DurableRunQueue.Settings(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            new DurableRunQueue.Settings(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), null),
             Duration.ofMillis(200), Duration.ofSeconds(2), 5);
 
     @Parameter

@@ -36,7 +36,7 @@ class ScaleOutTest {
         String databaseUrl = TestDatabases.url("postgresql");
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(4,
-                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)), Duration.ofMillis(200),
+                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10), null), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 5);
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             // given GitHub, and two instances on the same database
