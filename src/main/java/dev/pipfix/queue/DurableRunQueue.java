@@ -108,31 +108,44 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     @Override
     public boolean submit(CompletedRun run) {
         String id = id(run);
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select 1 from queued_runs where task_instance = ?")) {
-                select.setString(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        return false;
-                    }
-                }
-            }
-            boolean scheduled = scheduler.scheduleIfNotExists(task.instance(id, run), Instant.now());
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into queued_runs (task_instance, queued_at) values (?, ?)")) {
-                insert.setString(1, id);
-                insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
+        try {
+            if (queuedBefore(id)) {
                 return false;
             }
-            return scheduled;
+            // no connection of ours is held here: the scheduler takes its own from the same pool, and requests each
+            // holding one while waiting for a second would starve it
+            boolean scheduled = scheduler.scheduleIfNotExists(task.instance(id, run), Instant.now());
+            return recordQueued(id) && scheduled;
         } catch (SQLException | RuntimeException e) {
             throw new QueueUnavailableException("the run could not be queued", e);
+        }
+    }
+
+    private boolean queuedBefore(String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select 1 from queued_runs where task_instance = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** @return false when another request recorded the same run first */
+    private boolean recordQueued(String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into queued_runs (task_instance, queued_at) values (?, ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -573,6 +573,41 @@ class FailedRunEndToEndTest {
         assertThat(github.writes()).hasSize(1);
     }
 
+    @Test
+    void more_deliveries_at_once_than_the_database_has_connections_are_all_queued() throws Exception {
+        // given 48 failed runs delivered at the same moment, against a pool of 10 connections
+        github.installationTokens(4242, "ghs_first");
+        github.jobsForAnyRun(REPO, failedJob(1001, "test (3.12)", "Run tests", 4));
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        int deliveries = 48;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(deliveries);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+            for (int i = 1; i <= deliveries; i++) {
+                byte[] payload = Fixtures.text("payloads/" + SAME_REPO)
+                        .replace(Long.toString(RUN), Long.toString(RUN + i))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                responses.add(senders.submit(() -> {
+                    start.await();
+                    return sender.deliver("workflow_run", payload);
+                }));
+            }
+
+            // when
+            start.countDown();
+
+            // then each is answered 202 queued, none 503 from a starved pool, and each run is worked once
+            for (java.util.concurrent.Future<HttpResponse<String>> response : responses) {
+                assertThat(response.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains("\"queued\"");
+            }
+            awaitIdle();
+            assertThat(github.apiCalls()).filteredOn(call -> call.contains("/attempts/1/jobs")).hasSize(deliveries);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     /** The jobs list fails with each answer in turn, then answers with one failed job. */
     private void failThenAnswer(ResponseDefinitionBuilder... failures) {
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
