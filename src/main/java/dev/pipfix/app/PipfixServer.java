@@ -16,12 +16,14 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
+import dev.pipfix.queue.Retention;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.web.WebApp;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
 import dev.pipfix.worker.CatchUp;
 import dev.pipfix.worker.GitHubRetryPolicy;
+import dev.pipfix.worker.Housekeeping;
 import dev.pipfix.worker.ProcessCompletedRun;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -84,7 +86,8 @@ public final class PipfixServer implements AutoCloseable {
         DeliveryLog deliveries = new DeliveryLog(dataSource);
         this.queue = new DurableRunQueue(dataSource, database.dialect(), worker,
                 new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
-                        new SecureRandom()), options.queue(), new CatchUp(app, deliveries, clock));
+                        new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
+                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock));
         WebhookSignature signature = config.webhookSecret() == null
                 ? null
                 : new WebhookSignature(config.webhookSecret());
