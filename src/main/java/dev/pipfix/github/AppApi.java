@@ -53,7 +53,7 @@ public final class AppApi {
         String url = apiUrl + "/app/hook/deliveries?per_page=100";
         for (int page = 0; page < maxPages && url != null; page++) {
             Request request = new Request.Builder().url(url)
-                    .header("Authorization", "Bearer " + jwt.create())
+                    .header("Authorization", "Bearer " + jwt.current())
                     .header("Accept", "application/vnd.github+json")
                     .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
                     .get().build();
@@ -100,7 +100,7 @@ public final class AppApi {
     private Request.Builder request(String path) {
         return new Request.Builder()
                 .url(apiUrl + path)
-                .header("Authorization", "Bearer " + jwt.create())
+                .header("Authorization", "Bearer " + jwt.current())
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
     }

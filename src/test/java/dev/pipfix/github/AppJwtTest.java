@@ -25,13 +25,39 @@ class AppJwtTest {
         AppJwt jwt = new AppJwt("123456", key, Clock.fixed(now, ZoneOffset.UTC));
 
         // when
-        Jws<Claims> parsed = Jwts.parser().verifyWith(publicKeyOf(key)).build().parseSignedClaims(jwt.create());
+        Jws<Claims> parsed = Jwts.parser().verifyWith(publicKeyOf(key)).build().parseSignedClaims(jwt.current());
 
         // then
         assertThat(parsed.getHeader().getAlgorithm()).isEqualTo("RS256");
         assertThat(parsed.getPayload().getIssuer()).isEqualTo("123456");
         assertThat(parsed.getPayload().getIssuedAt().toInstant()).isEqualTo(now.minusSeconds(60));
         assertThat(parsed.getPayload().getExpiration().toInstant()).isEqualTo(now.plusSeconds(9 * 60));
+    }
+
+    @Test
+    void one_token_serves_for_five_minutes_then_a_new_one_is_signed() throws Exception {
+        // given
+        Instant start = Instant.parse("2026-11-21T06:00:00Z");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) PrivateKeys.parse(PrivateKeysTest.key("app-pkcs1.pem"));
+        dev.pipfix.testing.MutableClock clock = new dev.pipfix.testing.MutableClock(start);
+        AppJwt jwt = new AppJwt("123456", key, clock);
+
+        // when
+        String first = jwt.current();
+        clock.advance(java.time.Duration.ofMinutes(5).minusSeconds(1));
+        String withinFive = jwt.current();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        String afterFive = jwt.current();
+        clock.advance(java.time.Duration.ofMinutes(-5));
+        String afterTheClockWentBack = jwt.current();
+
+        // then
+        assertThat(withinFive).isEqualTo(first);
+        assertThat(afterFive).isNotEqualTo(first);
+        assertThat(Jwts.parser().clock(() -> java.util.Date.from(clock.instant())).verifyWith(publicKeyOf(key))
+                .build().parseSignedClaims(afterFive).getPayload()
+                .getIssuedAt().toInstant()).isEqualTo(start.plusSeconds(4 * 60));
+        assertThat(afterTheClockWentBack).isNotEqualTo(afterFive);
     }
 
     private static PublicKey publicKeyOf(RSAPrivateCrtKey key) throws Exception {
