@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 /**
  * Where the queue lives: an H2 file under {@code DATA_DIR} by default (nothing to set up), or the PostgreSQL that
  * {@code DATABASE_URL} names, in Heroku's {@code postgres://user:pass@host:port/db} form or as a {@code jdbc:} URL.
+ * H2 runs with {@code WRITE_DELAY=0}: by default it writes commits in the background once a second, and a process
+ * killed within that second loses deliveries already answered 202, which GitHub will not send again.
  */
 public record Database(Dialect dialect, String jdbcUrl, String user, String password) {
 
@@ -25,7 +27,7 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
     public static Database of(String databaseUrl, Path dataDir) {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             String file = dataDir.toAbsolutePath().resolve("pipfix").toString();
-            return new Database(Dialect.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+            return new Database(Dialect.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
         }
         if (databaseUrl.startsWith("postgres://") || databaseUrl.startsWith("postgresql://")) {
             URI uri = URI.create(databaseUrl);
