@@ -83,8 +83,16 @@ class CatchUpTest {
     }
 
     @Test
-    void the_server_catches_up_at_start() throws Exception {
+    void the_server_catches_up_and_prunes_at_start() throws Exception {
+        // given a database with a delivery from 40 days ago and one from yesterday
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
+        Instant now = Instant.now();
+        try (com.zaxxer.hikari.HikariDataSource before = Database.of(null, dataDir).open(1)) {
+            Migrations.apply(before, Database.Dialect.H2);
+            DeliveryLog deliveries = new DeliveryLog(before);
+            deliveries.record("forty-days-old", "workflow_run", "queued", now.minus(Duration.ofDays(40)));
+            deliveries.record("yesterday", "workflow_run", "queued", now.minus(Duration.ofDays(1)));
+        }
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             github.stub(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(json("[]")));
             Config config = new Config("123456", key, "secret", false, "127.0.0.1", 0, github.apiUrl(),
@@ -92,12 +100,21 @@ class CatchUpTest {
             PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(2,
                     Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5)),
                     Duration.ofMillis(200), Duration.ofSeconds(2), 3);
-            try (PipfixServer server = new PipfixServer(config, Clock.systemUTC(), options).start()) {
+
+            // when the server starts
+            try (PipfixServer server = new PipfixServer(config, Clock.systemUTC(), options).start();
+                    com.zaxxer.hikari.HikariDataSource after = Database.of(null, dataDir).open(1)) {
+                DeliveryLog deliveries = new DeliveryLog(after);
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (github.apiCalls().isEmpty() && System.nanoTime() < deadline) {
+                while ((github.apiCalls().isEmpty() || deliveries.seen("forty-days-old"))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
+
+                // then it asked GitHub for missed deliveries, and forgot the one past retention only
                 assertThat(github.apiCalls()).contains("GET /app/hook/deliveries?per_page=100");
+                assertThat(deliveries.seen("forty-days-old")).isFalse();
+                assertThat(deliveries.seen("yesterday")).isTrue();
             }
         }
     }
