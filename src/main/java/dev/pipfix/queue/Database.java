@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 
 /**
  * Where the queue lives: an H2 file under {@code DATA_DIR} by default (nothing to set up), or the PostgreSQL that
@@ -69,10 +68,5 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
 
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    /** For callers that only need the pool type. */
-    public static DataSource unwrap(HikariDataSource dataSource) {
-        return dataSource;
     }
 }

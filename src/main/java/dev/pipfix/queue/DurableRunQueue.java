@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     private final FailedTasks failedTasks;
     private final OneTimeTask<CompletedRun> task;
     private final Scheduler scheduler;
-    private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
 
     /**
      * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, and how often the
@@ -109,43 +110,17 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     public boolean submit(CompletedRun run) {
         String id = id(run);
         try {
-            if (queuedBefore(id)) {
+            if (Rows.exists(dataSource, "queued_runs", "task_instance", id)) {
                 return false;
             }
             // no connection of ours is held here: the scheduler takes its own from the same pool, and requests each
             // holding one while waiting for a second would starve it
             boolean scheduled = scheduler.scheduleIfNotExists(task.instance(id, run), Instant.now());
-            return recordQueued(id) && scheduled;
+            boolean recorded = Rows.insertOnce(dataSource,
+                    "insert into queued_runs (task_instance, queued_at) values (?, ?)", id, Instant.now());
+            return recorded && scheduled;
         } catch (SQLException | RuntimeException e) {
             throw new QueueUnavailableException("the run could not be queued", e);
-        }
-    }
-
-    private boolean queuedBefore(String id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select 1 from queued_runs where task_instance = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
-    /** @return false when another request recorded the same run first */
-    private boolean recordQueued(String id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into queued_runs (task_instance, queued_at) values (?, ?)")) {
-            insert.setString(1, id);
-            insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
         }
     }
 

@@ -261,8 +261,7 @@ class FailedRunEndToEndTest {
     @Test
     void a_log_without_a_pip_error_gives_no_comment_and_no_pull_request_lookup() {
         github.installationTokens(4242, "ghs_first");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        runsFailingWithoutPipError(RUN);
 
         deliverAndWait(SAME_REPO);
 
@@ -371,9 +370,7 @@ class FailedRunEndToEndTest {
     @Test
     void the_installation_token_is_cached_across_two_events() {
         github.installationTokens(4242, "ghs_first", "ghs_second");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.jobs(REPO, RUN + 1, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        runsFailingWithoutPipError(RUN, RUN + 1);
 
         deliverAndWait(SAME_REPO);
         deliverAndWait(run(SAME_REPO, RUN + 1));
@@ -388,9 +385,7 @@ class FailedRunEndToEndTest {
     void a_token_whose_expires_at_is_implausible_is_kept_for_the_documented_hour() {
         // given the token answer of GitHub's documentation, which expired in 2016
         github.installationTokenExpiringAt(4242, "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "2016-07-11T22:14:10Z");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.jobs(REPO, RUN + 1, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        runsFailingWithoutPipError(RUN, RUN + 1);
 
         deliverAndWait(SAME_REPO);
         deliverAndWait(run(SAME_REPO, RUN + 1));
@@ -401,10 +396,7 @@ class FailedRunEndToEndTest {
     @Test
     void a_token_about_to_expire_is_renewed_before_use() {
         github.installationTokens(4242, "ghs_first");
-        for (long run = RUN; run < RUN + 3; run++) {
-            github.jobs(REPO, run, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        }
-        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        runsFailingWithoutPipError(RUN, RUN + 1, RUN + 2);
         deliverAndWait(SAME_REPO);
 
         // when the hour-long token has less than five minutes left
@@ -430,8 +422,7 @@ class FailedRunEndToEndTest {
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":"
                                 + "\"https://docs.github.com/rest\",\"status\":\"401\"}")));
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
-        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
+        runsFailingWithoutPipError(RUN);
 
         deliverAndWait(SAME_REPO);
 
@@ -606,6 +597,14 @@ class FailedRunEndToEndTest {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /** Runs whose one failed job ran the tests and printed no pip error: read, and nothing to write. */
+    private void runsFailingWithoutPipError(long... runs) {
+        for (long run : runs) {
+            github.jobs(REPO, run, 1, failedJob(1001, "test (3.12)", "Run tests", 4));
+        }
+        github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
     }
 
     /** The jobs list fails with each answer in turn, then answers with one failed job. */
