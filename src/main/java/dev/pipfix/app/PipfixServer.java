@@ -12,6 +12,7 @@ import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WriteBudget;
+import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
@@ -41,6 +42,8 @@ public final class PipfixServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipfixServer.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a request waits for the commit that stores its delivery before it answers 503. */
+    private static final Duration INTAKE_WAIT = Duration.ofSeconds(10);
 
     /** How the queue runs and retries; tests shorten the waits. */
     public record Options(DurableRunQueue.Settings queue, Duration retryBaseDelay, Duration retryMaxDelay,
@@ -55,6 +58,7 @@ public final class PipfixServer implements AutoCloseable {
     private final OkHttpClient http;
     private final HikariDataSource dataSource;
     private final DurableRunQueue queue;
+    private final BatchingIntake intake;
     private final Javalin web;
 
     /** @throws StartupException when the database cannot be reached or upgraded */
@@ -91,7 +95,8 @@ public final class PipfixServer implements AutoCloseable {
         WebhookSignature signature = config.webhookSecret() == null
                 ? null
                 : new WebhookSignature(config.webhookSecret());
-        this.web = WebApp.create(new WebhookReceiver(signature, queue, deliveries, clock), STOP_TIMEOUT.toMillis());
+        this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
+        this.web = WebApp.create(new WebhookReceiver(signature, intake, clock), STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
     }
 
@@ -153,6 +158,7 @@ public final class PipfixServer implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        intake.close();
         queue.close();
         dataSource.close();
         http.dispatcher().executorService().shutdown();

@@ -1,13 +1,12 @@
 package dev.pipfix.queue;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
  * Every delivery pipfix accepted, by {@code X-GitHub-Delivery}, which stays the same when GitHub redelivers it. A
  * delivery seen before is answered "duplicate" and does nothing; catch-up asks GitHub to redeliver only the ones
- * never seen.
+ * never seen. The {@link BatchingIntake} writes it.
  */
 public final class DeliveryLog {
 
@@ -22,17 +21,6 @@ public final class DeliveryLog {
             return Rows.exists(dataSource, "deliveries", "delivery_id", deliveryId);
         } catch (SQLException e) {
             throw new QueueUnavailableException("the delivery log cannot be read", e);
-        }
-    }
-
-    /** @return false when another request recorded the same delivery first */
-    public boolean record(String deliveryId, String event, String result, Instant at) {
-        try {
-            return Rows.insertOnce(dataSource,
-                    "insert into deliveries (delivery_id, event, received_at, result) values (?, ?, ?, ?)",
-                    deliveryId, event, at, result);
-        } catch (SQLException e) {
-            throw new QueueUnavailableException("the delivery cannot be recorded", e);
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.pipfix.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -15,19 +19,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable queue: one db-scheduler task per run attempt, stored in the request that accepts the delivery and run
- * by the worker threads of whichever instance picks it (lock-and-fetch on PostgreSQL, so several instances share the
+ * The durable queue: one db-scheduler task per run attempt, stored by the {@link BatchingIntake} in the request that
+ * accepts the delivery, and run by the worker threads of whichever instance picks it (lock-and-fetch on PostgreSQL, so several instances share the
  * work). A run queued twice is stored once. Failures are retried as the {@link RetryPolicy} decides, at a later time
  * rather than by sleeping on a worker thread; work that gives up is kept in {@link FailedTasks} with its reason.
  * Work still running at shutdown may finish within the wait; what does not is picked up again after a restart.
  */
-public final class DurableRunQueue implements RunQueue, AutoCloseable {
+public final class DurableRunQueue implements AutoCloseable {
 
     public static final String TASK = "process-run";
     public static final String PERIODIC_TASK = "catch-up";
@@ -39,6 +46,7 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     private final OneTimeTask<CompletedRun> task;
     private final Scheduler scheduler;
     private final AtomicLong completed = new AtomicLong();
+    private final Serializer serializer = new JacksonSerializer(new ObjectMapper().findAndRegisterModules());
 
     /**
      * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, and how often the
@@ -79,7 +87,7 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
                 .shutdownMaxWait(settings.shutdownWait())
-                .serializer(new JacksonSerializer(new ObjectMapper().findAndRegisterModules()))
+                .serializer(serializer)
                 .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.DEBUG, false);
         if (dialect == Database.Dialect.POSTGRESQL) {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
@@ -102,26 +110,19 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
     }
 
     /**
-     * Stores the run unless it was queued before, by any delivery and on any instance, even if it is done by now.
-     * The task is stored before the record that it was: a crash in between leaves a run that a redelivery queues
-     * again (once), never a run recorded but lost.
+     * How the intake stores tasks inside its own transactions: db-scheduler's client on {@code lent}, with the SQL
+     * dialect detected on {@code dataSource} (the lent connection exists only inside a transaction).
      */
-    @Override
-    public boolean submit(CompletedRun run) {
-        String id = id(run);
-        try {
-            if (Rows.exists(dataSource, "queued_runs", "task_instance", id)) {
-                return false;
-            }
-            // no connection of ours is held here: the scheduler takes its own from the same pool, and requests each
-            // holding one while waiting for a second would starve it
-            boolean scheduled = scheduler.scheduleIfNotExists(task.instance(id, run), Instant.now());
-            boolean recorded = Rows.insertOnce(dataSource,
-                    "insert into queued_runs (task_instance, queued_at) values (?, ?)", id, Instant.now());
-            return recorded && scheduled;
-        } catch (SQLException | RuntimeException e) {
-            throw new QueueUnavailableException("the run could not be queued", e);
-        }
+    TaskStore taskStore(DataSource dataSource, DataSource lent) {
+        return new TaskStore(SchedulerClient.Builder.create(lent, task)
+                .serializer(serializer)
+                .jdbcCustomization(new AutodetectJdbcCustomization(dataSource))
+                .build(), task);
+    }
+
+    /** Looks for due work now rather than at the next poll: a run was just queued. */
+    void wake() {
+        scheduler.triggerCheckForDueExecutions();
     }
 
     /** Runs stored and not yet done (waiting, running, or waiting to be tried again). */
@@ -137,6 +138,14 @@ public final class DurableRunQueue implements RunQueue, AutoCloseable {
         } catch (SQLException e) {
             throw new QueueUnavailableException("the queue cannot be read", e);
         }
+    }
+
+    /** Runs stored and not yet done, soonest due first. */
+    public List<CompletedRun> waiting() {
+        List<ScheduledExecution<CompletedRun>> executions = new ArrayList<>();
+        scheduler.fetchScheduledExecutionsForTask(TASK, CompletedRun.class, executions::add);
+        executions.sort(Comparator.comparing(ScheduledExecution::getExecutionTime));
+        return executions.stream().map(ScheduledExecution::getData).toList();
     }
 
     /** Runs this instance finished since it started. */

@@ -1,12 +1,15 @@
 package dev.pipfix.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipfix.queue.Admission;
 import dev.pipfix.queue.CompletedRun;
-import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.Delivery;
+import dev.pipfix.queue.Intake;
 import dev.pipfix.queue.QueueUnavailableException;
-import dev.pipfix.queue.RunQueue;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -16,17 +19,17 @@ import java.time.Clock;
  */
 public final class WebhookReceiver {
 
+    private static final int MAX_HEADER_CHARS = 100;
+
     private final WebhookSignature signature;
-    private final RunQueue queue;
-    private final DeliveryLog deliveries;
+    private final Intake intake;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param signature null only when unsigned deliveries are explicitly allowed (development) */
-    public WebhookReceiver(WebhookSignature signature, RunQueue queue, DeliveryLog deliveries, Clock clock) {
+    public WebhookReceiver(WebhookSignature signature, Intake intake, Clock clock) {
         this.signature = signature;
-        this.queue = queue;
-        this.deliveries = deliveries;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -45,9 +48,17 @@ public final class WebhookReceiver {
         if (deliveryId == null || deliveryId.isBlank()) {
             return WebhookReply.rejected(400, "X-GitHub-Delivery is missing");
         }
+        // the delivery log's columns hold 100 characters; GitHub's ids are UUIDs and its event names short words
+        if (deliveryId.length() > MAX_HEADER_CHARS || event.length() > MAX_HEADER_CHARS) {
+            return WebhookReply.rejected(400, "X-GitHub-Event or X-GitHub-Delivery is longer than "
+                    + MAX_HEADER_CHARS + " characters");
+        }
         JsonNode payload;
         try {
-            payload = json.readTree(body);
+            payload = "workflow_run".equals(event)
+                    ? json.readTree(new FilteringParserDelegate(json.createParser(body), WorkflowRunPayload.FIELDS,
+                            TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true))
+                    : json.readTree(body);
         } catch (JsonProcessingException e) {
             return WebhookReply.rejected(400, "the body is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -57,13 +68,7 @@ public final class WebhookReceiver {
             return WebhookReply.rejected(400, "the body is not a JSON object");
         }
         try {
-            if (deliveries.seen(deliveryId)) {
-                return WebhookReply.duplicate("delivery " + deliveryId + " was received before");
-            }
-            WebhookReply reply = route(event, deliveryId, payload);
-            // recorded after the work is stored: a crash in between is healed by the redelivery
-            deliveries.record(deliveryId, event, reply.result(), clock.instant());
-            return reply;
+            return admit(route(event, deliveryId, payload));
         } catch (MalformedPayloadException e) {
             return WebhookReply.rejected(400, e.getMessage());
         } catch (QueueUnavailableException e) {
@@ -72,38 +77,59 @@ public final class WebhookReceiver {
         }
     }
 
-    private WebhookReply route(String event, String deliveryId, JsonNode payload) throws MalformedPayloadException {
+    /** What a delivery asks for before it is stored: a run to queue, or only a record and this reply. */
+    private record Routed(Delivery delivery, WebhookReply reply) {
+    }
+
+    private WebhookReply admit(Routed routed) {
+        Delivery delivery = routed.delivery();
+        Admission admission = intake.admit(delivery);
+        CompletedRun run = delivery.run();
+        return switch (admission) {
+            case DUPLICATE_DELIVERY -> WebhookReply.duplicate("delivery " + delivery.id() + " was received before");
+            case RUN_ALREADY_QUEUED -> WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
+                    + " is already queued by another delivery");
+            case RUN_QUEUED -> WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of "
+                    + run.repository() + (run.succeeded() ? " queued to resolve an earlier comment, if any"
+                    : " queued"));
+            case RECORDED -> routed.reply();
+        };
+    }
+
+    private Routed route(String event, String deliveryId, JsonNode payload) throws MalformedPayloadException {
         switch (event) {
             case "ping" -> {
                 if (!payload.has("zen") && !payload.has("hook_id")) {
                     throw new MalformedPayloadException("not a ping payload: zen and hook_id are missing");
                 }
-                return new WebhookReply(200, "pong", "pipfix is listening");
+                return recordOnly(event, deliveryId, new WebhookReply(200, "pong", "pipfix is listening"));
             }
             case "workflow_run" -> {
-                return workflowRun(deliveryId, new WorkflowRunPayload(payload));
+                return workflowRun(event, deliveryId, new WorkflowRunPayload(payload));
             }
             default -> {
-                return WebhookReply.ignored("event '" + event + "' is not one pipfix acts on");
+                return recordOnly(event, deliveryId,
+                        WebhookReply.ignored("event '" + event + "' is not one pipfix acts on"));
             }
         }
     }
 
-    private WebhookReply workflowRun(String deliveryId, WorkflowRunPayload payload) throws MalformedPayloadException {
+    private Routed recordOnly(String event, String deliveryId, WebhookReply reply) {
+        return new Routed(Delivery.recordOnly(deliveryId, event, clock.instant(), reply.result()), reply);
+    }
+
+    private Routed workflowRun(String event, String deliveryId, WorkflowRunPayload payload)
+            throws MalformedPayloadException {
         if (!"completed".equals(payload.action())) {
-            return WebhookReply.ignored("action '" + payload.action() + "': only completed runs are read");
+            return recordOnly(event, deliveryId,
+                    WebhookReply.ignored("action '" + payload.action() + "': only completed runs are read"));
         }
         boolean failed = WorkflowRunPayload.FAILING_CONCLUSIONS.contains(payload.conclusion());
         if (!failed && !"success".equals(payload.conclusion())) {
-            return WebhookReply.ignored("conclusion '" + payload.conclusion() + "': only failed runs are read, and"
-                    + " successful ones resolve earlier comments");
+            return recordOnly(event, deliveryId, WebhookReply.ignored("conclusion '" + payload.conclusion()
+                    + "': only failed runs are read, and successful ones resolve earlier comments"));
         }
-        CompletedRun run = payload.toCompletedRun(deliveryId);
-        if (!queue.submit(run)) {
-            return WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
-                    + " is already queued by another delivery");
-        }
-        return WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of " + run.repository()
-                + (failed ? " queued" : " queued to resolve an earlier comment, if any"));
+        return new Routed(Delivery.ofRun(deliveryId, event, clock.instant(), payload.toCompletedRun(deliveryId)),
+                null);
     }
 }

@@ -11,6 +11,15 @@ final class WorkflowRunPayload {
 
     static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
 
+    /** Every field this class reads; the parser skips the others. */
+    static final FieldFilter FIELDS = FieldFilter.of("action", "installation.id", "repository.id",
+            "repository.full_name", "workflow.name", "workflow_run.id", "workflow_run.run_attempt",
+            "workflow_run.run_number", "workflow_run.html_url", "workflow_run.workflow_id", "workflow_run.name",
+            "workflow_run.path", "workflow_run.event", "workflow_run.conclusion", "workflow_run.head_sha",
+            "workflow_run.head_branch", "workflow_run.head_repository.full_name",
+            "workflow_run.pull_requests[].number", "workflow_run.pull_requests[].base.repo.id",
+            "workflow_run.pull_requests[].head.sha");
+
     private final JsonNode root;
     private final JsonNode run;
 

@@ -3,10 +3,17 @@ package dev.pipfix.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pipfix.testing.TestQueues;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +31,8 @@ class EmbeddedDatabaseDurabilityTest {
 
     @Test
     void deliveries_committed_just_before_the_process_is_killed_are_there_after_a_restart() throws Exception {
-        // given a JVM that records deliveries on the embedded database and halts at once, as a SIGKILL would stop it
+        // given a JVM that stores deliveries and their runs on the embedded database, from several requests at once,
+        // and halts the moment the last is stored, as a SIGKILL would stop it
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RecordThenHalt.class.getName(), dataDir.toString(),
                 Integer.toString(DELIVERIES))
@@ -37,15 +45,20 @@ class EmbeddedDatabaseDurabilityTest {
         // when the database is opened again
         try (HikariDataSource dataSource = Database.of(null, dataDir).open(2)) {
             DeliveryLog deliveries = new DeliveryLog(dataSource);
+            List<CompletedRun> runs;
+            try (DurableRunQueue queue = RecordThenHalt.queue(dataSource)) {
+                runs = queue.waiting();
+            }
 
-            // then every delivery that was committed is there
+            // then every delivery that was stored is there, and its run is queued
             for (int i = 0; i < DELIVERIES; i++) {
                 assertThat(deliveries.seen("delivery-" + i)).as("delivery-" + i).isTrue();
             }
+            assertThat(runs).extracting(CompletedRun::runId).doesNotHaveDuplicates().hasSize(DELIVERIES);
         }
     }
 
-    /** The child: record, say so, and halt without closing anything. */
+    /** The child: store, say so, and halt without closing anything. */
     public static final class RecordThenHalt {
 
         static final int HALTED = 137;
@@ -56,14 +69,32 @@ class EmbeddedDatabaseDurabilityTest {
             Migrations.apply(dataSource, database.dialect());
             // past H2's first background write, so that only the commits below are at stake
             Thread.sleep(1_500);
-            DeliveryLog deliveries = new DeliveryLog(dataSource);
             int count = Integer.parseInt(args[1]);
+            BatchingIntake intake = new BatchingIntake(dataSource, queue(dataSource), Duration.ofSeconds(30));
+            ExecutorService requests = Executors.newFixedThreadPool(8);
+            List<Future<Admission>> admissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                deliveries.record("delivery-" + i, "workflow_run", "queued", Instant.now());
+                String id = "delivery-" + i;
+                CompletedRun run = new CompletedRun(id, 1L, "octo-org/octo-repo", 9_000 + i, 1, i,
+                        "https://github.com/octo-org/octo-repo/actions/runs/" + (9_000 + i), 7, "CI",
+                        ".github/workflows/ci.yml", "pull_request", "failure", "6dcb09b5b57875f334f61aebed695e2e4193db5e",
+                        "fix-deps", "octo-org/octo-repo", List.of(42));
+                admissions.add(requests.submit(() -> intake.admit(Delivery.ofRun(id, "workflow_run", Instant.now(),
+                        run))));
+            }
+            for (Future<Admission> admission : admissions) {
+                if (admission.get() != Admission.RUN_QUEUED) {
+                    throw new IllegalStateException("not queued: " + admission.get());
+                }
             }
             System.out.println("recorded " + count);
             System.out.flush();
             Runtime.getRuntime().halt(HALTED);
+        }
+    
+        /** A queue that is never started: the test reads what is stored, and runs nothing. */
+        static DurableRunQueue queue(HikariDataSource dataSource) {
+            return TestQueues.unstarted(dataSource, Database.Dialect.H2);
         }
     }
 }

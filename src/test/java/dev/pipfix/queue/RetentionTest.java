@@ -54,15 +54,16 @@ class RetentionTest {
     @Test
     void rows_past_retention_are_deleted_and_recent_ones_kept() throws SQLException {
         // given deliveries and queued runs either side of 30 days, failed tasks either side of 90
-        DeliveryLog deliveries = new DeliveryLog(dataSource);
-        deliveries.record("old-delivery", "workflow_run", "queued", NOW.minus(Duration.ofDays(31)));
-        deliveries.record("recent-delivery", "workflow_run", "queued", NOW.minus(Duration.ofDays(29)));
+        TestDatabases.recordDelivery(dataSource, "old-delivery", NOW.minus(Duration.ofDays(31)));
+        TestDatabases.recordDelivery(dataSource, "recent-delivery", NOW.minus(Duration.ofDays(29)));
         queuedRun("octo-org/octo-repo/1/1", NOW.minus(Duration.ofDays(30).plusSeconds(1)));
         queuedRun("octo-org/octo-repo/2/1", NOW.minus(Duration.ofDays(3)));
         FailedTasks failed = new FailedTasks(dataSource);
         failed.record("octo-org/octo-repo/3/1", 5, "gave up", NOW.minus(Duration.ofDays(91)));
         failed.record("octo-org/octo-repo/4/1", 5, "gave up", NOW.minus(Duration.ofDays(89)));
         Retention retention = new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES);
+
+        DeliveryLog deliveries = new DeliveryLog(dataSource);
 
         // when
         Retention.Pruned first = retention.prune(NOW);

@@ -2,9 +2,13 @@ package dev.pipfix.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The real databases the tests run against: the embedded H2 default, and the machine's PostgreSQL (127.0.0.1:5432,
@@ -38,6 +42,19 @@ public final class TestDatabases {
         try (Connection connection = DriverManager.getConnection(POSTGRES);
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    /** Given state: a delivery recorded at {@code at}, as the intake records one. */
+    public static void recordDelivery(DataSource dataSource, String deliveryId, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into deliveries (delivery_id, event, received_at, result) values (?, ?, ?, ?)")) {
+            insert.setString(1, deliveryId);
+            insert.setString(2, "workflow_run");
+            insert.setTimestamp(3, Timestamp.from(at));
+            insert.setString(4, "queued");
+            insert.executeUpdate();
         }
     }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Database;
-import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.BatchingIntake;
+import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.WebhookSender;
 import io.javalin.Javalin;
@@ -19,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +33,8 @@ class WebhookEndpointTest {
     private static final String SECRET = "It's a Secret to Everybody";
     private static final String FAILURE = "workflow_run-completed-failure-same-repo.json";
 
-    private final List<CompletedRun> queued = new CopyOnWriteArrayList<>();
-    private DeliveryLog deliveries;
+    private DurableRunQueue queue;
+    private BatchingIntake intake;
     private Javalin app;
     private WebhookSender sender;
 
@@ -42,12 +44,14 @@ class WebhookEndpointTest {
     }
 
     private void startWith(WebhookSignature signature) throws Exception {
-        // a real H2 database in memory holds the delivery log
+        // a real H2 database in memory holds the delivery log and the queue, whose worker is not started: the tests
+        // read what was queued
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Migrations.apply(dataSource, Database.Dialect.H2);
-        deliveries = new DeliveryLog(dataSource);
-        app = WebApp.create(new WebhookReceiver(signature, queued::add, deliveries, Clock.systemUTC()), 1_000)
+        queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
+        intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(10));
+        app = WebApp.create(new WebhookReceiver(signature, intake, Clock.systemUTC()), 1_000)
                 .start("127.0.0.1", 0);
         sender = new WebhookSender("http://127.0.0.1:" + app.port() + "/webhook", SECRET);
     }
@@ -55,6 +59,11 @@ class WebhookEndpointTest {
     @AfterEach
     void stop() {
         app.stop();
+        intake.close();
+    }
+
+    private List<CompletedRun> queued() {
+        return queue.waiting();
     }
 
     @Test
@@ -76,7 +85,7 @@ class WebhookEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).path("reason").asText()).contains("does not match");
-        assertThat(queued).isEmpty();
+        assertThat(queued()).isEmpty();
     }
 
     @Test
@@ -122,6 +131,15 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void POST_webhook_with_a_delivery_id_longer_than_the_log_holds_gives_400() throws Exception {
+        HttpResponse<String> response = sender.deliver("workflow_run", "d".repeat(101), Fixtures.payload(FAILURE));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("reason").asText()).contains("longer than 100 characters");
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
     void POST_webhook_with_a_body_that_is_not_json_gives_400() throws Exception {
         HttpResponse<String> response = sender.deliver("workflow_run",
                 "action=completed&workflow_run=1".getBytes(StandardCharsets.UTF_8));
@@ -145,7 +163,7 @@ class WebhookEndpointTest {
         assertThat(runAsPing.statusCode()).isEqualTo(400);
         assertThat(noRunId.statusCode()).isEqualTo(400);
         assertThat(json(noRunId).path("reason").asText()).contains("workflow_run.id is missing");
-        assertThat(queued).isEmpty();
+        assertThat(queued()).isEmpty();
     }
 
     @Test
@@ -156,7 +174,7 @@ class WebhookEndpointTest {
                 Fixtures.payload("workflow_run-completed-failure-repository-webhook.json"));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(queued).singleElement().satisfies(run -> {
+        assertThat(queued()).singleElement().satisfies(run -> {
             assertThat(run.installationId()).isNull();
             assertThat(run.workflowName()).isEqualTo("CI");
             assertThat(run.runAttempt()).isEqualTo(1);
@@ -171,7 +189,7 @@ class WebhookEndpointTest {
         HttpResponse<String> response = sender.deliver("workflow_run", huge);
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(queued).isEmpty();
+        assertThat(queued()).isEmpty();
     }
 
     @Test
@@ -216,7 +234,7 @@ class WebhookEndpointTest {
         assertThat(json(requested).path("reason").asText()).contains("action 'requested'");
         assertThat(cancelled.statusCode()).isEqualTo(202);
         assertThat(json(cancelled).path("reason").asText()).contains("conclusion 'cancelled'");
-        assertThat(queued).isEmpty();
+        assertThat(queued()).isEmpty();
     }
 
     @Test
@@ -226,7 +244,7 @@ class WebhookEndpointTest {
 
         assertThat(success.statusCode()).isEqualTo(202);
         assertThat(json(success).path("reason").asText()).contains("to resolve an earlier comment");
-        assertThat(queued).singleElement().satisfies(run -> assertThat(run.succeeded()).isTrue());
+        assertThat(queued()).singleElement().satisfies(run -> assertThat(run.succeeded()).isTrue());
     }
 
     @Test
@@ -236,7 +254,7 @@ class WebhookEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).path("result").asText()).isEqualTo("queued");
-        assertThat(queued).singleElement().satisfies(run -> {
+        assertThat(queued()).singleElement().satisfies(run -> {
             assertThat(run.deliveryId()).isEqualTo("d2f5f0a0-c6c1-11f0-8e3b-1a2b3c4d5e6f");
             assertThat(run.installationId()).isEqualTo(4242);
             assertThat(run.repository()).isEqualTo("octo-org/octo-repo");
@@ -253,16 +271,22 @@ class WebhookEndpointTest {
     }
 
     @Test
-    void POST_webhook_with_a_timed_out_run_or_a_fork_run_queues_it() throws Exception {
+    void POST_webhook_with_a_timed_out_run_queues_it() throws Exception {
         sender.deliver("workflow_run", Fixtures.payload("workflow_run-completed-timed_out-same-repo.json"));
+
+        assertThat(queued()).singleElement().satisfies(run -> assertThat(run.conclusion()).isEqualTo("timed_out"));
+    }
+
+    @Test
+    void POST_webhook_with_a_fork_run_queues_it_without_its_pull_requests() throws Exception {
         sender.deliver("workflow_run", Fixtures.payload("workflow_run-completed-failure-fork.json"));
 
-        assertThat(queued).hasSize(2);
-        assertThat(queued.get(0).conclusion()).isEqualTo("timed_out");
-        assertThat(queued.get(1).fromFork()).isTrue();
-        assertThat(queued.get(1).headOwner()).isEqualTo("contributor");
-        assertThat(queued.get(1).headBranch()).isEqualTo("fix-deps");
-        assertThat(queued.get(1).pullRequests()).isEmpty();
+        assertThat(queued()).singleElement().satisfies(run -> {
+            assertThat(run.fromFork()).isTrue();
+            assertThat(run.headOwner()).isEqualTo("contributor");
+            assertThat(run.headBranch()).isEqualTo("fix-deps");
+            assertThat(run.pullRequests()).isEmpty();
+        });
     }
 
     @Test
@@ -273,14 +297,14 @@ class WebhookEndpointTest {
         HttpResponse<String> again = sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f",
                 Fixtures.payload(FAILURE));
 
-        assertThat(queued).hasSize(1);
+        assertThat(queued()).hasSize(1);
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(json(again).path("result").asText()).isEqualTo("duplicate");
     }
 
     @Test
     void unsigned_deliveries_are_accepted_only_when_explicitly_allowed() throws Exception {
-        app.stop();
+        stop();
         startWith(null);
 
         HttpResponse<String> response = sender.send(sender.request(Fixtures.payload(FAILURE))
@@ -288,7 +312,7 @@ class WebhookEndpointTest {
                 .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958"));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(queued).hasSize(1);
+        assertThat(queued()).hasSize(1);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

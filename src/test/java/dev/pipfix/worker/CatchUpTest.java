@@ -17,6 +17,7 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
+import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ class CatchUpTest {
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             Migrations.apply(dataSource, Database.Dialect.H2);
+            TestDatabases.recordDelivery(dataSource, "guid-c", NOW.minusSeconds(3700));
             DeliveryLog deliveries = new DeliveryLog(dataSource);
-            deliveries.record("guid-c", "workflow_run", "queued", NOW.minusSeconds(3700));
             AppApi app = new AppApi(new OkHttpClient(), github.apiUrl(), new AppJwt("123456", key, clock));
 
             // when
@@ -89,9 +90,8 @@ class CatchUpTest {
         Instant now = Instant.now();
         try (com.zaxxer.hikari.HikariDataSource before = Database.of(null, dataDir).open(1)) {
             Migrations.apply(before, Database.Dialect.H2);
-            DeliveryLog deliveries = new DeliveryLog(before);
-            deliveries.record("forty-days-old", "workflow_run", "queued", now.minus(Duration.ofDays(40)));
-            deliveries.record("yesterday", "workflow_run", "queued", now.minus(Duration.ofDays(1)));
+            TestDatabases.recordDelivery(before, "forty-days-old", now.minus(Duration.ofDays(40)));
+            TestDatabases.recordDelivery(before, "yesterday", now.minus(Duration.ofDays(1)));
         }
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             github.stub(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(json("[]")));

@@ -1,0 +1,248 @@
+package dev.pipfix.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores deliveries that arrive together in one transaction (group commit): each request waits until the commit
+ * that holds its delivery is durable, and one writer thread commits whatever has queued up meanwhile. A commit costs
+ * the same for one delivery as for a hundred, so under load this is what lets the webhook keep up without answering
+ * 202 before the delivery is safe. A delivery, the record that its run is queued and the run's task are stored in
+ * one transaction: all or none.
+ * <p>
+ * When a batch fails (another instance stored the same delivery at the same moment, or the database is down), it is
+ * rolled back and its deliveries are stored one at a time, so that one cannot fail the others.
+ */
+public final class BatchingIntake implements Intake, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingIntake.class);
+    private static final int MAX_BATCH = 256;
+    private static final Pending STOP = new Pending(null);
+
+    private final DataSource dataSource;
+    private final DurableRunQueue queue;
+    private final Duration maxWait;
+    private final LentConnection lent = new LentConnection();
+    private final TaskStore tasks;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final AtomicLong commits = new AtomicLong();
+    private volatile boolean closed;
+
+    /** @param maxWait how long a request waits for its commit before it answers that the delivery was not stored */
+    public BatchingIntake(DataSource dataSource, DurableRunQueue queue, Duration maxWait) {
+        this.dataSource = dataSource;
+        this.queue = queue;
+        this.maxWait = maxWait;
+        this.tasks = queue.taskStore(dataSource, lent);
+        this.writer = new Thread(this::write, "pipfix-intake");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public Admission admit(Delivery delivery) {
+        if (closed) {
+            throw new QueueUnavailableException("pipfix is stopping", null);
+        }
+        Pending pending = new Pending(delivery);
+        waiting.add(pending);
+        try {
+            return pending.outcome.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new QueueUnavailableException("the database did not store it within " + maxWait.toSeconds() + " s",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueUnavailableException("interrupted while storing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QueueUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new QueueUnavailableException("the delivery could not be stored", e.getCause());
+        }
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            Pending first;
+            try {
+                first = waiting.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == STOP) {
+                return;
+            }
+            batch.add(first);
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(STOP);
+            store(batch);
+            batch.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void store(List<Pending> batch) {
+        try {
+            List<Admission> outcomes = inOneTransaction(batch);
+            complete(batch, outcomes);
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                storeAlone(batch.get(0), e);
+                return;
+            }
+            LOG.debug("a batch of {} deliveries failed ({}); storing them one by one", batch.size(), e.toString());
+            for (Pending pending : batch) {
+                store(List.of(pending));
+            }
+        }
+    }
+
+    /**
+     * One delivery whose transaction failed. It is tried once more: another instance may have stored the same
+     * delivery or run at the same moment (a unique-key violation, which db-scheduler reports in its own words), and
+     * the second try sees that row and answers "duplicate".
+     */
+    private void storeAlone(Pending pending, Exception failure) {
+        try {
+            complete(List.of(pending), inOneTransaction(List.of(pending)));
+            return;
+        } catch (SQLException | RuntimeException again) {
+            failure = again;
+        }
+        LOG.warn("delivery={} could not be stored: {}", pending.delivery.id(), failure.toString());
+        pending.outcome.completeExceptionally(new QueueUnavailableException("the delivery could not be stored",
+                failure));
+    }
+
+    private void complete(List<Pending> batch, List<Admission> outcomes) {
+        boolean queued = false;
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).outcome.complete(outcomes.get(i));
+            queued |= outcomes.get(i) == Admission.RUN_QUEUED;
+        }
+        if (queued) {
+            queue.wake();
+        }
+    }
+
+    private List<Admission> inOneTransaction(List<Pending> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Admission> outcomes = lent.lend(connection, () -> admitAll(connection, batch));
+                connection.commit();
+                commits.incrementAndGet();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Decides each delivery against the rows already there and the others in the batch, then writes all in a few
+     * batched statements: a handful of round trips per batch, not per delivery. Alone, a delivery whose run's task
+     * is there without being recorded as queued (left by an older version) is told apart instead of failing.
+     */
+    private List<Admission> admitAll(Connection connection, List<Pending> batch) throws SQLException {
+        Set<String> deliveryIds = new LinkedHashSet<>();
+        Set<String> runIds = new LinkedHashSet<>();
+        for (Pending pending : batch) {
+            deliveryIds.add(pending.delivery.id());
+            if (pending.delivery.run() != null) {
+                runIds.add(DurableRunQueue.id(pending.delivery.run()));
+            }
+        }
+        Set<String> seen = Rows.existing(connection, "deliveries", "delivery_id", deliveryIds);
+        Set<String> queued = Rows.existing(connection, "queued_runs", "task_instance", runIds);
+        Instant now = Instant.now();
+        List<Admission> outcomes = new ArrayList<>(batch.size());
+        List<CompletedRun> newRuns = new ArrayList<>();
+        List<Object[]> runRows = new ArrayList<>();
+        List<Object[]> deliveryRows = new ArrayList<>();
+        for (Pending pending : batch) {
+            Delivery delivery = pending.delivery;
+            if (!seen.add(delivery.id())) {
+                outcomes.add(Admission.DUPLICATE_DELIVERY);
+                continue;
+            }
+            Admission admission = Admission.RECORDED;
+            if (delivery.run() != null) {
+                String runId = DurableRunQueue.id(delivery.run());
+                admission = queued.add(runId) ? Admission.RUN_QUEUED : Admission.RUN_ALREADY_QUEUED;
+                if (admission == Admission.RUN_QUEUED) {
+                    if (batch.size() == 1 && !tasks.scheduleIfAbsent(delivery.run(), now)) {
+                        admission = Admission.RUN_ALREADY_QUEUED;
+                    } else if (batch.size() > 1) {
+                        newRuns.add(delivery.run());
+                    }
+                    runRows.add(new Object[] {runId, delivery.receivedAt()});
+                }
+            }
+            deliveryRows.add(new Object[] {delivery.id(), delivery.event(), delivery.receivedAt(), switch (admission) {
+                case RUN_QUEUED -> "queued";
+                case RUN_ALREADY_QUEUED -> "duplicate";
+                default -> delivery.result();
+            }});
+            outcomes.add(admission);
+        }
+        tasks.scheduleAll(newRuns, now);
+        Rows.insertAll(connection, "insert into queued_runs (task_instance, queued_at) values (?, ?)", runRows);
+        Rows.insertAll(connection,
+                "insert into deliveries (delivery_id, event, received_at, result) values (?, ?, ?, ?)", deliveryRows);
+        return outcomes;
+    }
+
+    /** Transactions committed since start; fewer than the deliveries stored when they arrive together. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /**
+     * Stops taking deliveries; those already waiting are stored before this returns (within the wait a request
+     * allows), so that no request in flight is answered 202 for a delivery that was not.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        waiting.add(STOP);
+        try {
+            writer.join(maxWait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Pending {
+        final Delivery delivery;
+        final CompletableFuture<Admission> outcome = new CompletableFuture<>();
+
+        Pending(Delivery delivery) {
+            this.delivery = delivery;
+        }
+    }
+}
