@@ -3,8 +3,8 @@
 # bare Javalin 7 endpoint that answers 202 without work (bench/BareEndpoint.java), then to pipfix on its embedded H2
 # queue, in one run. Two phases each, after a warm-up: as fast as possible (throughput), and held near 500 requests a
 # second (latency). Then pipfix is stopped and its database counted: every delivery answered 202 must be stored and
-# its run queued. pipfix's GitHub is an unused port, so the worker's first try fails fast and the run waits for its
-# retry, still in the queue. Usage: bench/load.sh [SECONDS] [h2|postgresql]; postgresql uses a fresh schema in the
+# its run queued. pipfix's GitHub is bench/SlowGitHub.java, which answers 502 after 300 ms, so the worker waits on
+# GitHub as in production, and each run waits for its retry, still in the queue. Usage: bench/load.sh [SECONDS] [h2|postgresql]; postgresql uses a fresh schema in the
 # local database test (127.0.0.1:5432, user postgres). Prints a Markdown section for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ schema=pipfix_load_$$
 psql_test() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -Atq -c "$1"; }
 cleanup() {
   [ -n "$pid" ] && kill $pid 2>/dev/null
+  [ -n "${github_pid:-}" ] && kill $github_pid 2>/dev/null
   [ "$database" = postgresql ] && psql_test "drop schema if exists $schema cascade"
   [ -n "${KEEP:-}" ] || rm -rf "$dir"
 }
@@ -47,6 +48,11 @@ await_port $port
 load $port bare
 kill $pid; wait $pid 2>/dev/null || true
 
+github_port=$((20000 + RANDOM % 20000))
+java bench/SlowGitHub.java $github_port > "$dir/github.log" 2>&1 &
+github_pid=$!
+await_port $github_port
+
 port=$((20000 + RANDOM % 20000))
 cp src/test/resources/keys/app-pkcs1.pem "$dir/app.pem"
 database_url=
@@ -55,7 +61,7 @@ if [ "$database" = postgresql ]; then
   database_url="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$schema"
 fi
 DATABASE_URL="$database_url" APP_ID=1 PRIVATE_KEY_PATH="$dir/app.pem" WEBHOOK_SECRET="$secret" PORT=$port HOST=127.0.0.1 DATA_DIR="$dir/data" \
-  GITHUB_API_URL=http://127.0.0.1:9 java -jar target/pipfix.jar > "$dir/pipfix.log" 2>&1 &
+  GITHUB_API_URL=http://127.0.0.1:$github_port java -jar target/pipfix.jar > "$dir/pipfix.log" 2>&1 &
 pid=$!
 await_port $port
 load $port pipfix
