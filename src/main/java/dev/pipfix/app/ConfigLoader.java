@@ -23,19 +23,34 @@ public final class ConfigLoader {
         this.settings = settings;
     }
 
-    /** The environment wins over the file, as with every other twelve-factor tool. */
+    /**
+     * The environment wins over the working directory's {@code .env}, which wins over the credentials the setup page
+     * saved in {@code DATA_DIR/.env}, as with every other twelve-factor tool.
+     */
     public static Config load(Map<String, String> environment, Path dotEnvFile) throws ConfigException {
-        Map<String, String> merged = new HashMap<>(DotEnv.read(dotEnvFile));
+        Map<String, String> given = new HashMap<>(DotEnv.read(dotEnvFile));
         environment.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
-                merged.put(name, value);
+                given.put(name, value);
             }
         });
+        Map<String, String> merged = new HashMap<>(DotEnv.read(SavedCredentials.file(dataDir(given))));
+        merged.putAll(given);
         return new ConfigLoader(merged).build();
+    }
+
+    private static Path dataDir(Map<String, String> settings) {
+        String dataDir = settings.get("DATA_DIR");
+        return Path.of(dataDir == null || dataDir.isBlank() ? "./data" : dataDir.strip());
     }
 
     private Config build() throws ConfigException {
         boolean allowUnsigned = flag("ALLOW_UNSIGNED");
+        if (value("APP_ID") == null && value("PRIVATE_KEY") == null && value("PRIVATE_KEY_PATH") == null
+                && value("WEBHOOK_SECRET") == null) {
+            // a new install: the server starts and its setup page registers the App
+            return settings(null, null, null, allowUnsigned);
+        }
         String secret = value("WEBHOOK_SECRET");
         if (secret == null && !allowUnsigned) {
             throw new ConfigException("WEBHOOK_SECRET is not set: give the secret you entered as the App's webhook"
@@ -45,11 +60,16 @@ public final class ConfigLoader {
         if (appId == null) {
             throw new ConfigException("APP_ID is not set: give the App ID (or client ID) from the App's settings page");
         }
+        return settings(appId, privateKey(), secret, allowUnsigned);
+    }
+
+    private Config settings(String appId, RSAPrivateKey privateKey, String secret, boolean allowUnsigned)
+            throws ConfigException {
         int port = port();
         String githubApiUrl = url("GITHUB_API_URL", "https://api.github.com");
         String githubUrl = url("GITHUB_URL", "https://github.com");
         String publicUrl = url("PUBLIC_URL", "http://localhost:" + port);
-        Path dataDir = Path.of(valueOr("DATA_DIR", "./data"));
+        Path dataDir = dataDir(settings);
         String databaseUrl = value("DATABASE_URL");
         if (databaseUrl != null) {
             try {
@@ -58,7 +78,7 @@ public final class ConfigLoader {
                 throw new ConfigException("DATABASE_URL is not a database URL: " + e.getMessage());
             }
         }
-        return new Config(appId, privateKey(), secret, allowUnsigned, valueOr("HOST", "0.0.0.0"), port,
+        return new Config(appId, privateKey, secret, allowUnsigned, valueOr("HOST", "0.0.0.0"), port,
                 githubApiUrl, githubUrl, publicUrl, dataDir, databaseUrl, flag("DRY_RUN"));
     }
 

@@ -1,49 +1,48 @@
 package dev.pipfix.app;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pipfix.diagnosis.LogScanner;
-import dev.pipfix.github.AppApi;
-import dev.pipfix.github.AppJwt;
-import dev.pipfix.github.GitHubClients;
-import dev.pipfix.github.InstallationTokens;
-import dev.pipfix.github.JobLogs;
-import dev.pipfix.github.PullRequests;
-import dev.pipfix.github.RunJobs;
-import dev.pipfix.github.StickyComments;
-import dev.pipfix.github.WorkflowFiles;
-import dev.pipfix.github.WriteBudget;
-import dev.pipfix.queue.BatchingIntake;
+import dev.pipfix.github.KeyFormatException;
+import dev.pipfix.github.ManifestConversions;
+import dev.pipfix.github.NewApp;
+import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.queue.Database;
-import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
-import dev.pipfix.queue.Retention;
-import dev.pipfix.report.CommentRenderer;
+import dev.pipfix.setup.AppManifest;
+import dev.pipfix.setup.SetupFlow;
+import dev.pipfix.setup.SetupStates;
+import dev.pipfix.web.Health;
+import dev.pipfix.web.Site;
+import dev.pipfix.web.Status;
 import dev.pipfix.web.WebApp;
 import dev.pipfix.web.WebhookReceiver;
-import dev.pipfix.web.WebhookSignature;
-import dev.pipfix.worker.CatchUp;
-import dev.pipfix.worker.GitHubRetryPolicy;
-import dev.pipfix.worker.Housekeeping;
-import dev.pipfix.worker.ProcessCompletedRun;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateKey;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires pipfix together from its {@link Config}: the one place that knows every part. */
+/**
+ * Wires pipfix together from its {@link Config}: the one place that knows every part. Without App credentials it
+ * serves the setup page, and once that page has received them from GitHub it starts acting as the App, without a
+ * restart.
+ */
 public final class PipfixServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipfixServer.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a request waits for the commit that stores its delivery before it answers 503. */
-    private static final Duration INTAKE_WAIT = Duration.ofSeconds(10);
 
     /** How the queue runs and retries; tests shorten the waits. */
     public record Options(DurableRunQueue.Settings queue, Duration retryBaseDelay, Duration retryMaxDelay,
@@ -55,10 +54,13 @@ public final class PipfixServer implements AutoCloseable {
     }
 
     private final Config config;
+    private final Clock clock;
+    private final Options options;
     private final OkHttpClient http;
+    private final Database database;
     private final HikariDataSource dataSource;
-    private final DurableRunQueue queue;
-    private final BatchingIntake intake;
+    private final SetupFlow setup;
+    private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
 
     /** @throws StartupException when the database cannot be reached or upgraded */
@@ -68,36 +70,55 @@ public final class PipfixServer implements AutoCloseable {
 
     public PipfixServer(Config config, Clock clock, Options options) {
         this.config = config;
+        this.clock = clock;
+        this.options = options;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        Database database = Database.of(config.databaseUrl(), config.dataDir());
+        this.database = Database.of(config.databaseUrl(), config.dataDir());
         this.dataSource = openDatabase(database, config);
-        AppApi app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
-        InstallationTokens tokens = new InstallationTokens(app, clock);
-        ProcessCompletedRun worker = new ProcessCompletedRun(
-                app,
-                new GitHubClients(http, config.githubApiUrl(), tokens),
-                new RunJobs(),
-                new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
-                new PullRequests(),
-                new StickyComments(config.dryRun(), new WriteBudget(80, clock)),
-                new LogScanner(),
-                new CommentRenderer(),
-                new WorkflowFiles());
-        DeliveryLog deliveries = new DeliveryLog(dataSource);
-        this.queue = new DurableRunQueue(dataSource, database.dialect(), worker,
-                new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
-                        new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
-                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock));
-        WebhookSignature signature = config.webhookSecret() == null
-                ? null
-                : new WebhookSignature(config.webhookSecret());
-        this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
-        this.web = WebApp.create(new WebhookReceiver(signature, intake, clock), STOP_TIMEOUT.toMillis());
+        this.setup = new SetupFlow(manifest(), new SetupStates(new SecureRandom()),
+                new ManifestConversions(http, config.githubApiUrl()), this::install, config.githubUrl(),
+                config.publicUrl());
+        if (config.configured()) {
+            active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect()));
+        }
+        this.web = WebApp.create(new ServerSite(), clock, STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
+    }
+
+    private static AppManifest manifest() {
+        try (InputStream in = PipfixServer.class.getResourceAsStream("/app-manifest.yml")) {
+            if (in == null) {
+                throw new StartupException("app-manifest.yml is missing from the jar: rebuild with mvn package");
+            }
+            return AppManifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StartupException("app-manifest.yml cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The setup page's last step: the credentials GitHub handed over are saved for the next start, then used at
+     * once. Only the first registration counts; the setup pages close when it is done.
+     */
+    private synchronized void install(NewApp app) throws IOException {
+        if (active.get() != null) {
+            throw new IOException("pipfix is set up already");
+        }
+        RSAPrivateKey key;
+        try {
+            key = PrivateKeys.parse(app.pem());
+        } catch (KeyFormatException e) {
+            throw new IOException("GitHub's private key cannot be read: " + e.getMessage(), e);
+        }
+        SavedCredentials.save(config.dataDir(), app);
+        ActiveApp started = new ActiveApp(config.withCredentials(app.id(), key, app.webhookSecret()), clock, options,
+                http, dataSource, database.dialect());
+        started.start();
+        active.set(started);
     }
 
     private static HikariDataSource openDatabase(Database database, Config config) {
@@ -125,16 +146,22 @@ public final class PipfixServer implements AutoCloseable {
     }
 
     public PipfixServer start() {
-        if (config.webhookSecret() == null) {
+        if (config.configured() && config.webhookSecret() == null) {
             LOG.warn("ALLOW_UNSIGNED=true: webhooks are NOT authenticated; anyone who can reach this server can"
                     + " make it act. Use this for local development only.");
         }
         if (config.dryRun()) {
             LOG.info("DRY_RUN=true: nothing will be written to GitHub");
         }
-        queue.start();
+        ActiveApp app = active.get();
+        if (app != null) {
+            app.start();
+        }
         web.start(config.host(), config.port());
         LOG.info("pipfix listening on {}:{} (GitHub API {})", config.host(), web.port(), config.githubApiUrl());
+        if (app == null) {
+            LOG.info("no App credentials yet: open {}/ to register the GitHub App", config.publicUrl());
+        }
         return this;
     }
 
@@ -144,11 +171,16 @@ public final class PipfixServer implements AutoCloseable {
 
     /** Runs stored and not yet done. */
     public int runsInFlight() {
-        return queue.pending();
+        return queue().pending();
     }
 
+    /** @throws IllegalStateException before the App is registered */
     public DurableRunQueue queue() {
-        return queue;
+        ActiveApp app = active.get();
+        if (app == null) {
+            throw new IllegalStateException("the App is not registered yet");
+        }
+        return app.queue();
     }
 
     /**
@@ -158,12 +190,51 @@ public final class PipfixServer implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
-        intake.close();
-        queue.close();
+        ActiveApp app = active.get();
+        if (app != null) {
+            app.close();
+        }
         dataSource.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         LOG.info("pipfix stopped");
+    }
+
+    /** What the pages see of this server. */
+    private final class ServerSite implements Site {
+
+        @Override
+        public WebhookReceiver receiver() {
+            ActiveApp app = active.get();
+            return app == null ? null : app.receiver();
+        }
+
+        @Override
+        public SetupFlow setup() {
+            return active.get() == null ? setup : null;
+        }
+
+        @Override
+        public Health health() {
+            Map<String, String> parts = new LinkedHashMap<>();
+            boolean databaseUp;
+            try (Connection connection = dataSource.getConnection()) {
+                databaseUp = connection.isValid(2);
+            } catch (SQLException e) {
+                databaseUp = false;
+            }
+            parts.put("database", databaseUp ? "up" : "down: it does not answer");
+            ActiveApp app = active.get();
+            boolean schedulerUp = app == null || app.queue().running();
+            parts.put("scheduler", app == null ? "not started: the GitHub App is not registered yet (open /)"
+                    : schedulerUp ? "running" : "down: stopped or stopping");
+            return new Health(parts, databaseUp && schedulerUp);
+        }
+
+        @Override
+        public Status status() {
+            return active.get().status();
+        }
     }
 
     private static String rootMessage(Throwable e) {

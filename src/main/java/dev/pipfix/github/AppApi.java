@@ -78,6 +78,36 @@ public final class AppApi {
         return deliveries;
     }
 
+    /** The App as GitHub shows it: its name and its page. */
+    public record AppInfo(String name, String slug, String htmlUrl) {
+    }
+
+    /** Where the App is installed, and on which repositories ("all" or "selected"). */
+    public record Installation(long id, String account, String accountType, String repositorySelection,
+            String htmlUrl) {
+    }
+
+    public AppInfo app() throws IOException {
+        JsonNode body = call("/app", request("/app").get(), "no such App: APP_ID names none");
+        return new AppInfo(body.path("name").asText(""), body.path("slug").asText(""),
+                body.path("html_url").asText(""));
+    }
+
+    /** The first 100 installations, which is more than a self-hosted App has. */
+    public List<Installation> installations() throws IOException {
+        String path = "/app/installations?per_page=100";
+        JsonNode body = call(path, request(path).get(), "no such App: APP_ID names none");
+        List<Installation> installations = new ArrayList<>();
+        for (JsonNode installation : body) {
+            installations.add(new Installation(installation.path("id").asLong(),
+                    installation.path("account").path("login").asText(""),
+                    installation.path("account").path("type").asText(""),
+                    installation.path("repository_selection").asText(""),
+                    installation.path("html_url").asText("")));
+        }
+        return installations;
+    }
+
     /** Asks GitHub to deliver one of the App's deliveries again. */
     public void redeliver(long deliveryId) throws IOException {
         String path = "/app/hook/deliveries/" + deliveryId + "/attempts";

@@ -207,13 +207,14 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                 case RUN_QUEUED -> "queued";
                 case RUN_ALREADY_QUEUED -> "duplicate";
                 default -> delivery.result();
-            }});
+            }, delivery.run() == null ? null : DurableRunQueue.id(delivery.run())});
             outcomes.add(admission);
         }
         tasks.scheduleAll(newRuns, now);
         Rows.insertAll(connection, "insert into queued_runs (task_instance, queued_at) values (?, ?)", runRows);
         Rows.insertAll(connection,
-                "insert into deliveries (delivery_id, event, received_at, result) values (?, ?, ?, ?)", deliveryRows);
+                "insert into deliveries (delivery_id, event, received_at, result, task_instance) values (?, ?, ?, ?, ?)",
+                deliveryRows);
         return outcomes;
     }
 

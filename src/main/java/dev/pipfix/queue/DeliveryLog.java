@@ -1,6 +1,12 @@
 package dev.pipfix.queue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -22,5 +28,40 @@ public final class DeliveryLog {
         } catch (SQLException e) {
             throw new QueueUnavailableException("the delivery log cannot be read", e);
         }
+    }
+
+    /**
+     * One delivery and what came of it.
+     *
+     * @param run     the run it queued ({@code owner/repo/run/attempt}); null for deliveries that asked for none
+     * @param outcome how the run's work ended; null while it waits or runs
+     * @param failure why the run's work was given up; null unless it was
+     */
+    public record Entry(String deliveryId, String event, Instant receivedAt, String result, String run,
+            String outcome, String detail, String failure) {
+    }
+
+    /** The latest deliveries, newest first, each with its run's outcome. */
+    public List<Entry> recent(int limit) {
+        List<Entry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select d.delivery_id, d.event, d.received_at, d.result, d.task_instance, q.outcome, q.detail,"
+                                + " f.reason from deliveries d"
+                                + " left join queued_runs q on q.task_instance = d.task_instance"
+                                + " left join failed_tasks f on f.task_instance = d.task_instance"
+                                + " order by d.received_at desc limit ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueueUnavailableException("the delivery log cannot be read", e);
+        }
+        return entries;
     }
 }

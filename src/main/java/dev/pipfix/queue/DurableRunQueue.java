@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +74,14 @@ public final class DurableRunQueue implements AutoCloseable {
         this.task = Tasks.oneTime(TASK, CompletedRun.class)
                 .onFailure(this::onFailure)
                 .execute((instance, context) -> {
+                    RunResult result;
                     try {
-                        handler.handle(instance.getData());
+                        result = handler.handle(instance.getData());
                         completed.incrementAndGet();
                     } catch (Exception e) {
                         throw new RunFailedException(e);
                     }
+                    recordResult(instance.getId(), result);
                 });
         SchedulerBuilder builder = Scheduler.create(dataSource, task)
                 .threads(settings.threads())
@@ -148,6 +151,11 @@ public final class DurableRunQueue implements AutoCloseable {
         return executions.stream().map(ScheduledExecution::getData).toList();
     }
 
+    /** Whether the scheduler is picking work: started and not stopping. */
+    public boolean running() {
+        return scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();
+    }
+
     /** Runs this instance finished since it started. */
     public long completed() {
         return completed.get();
@@ -155,6 +163,26 @@ public final class DurableRunQueue implements AutoCloseable {
 
     public FailedTasks failedTasks() {
         return failedTasks;
+    }
+
+    /** For the status page; the work is done whether or not this is written. */
+    private void recordResult(String id, RunResult result) {
+        if (result == null) {
+            return;
+        }
+        String detail = result.detail() == null || result.detail().length() <= 2_000
+                ? result.detail() : result.detail().substring(0, 1_999) + "…";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update queued_runs set outcome = ?, detail = ?, finished_at = ? where task_instance = ?")) {
+            update.setString(1, result.outcome());
+            update.setString(2, detail);
+            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setString(4, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("task={}: its outcome could not be recorded: {}", id, e.toString());
+        }
     }
 
     private void onFailure(ExecutionComplete complete, ExecutionOperations<CompletedRun> operations) {

@@ -1,7 +1,6 @@
 package dev.pipfix.queue;
 
-/** Does the work of one failed run. */
+/** Does the work of one completed run. */
 public interface RunHandler {
-
-    void handle(CompletedRun run) throws Exception;
+    RunResult handle(CompletedRun run) throws Exception;
 }

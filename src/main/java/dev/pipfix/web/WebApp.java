@@ -5,7 +5,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -27,14 +29,44 @@ public final class WebApp {
     }
 
     public static Javalin create(WebhookReceiver receiver, long stopTimeoutMillis) {
+        return create(Site.of(receiver), Clock.systemUTC(), stopTimeoutMillis);
+    }
+
+    public static Javalin create(Site site, Clock clock, long stopTimeoutMillis) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> stopGracefully(server, stopTimeoutMillis));
-            config.routes.post("/webhook", ctx -> webhook(ctx, receiver));
-            config.routes.get("/", ctx -> ctx.result("pipfix is running. GitHub delivers workflow_run events to"
-                    + " POST /webhook.\n"));
+            config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver()));
+            config.routes.get("/", ctx -> {
+                if (site.setup() != null) {
+                    page(ctx, new SetupPages(site.setup()).setup(null));
+                } else {
+                    page(ctx, new Page(200, StatusPage.render(site.status())));
+                }
+            });
+            config.routes.post("/setup/start", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
+                    : new SetupPages(site.setup()).start(ctx.formParam("organization"), ctx.formParam("name"),
+                            clock.instant())));
+            config.routes.get("/setup/callback", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
+                    : new SetupPages(site.setup()).callback(ctx.queryParam("code"), ctx.queryParam("state"),
+                            clock.instant())));
+            config.routes.get("/healthz", ctx -> {
+                Health health = site.health();
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("status", health.healthy() ? "ok" : "down");
+                answer.putAll(new TreeMap<>(health.parts()));
+                ctx.status(health.healthy() ? 200 : 503).contentType("application/json")
+                        .result(JSON.writeValueAsString(answer));
+            });
         });
+    }
+
+    /** Every page: no framing by other sites, and no referrer carrying a setup code or state elsewhere. */
+    private static void page(Context ctx, Page page) {
+        ctx.header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+        ctx.status(page.status()).html(page.html());
     }
 
     /**
@@ -60,7 +92,9 @@ public final class WebApp {
         String event = ctx.header("X-GitHub-Event");
         String delivery = ctx.header("X-GitHub-Delivery");
         byte[] body = readCapped(ctx);
-        WebhookReply reply = body == null
+        WebhookReply reply = receiver == null
+                ? WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App")
+                : body == null
                 ? WebhookReply.rejected(413, "the body is over " + MAX_BODY_BYTES + " bytes; GitHub never sends"
                         + " more than 25 MB")
                 : receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);

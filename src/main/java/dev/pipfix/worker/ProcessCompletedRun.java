@@ -16,6 +16,7 @@ import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
+import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
@@ -67,15 +68,14 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     @Override
-    public void handle(CompletedRun run) throws IOException {
+    public RunResult handle(CompletedRun run) throws IOException {
         long started = System.nanoTime();
         long installationId = run.installationId() != null
                 ? run.installationId()
                 : app.installationIdFor(run.repository());
         InstallationClient client = clients.forInstallation(installationId);
         if (run.succeeded()) {
-            resolve(client, run, started);
-            return;
+            return resolve(client, run, started);
         }
         List<FailedJob> diagnosed = new ArrayList<>();
         for (WorkflowJob job : runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())) {
@@ -84,13 +84,11 @@ public final class ProcessCompletedRun implements RunHandler {
             }
         }
         if (diagnosed.stream().allMatch(job -> job.findings().isEmpty())) {
-            log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
-            return;
+            return log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
         }
         List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty()) {
-            log(run, "no-pull-request", "findings, but no open pull request for this run", started);
-            return;
+            return log(run, "no-pull-request", "findings, but no open pull request for this run", started);
         }
         RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
                 run.runHtmlUrl(), withFixes(client, run, diagnosed));
@@ -101,15 +99,14 @@ public final class ProcessCompletedRun implements RunHandler {
             CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
-        log(run, "commented", String.join(",", outcomes), started);
+        return log(run, "commented", String.join(",", outcomes), started);
     }
 
     /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
-    private void resolve(InstallationClient client, CompletedRun run, long started) throws IOException {
+    private RunResult resolve(InstallationClient client, CompletedRun run, long started) throws IOException {
         List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty()) {
-            log(run, "no-pull-request", "passed, no open pull request for this run", started);
-            return;
+            return log(run, "no-pull-request", "passed, no open pull request for this run", started);
         }
         RunReport passing = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
                 run.runHtmlUrl(), List.of());
@@ -120,7 +117,7 @@ public final class ProcessCompletedRun implements RunHandler {
                     previous -> renderer.resolved(previous, passing));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
-        log(run, "resolved", String.join(",", outcomes), started);
+        return log(run, "resolved", String.join(",", outcomes), started);
     }
 
     private List<Integer> pullRequestsOf(InstallationClient client, CompletedRun run) throws IOException {
@@ -179,9 +176,10 @@ public final class ProcessCompletedRun implements RunHandler {
                 failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
     }
 
-    private static void log(CompletedRun run, String outcome, String detail, long startedNanos) {
+    private static RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
         LOG.info("delivery={} repo={} run={} attempt={} outcome={} detail=\"{}\" duration_ms={}",
                 run.deliveryId(), run.repository(), run.runId(), run.runAttempt(), outcome, detail,
                 (System.nanoTime() - startedNanos) / 1_000_000);
+        return new RunResult(outcome, detail);
     }
 }

@@ -134,8 +134,10 @@ class ConfigLoaderTest {
                 .hasMessage(dotEnv + " line 2: expected NAME=value");
     }
 
-    private static Map<String, String> complete() {
+    private Map<String, String> complete() {
         Map<String, String> env = new HashMap<>();
+        // never the working directory's ./data, which a developer's own setup may have filled
+        env.put("DATA_DIR", dir.resolve("data").toString());
         env.put("APP_ID", "123456");
         env.put("WEBHOOK_SECRET", "s3cret");
         try {
@@ -144,6 +146,34 @@ class ConfigLoaderTest {
             throw new IllegalStateException(e);
         }
         return env;
+    }
+
+    @Test
+    void no_credentials_at_all_is_a_new_install_that_serves_the_setup_page() throws Exception {
+        Config config = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "PUBLIC_URL", "https://pipfix.example.net"),
+                dir.resolve(".env"));
+
+        assertThat(config.configured()).isFalse();
+        assertThat(config.appId()).isNull();
+        assertThat(config.publicUrl()).isEqualTo("https://pipfix.example.net");
+    }
+
+    @Test
+    void credentials_saved_by_the_setup_page_are_read_under_the_environment_and_the_dot_env() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve(".env"), "APP_ID='2741'\nWEBHOOK_SECRET='saved'\nPRIVATE_KEY='"
+                + java.util.Base64.getEncoder().encodeToString(key("app-pkcs1.pem").getBytes(StandardCharsets.UTF_8))
+                + "'\n");
+        Files.writeString(dir.resolve(".env"), "DATA_DIR=" + data + "\nWEBHOOK_SECRET=from-dot-env\n");
+
+        Config config = ConfigLoader.load(Map.of(), dir.resolve(".env"));
+        Config overridden = ConfigLoader.load(Map.of("APP_ID", "99"), dir.resolve(".env"));
+
+        assertThat(config.appId()).isEqualTo("2741");
+        assertThat(config.privateKey()).isNotNull();
+        assertThat(config.webhookSecret()).isEqualTo("from-dot-env");
+        assertThat(overridden.appId()).isEqualTo("99");
     }
 
     private static String key(String name) throws IOException {

@@ -627,6 +627,61 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void the_status_page_lists_each_delivery_with_what_came_of_it() throws Exception {
+        // given a failed run that gets a comment, another delivery about the same run, and a run GitHub no longer has
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        pullRequestWithComments(42);
+        github.app("pipfix", "octo-org");
+        HttpResponse<String> commented = sender.deliver("workflow_run", "5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f",
+                Fixtures.payload(SAME_REPO));
+        awaitIdle();
+        sender.deliver("workflow_run", "60a1b2c3-c6c1-11f0-8e5b-0a1b2c3d4e5f", Fixtures.payload(SAME_REPO));
+        sender.deliver("workflow_run", "6a7d3b41-c6c1-11f0-8e5b-0a1b2c3d4e5f", run(SAME_REPO, 680634099));
+        awaitIdle();
+
+        // when
+        HttpResponse<String> page = page("/");
+
+        // then
+        assertThat(commented.statusCode()).isEqualTo(202);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("href=\"https://github.com/apps/pipfix\">pipfix</a>")
+                .contains("octo-org").contains("selected repositories")
+                .contains("5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f")
+                .contains("octo-org/octo-repo/680634037/1").contains("commented (#42=created)")
+                .contains("60a1b2c3-c6c1-11f0-8e5b-0a1b2c3d4e5f").contains("duplicate: its run was queued before")
+                .contains("octo-org/octo-repo/680634099/1").contains("failed: GET /repos/octo-org/octo-repo/actions/"
+                        + "runs/680634099/attempts/1/jobs answered 404")
+                .contains("<span id=\"queued\">0</span>").contains("<span id=\"failed\">1</span>")
+                .doesNotContain(SECRET).doesNotContain("ghs_first");
+    }
+
+    @Test
+    void healthz_answers_200_with_each_part_and_503_naming_the_scheduler_once_it_stops() throws Exception {
+        HttpResponse<String> healthy = page("/healthz");
+
+        server.queue().close();
+        HttpResponse<String> down = page("/healthz");
+
+        assertThat(healthy.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(healthy.body()).path("database").asText()).isEqualTo("up");
+        assertThat(new ObjectMapper().readTree(healthy.body()).path("scheduler").asText()).isEqualTo("running");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(new ObjectMapper().readTree(down.body()).path("status").asText()).isEqualTo("down");
+        assertThat(new ObjectMapper().readTree(down.body()).path("scheduler").asText()).startsWith("down");
+    }
+
+    private HttpResponse<String> page(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void dry_run_reads_everything_and_writes_nothing() throws Exception {
         server.close();
         startServer(true);

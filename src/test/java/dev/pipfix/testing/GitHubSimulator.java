@@ -242,6 +242,62 @@ public final class GitHubSimulator implements AutoCloseable {
                 .willReturn(json(200, write(list))));
     }
 
+    /**
+     * The manifest flow's code exchange, answering as GitHub does once: the App {@code slug} with the given key and
+     * webhook secret. Other codes get GitHub's 404.
+     */
+    public void manifestConversion(String code, long appId, String slug, String pem, String webhookSecret) {
+        Map<String, Object> owner = new LinkedHashMap<>();
+        owner.put("login", "octo-org");
+        owner.put("id", 6811672);
+        owner.put("type", "Organization");
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("id", appId);
+        app.put("slug", slug);
+        app.put("node_id", "A_kwDOAGf3FM4AAfZ3");
+        app.put("owner", owner);
+        app.put("name", slug);
+        app.put("description", "Explains pip permission errors in failed GitHub Actions runs");
+        app.put("external_url", "https://github.com/pipfix/pipfix");
+        app.put("html_url", "https://github.com/apps/" + slug);
+        app.put("created_at", "2026-11-21T08:00:00Z");
+        app.put("updated_at", "2026-11-21T08:00:00Z");
+        app.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
+                "pull_requests", "write"));
+        app.put("events", List.of("workflow_run"));
+        app.put("client_id", "Iv23liQ1yDn0aZEoXbzr");
+        app.put("client_secret", "1726be1638095a19edd134c77bde3aa2ece1e5d8");
+        app.put("webhook_secret", webhookSecret);
+        app.put("pem", pem);
+        api.stubFor(post(urlPathEqualTo("/app-manifests/" + code + "/conversions"))
+                .inScenario("manifest " + code).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("used")
+                .willReturn(json(201, write(app))));
+    }
+
+    /** {@code GET /app} and {@code GET /app/installations}: the App and the accounts it is installed on. */
+    public void app(String slug, String... accounts) {
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("id", 123456);
+        app.put("slug", slug);
+        app.put("name", slug);
+        app.put("html_url", "https://github.com/apps/" + slug);
+        api.stubFor(get(urlPathEqualTo("/app")).willReturn(json(200, write(app))));
+        List<Map<String, Object>> installations = new ArrayList<>();
+        for (int i = 0; i < accounts.length; i++) {
+            Map<String, Object> installation = new LinkedHashMap<>();
+            installation.put("id", 4242 + i);
+            installation.put("account", Map.of("login", accounts[i], "id", 6811672 + i, "type", "Organization"));
+            installation.put("repository_selection", i == 0 ? "selected" : "all");
+            installation.put("html_url", "https://github.com/organizations/" + accounts[i]
+                    + "/settings/installations/" + (4242 + i));
+            installation.put("app_id", 123456);
+            installation.put("app_slug", slug);
+            installations.add(installation);
+        }
+        api.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(json(200, write(installations))));
+    }
+
     public void stub(MappingBuilder mapping) {
         api.stubFor(mapping);
     }

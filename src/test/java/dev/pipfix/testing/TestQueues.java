@@ -14,8 +14,7 @@ public final class TestQueues {
 
     /** A real queue on the database whose worker is never started: runs stay stored for the test to read. */
     public static DurableRunQueue unstarted(DataSource dataSource, Database.Dialect dialect) {
-        return new DurableRunQueue(dataSource, dialect, run -> {
-        }, (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
+        return new DurableRunQueue(dataSource, dialect, run -> null, (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
                 new DurableRunQueue.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                         null), () -> {
         });

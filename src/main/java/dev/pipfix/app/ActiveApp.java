@@ -1,0 +1,166 @@
+package dev.pipfix.app;
+
+import dev.pipfix.diagnosis.LogScanner;
+import dev.pipfix.github.AppApi;
+import dev.pipfix.github.AppJwt;
+import dev.pipfix.github.GitHubClients;
+import dev.pipfix.github.InstallationTokens;
+import dev.pipfix.github.JobLogs;
+import dev.pipfix.github.PullRequests;
+import dev.pipfix.github.RunJobs;
+import dev.pipfix.github.StickyComments;
+import dev.pipfix.github.WorkflowFiles;
+import dev.pipfix.github.WriteBudget;
+import dev.pipfix.queue.BatchingIntake;
+import dev.pipfix.queue.Database;
+import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.DurableRunQueue;
+import dev.pipfix.queue.Retention;
+import dev.pipfix.report.CommentRenderer;
+import dev.pipfix.web.Status;
+import dev.pipfix.web.WebhookReceiver;
+import dev.pipfix.web.WebhookSignature;
+import dev.pipfix.worker.CatchUp;
+import dev.pipfix.worker.GitHubRetryPolicy;
+import dev.pipfix.worker.Housekeeping;
+import dev.pipfix.worker.ProcessCompletedRun;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
+
+/**
+ * The parts that act as the GitHub App and so need its credentials: the webhook's receiver, the queue and its
+ * worker, catch-up. Built at start-up when the credentials are there, or when the setup page has just received them.
+ */
+final class ActiveApp implements AutoCloseable {
+
+    /** How long the status page reuses what GitHub said about the App, so that reloading it costs no API calls. */
+    private static final Duration APP_INFO_REUSE = Duration.ofMinutes(1);
+    private static final int STATUS_DELIVERIES = 25;
+    /** How long a request waits for the commit that stores its delivery before it answers 503. */
+    private static final Duration INTAKE_WAIT = Duration.ofSeconds(10);
+
+    private final Config config;
+    private final Clock clock;
+    private final AppApi app;
+    private final DeliveryLog deliveries;
+    private final DurableRunQueue queue;
+    private final BatchingIntake intake;
+    private final WebhookReceiver receiver;
+    private final AtomicReference<AppInfoSnapshot> appInfo = new AtomicReference<>();
+
+    private record AppInfoSnapshot(Instant at, AppApi.AppInfo app, List<AppApi.Installation> installations,
+            String problem) {
+    }
+
+    ActiveApp(Config config, Clock clock, PipfixServer.Options options, OkHttpClient http, DataSource dataSource,
+            Database.Dialect dialect) {
+        this.config = config;
+        this.clock = clock;
+        this.app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
+        InstallationTokens tokens = new InstallationTokens(app, clock);
+        ProcessCompletedRun worker = new ProcessCompletedRun(
+                app,
+                new GitHubClients(http, config.githubApiUrl(), tokens),
+                new RunJobs(),
+                new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
+                new PullRequests(),
+                new StickyComments(config.dryRun(), new WriteBudget(80, clock)),
+                new LogScanner(),
+                new CommentRenderer(),
+                new WorkflowFiles());
+        this.deliveries = new DeliveryLog(dataSource);
+        this.queue = new DurableRunQueue(dataSource, dialect, worker,
+                new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
+                        new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
+                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock));
+        this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
+        WebhookSignature signature = config.webhookSecret() == null
+                ? null
+                : new WebhookSignature(config.webhookSecret());
+        this.receiver = new WebhookReceiver(signature, intake, clock);
+    }
+
+    void start() {
+        queue.start();
+    }
+
+    WebhookReceiver receiver() {
+        return receiver;
+    }
+
+    DurableRunQueue queue() {
+        return queue;
+    }
+
+    Status status() {
+        AppInfoSnapshot snapshot = appInfo();
+        List<Status.Installation> installations = snapshot.installations().stream()
+                .map(i -> new Status.Installation(i.account(), i.accountType(),
+                        "selected".equals(i.repositorySelection()) ? "selected repositories" : "all repositories",
+                        i.htmlUrl()))
+                .toList();
+        List<Status.DeliveryRow> rows = deliveries.recent(STATUS_DELIVERIES).stream()
+                .map(entry -> new Status.DeliveryRow(entry.deliveryId(), entry.event(), entry.receivedAt(),
+                        entry.result(), entry.run(), outcome(entry)))
+                .toList();
+        int failed;
+        try {
+            failed = queue.failedTasks().count();
+        } catch (SQLException e) {
+            failed = -1;
+        }
+        return new Status(snapshot.app() == null ? null : snapshot.app().name(),
+                snapshot.app() == null ? null : snapshot.app().htmlUrl(), installations, snapshot.problem(), rows,
+                queue.pending(), failed, config.dryRun());
+    }
+
+    /** In words: what the delivery came to, as far as it has got. */
+    static String outcome(DeliveryLog.Entry entry) {
+        if ("duplicate".equals(entry.result())) {
+            // the run's outcome belongs to the delivery that queued it
+            return entry.run() == null ? "duplicate delivery" : "duplicate: its run was queued before";
+        }
+        if (entry.failure() != null) {
+            return "failed: " + entry.failure();
+        }
+        if (entry.outcome() != null) {
+            return entry.detail() == null || entry.detail().isBlank()
+                    ? entry.outcome()
+                    : entry.outcome() + " (" + entry.detail() + ")";
+        }
+        return switch (entry.result()) {
+            case "queued" -> "waiting to be read";
+            default -> entry.result();
+        };
+    }
+
+    private AppInfoSnapshot appInfo() {
+        Instant now = clock.instant();
+        AppInfoSnapshot snapshot = appInfo.get();
+        if (snapshot != null && snapshot.at().plus(APP_INFO_REUSE).isAfter(now)) {
+            return snapshot;
+        }
+        try {
+            snapshot = new AppInfoSnapshot(now, app.app(), app.installations(), null);
+        } catch (IOException e) {
+            snapshot = new AppInfoSnapshot(now, null, List.of(), e.getMessage());
+        }
+        appInfo.set(snapshot);
+        return snapshot;
+    }
+
+    /** Stops taking deliveries (those in flight are stored first), then lets running work finish. */
+    @Override
+    public void close() {
+        intake.close();
+        queue.close();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.pipfix.setup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * {@code app-manifest.yml}: the App pipfix registers, in GitHub's manifest format, and what it asks for in plain
+ * words for the setup page. The URLs in the file are an example deployment's; the setup page sends this instance's.
+ */
+public final class AppManifest {
+
+    private static final Map<String, String> PERMISSIONS = Map.of(
+            "actions:read", "Read your workflow runs, their jobs and their logs, to find pip's error",
+            "contents:read", "Read the workflow file of a failed run, to write the fix against it",
+            "pull_requests:write", "Comment on the pull request whose run failed (one comment, edited in place)",
+            "metadata:read", "See repository names and settings (every GitHub App has this)");
+    private static final Map<String, String> EVENTS = Map.of(
+            "workflow_run", "Be told when a workflow run completes");
+
+    private final Map<String, Object> manifest;
+
+    private AppManifest(Map<String, Object> manifest) {
+        this.manifest = manifest;
+    }
+
+    /** Parses the manifest's YAML text. */
+    @SuppressWarnings("unchecked")
+    public static AppManifest parse(String yaml) {
+        Object root = new Load(LoadSettings.builder().setLabel("app-manifest.yml").build()).loadFromString(yaml);
+        if (!(root instanceof Map<?, ?> map) || !(map.get("default_permissions") instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("app-manifest.yml is not an App manifest: no default_permissions");
+        }
+        return new AppManifest((Map<String, Object>) map);
+    }
+
+    public String name() {
+        return String.valueOf(manifest.get("name"));
+    }
+
+    /**
+     * The manifest GitHub gets, as JSON: this instance's webhook and callback URLs, and the name chosen on the setup
+     * page (GitHub App names are unique across GitHub).
+     *
+     * @param publicUrl where GitHub reaches this instance, without a trailing slash
+     * @param name      null or blank for the manifest's own
+     */
+    public String json(String publicUrl, String name) {
+        Map<String, Object> sent = new LinkedHashMap<>(manifest);
+        if (name != null && !name.isBlank()) {
+            sent.put("name", name.strip());
+        }
+        Map<String, Object> hook = new LinkedHashMap<>();
+        if (manifest.get("hook_attributes") instanceof Map<?, ?> given) {
+            given.forEach((key, value) -> hook.put(String.valueOf(key), value));
+        }
+        hook.put("url", publicUrl + "/webhook");
+        hook.putIfAbsent("active", true);
+        sent.put("hook_attributes", hook);
+        sent.put("redirect_url", publicUrl + "/setup/callback");
+        try {
+            return new ObjectMapper().writeValueAsString(sent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the manifest cannot be written as JSON", e);
+        }
+    }
+
+    /** Each permission the App asks for, as "name: access" with what pipfix does with it. */
+    public List<Grant> permissions() {
+        List<Grant> grants = new ArrayList<>();
+        ((Map<?, ?>) manifest.get("default_permissions")).forEach((permission, access) -> {
+            String key = permission + ":" + access;
+            grants.add(new Grant(permission + ": " + access, PERMISSIONS.getOrDefault(key, "")));
+        });
+        return grants;
+    }
+
+    /** Each event the App subscribes to, with why. */
+    public List<Grant> events() {
+        List<Grant> grants = new ArrayList<>();
+        if (manifest.get("default_events") instanceof List<?> events) {
+            for (Object event : events) {
+                grants.add(new Grant(String.valueOf(event), EVENTS.getOrDefault(String.valueOf(event), "")));
+            }
+        }
+        return grants;
+    }
+
+    /** One line of "what pipfix will be allowed to do". */
+    public record Grant(String name, String why) {
+    }
+}
