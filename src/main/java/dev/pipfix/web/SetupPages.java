@@ -37,7 +37,8 @@ final class SetupPages {
             body.append("<li><code>").append(Html.escape(grant.name())).append("</code> ")
                     .append(Html.escape(grant.why())).append("</li>\n");
         }
-        body.append("</ul>\n<p>It cannot push code, merge, or read anything but workflow runs and files.</p>\n")
+        body.append("</ul>\n<p>It cannot push, merge, approve or change settings: the one thing it writes is its"
+                        + " comment.</p>\n")
                 .append("<h2>Where GitHub will send events</h2>\n<p><code id=\"webhook-url\">")
                 .append(Html.escape(flow.webhookUrl())).append("</code></p>\n");
         String host = URI.create(flow.webhookUrl()).getHost();

@@ -1,0 +1,154 @@
+package dev.pipfix.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.GitHubSimulator;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A new user's first run in a real browser (headless Chromium): the setup page, the form, GitHub's App page
+ * (WireMock, standing in for github.com and its API), back to pipfix, and the status page of the new App.
+ * Screenshots of each page go to {@code target/screenshots}; the README shows copies from {@code docs/}.
+ */
+class FirstRunBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String CODE = "a94a8fe5ccb19ba61c4c";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dataDir;
+
+    private GitHubSimulator github;
+    private PipfixServer server;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium"
+                        + " chromium-driver (.ci/run installs them)")
+                .isTrue();
+        github = new GitHubSimulator(Clock.systemUTC());
+        Config config = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
+                "https://pipfix.example.net", dataDir, null, false);
+        server = new PipfixServer(config, Clock.systemUTC()).start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1300",
+                "--disable-gpu", "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (github != null) {
+            github.close();
+        }
+    }
+
+    @Test
+    void a_new_user_registers_the_app_from_the_setup_page_and_sees_its_status() throws Exception {
+        // given GitHub's "new App" page, which shows the App and sends the browser back with a code when confirmed
+        String base = "http://127.0.0.1:" + server.port();
+        github.api().stubFor(post(urlPathMatching("/organizations/[^/]+/settings/apps/new"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<!doctype html><html><body style=\"font-family:sans-serif\">"
+                                + "<h1>Create GitHub App for octo-org</h1><p>GitHub App name: pipfix-octo</p>"
+                                + "<a id=\"create\" href=\"" + base + "/setup/callback?code=" + CODE
+                                + "&amp;state={{request.query.state}}\">Create GitHub App for octo-org</a>"
+                                + "</body></html>")
+                        .withTransformers("response-template")));
+        github.manifestConversion(CODE, 2741, "pipfix-octo", Fixtures.text("keys/app-pkcs1.pem"),
+                "e340154128314309424b7c8e90325147d99fdafa");
+        github.app("pipfix-octo", "octo-org");
+
+        // when the user opens pipfix
+        browser.get(base + "/");
+        screenshot("setup-page");
+
+        // then the setup page says what the App may do and where GitHub will send events
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Set up pipfix");
+        assertThat(browser.getPageSource()).contains("Comment on the pull request whose run failed");
+        assertThat(browser.findElement(By.id("webhook-url")).getText())
+                .isEqualTo("https://pipfix.example.net/webhook");
+
+        // when the user registers the App on an organization
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.id("name")).sendKeys("pipfix-octo");
+        browser.findElement(By.id("organization")).sendKeys("octo-org");
+        browser.findElement(By.id("register")).click();
+
+        // then the browser posts the manifest to GitHub, which shows the App to create
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create")));
+        github.api().verify(postRequestedFor(urlPathEqualTo("/organizations/octo-org/settings/apps/new"))
+                .withRequestBody(containing("manifest=")));
+        String manifest = URLDecoder.decode(github.apiRequests().stream()
+                .filter(r -> r.getUrl().startsWith("/organizations/octo-org/settings/apps/new")).findFirst()
+                .orElseThrow().getBodyAsString(), StandardCharsets.UTF_8);
+        assertThat(manifest).contains("\"name\":\"pipfix-octo\"")
+                .contains("\"url\":\"https://pipfix.example.net/webhook\"");
+
+        // when the user confirms on GitHub
+        browser.findElement(By.id("create")).click();
+
+        // then pipfix has the App and offers to install it on repositories
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("install")));
+        screenshot("registered-page");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("pipfix is registered");
+        assertThat(browser.findElement(By.id("install")).getAttribute("href"))
+                .isEqualTo("https://github.com/apps/pipfix-octo/installations/new");
+
+        // when the user goes to the status page
+        browser.findElement(By.linkText("see what pipfix is doing")).click();
+
+        // then it shows the new App and where it is installed
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("app-link")));
+        screenshot("status-page");
+        assertThat(browser.findElement(By.id("app-link")).getText()).isEqualTo("pipfix-octo");
+        assertThat(browser.findElement(By.id("installations")).getText()).contains("octo-org")
+                .contains("selected repositories");
+        assertThat(dataDir.resolve(".env")).exists();
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
