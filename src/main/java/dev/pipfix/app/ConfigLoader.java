@@ -28,6 +28,11 @@ public final class ConfigLoader {
      * saved in {@code DATA_DIR/.env}, as with every other twelve-factor tool.
      */
     public static Config load(Map<String, String> environment, Path dotEnvFile) throws ConfigException {
+        return new ConfigLoader(settings(environment, dotEnvFile)).build();
+    }
+
+    /** Every setting by name, merged in that order, for commands that need one or two of them. */
+    static Map<String, String> settings(Map<String, String> environment, Path dotEnvFile) throws ConfigException {
         Map<String, String> given = new HashMap<>(DotEnv.read(dotEnvFile));
         environment.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -36,7 +41,7 @@ public final class ConfigLoader {
         });
         Map<String, String> merged = new HashMap<>(DotEnv.read(SavedCredentials.file(dataDir(given))));
         merged.putAll(given);
-        return new ConfigLoader(merged).build();
+        return merged;
     }
 
     private static Path dataDir(Map<String, String> settings) {

@@ -3,6 +3,7 @@ package dev.pipfix.app;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The {@code pipfix.jar} entry point. Without a command it serves, as {@code Procfile} expects. */
@@ -17,6 +18,7 @@ public final class Main {
             "Commands:",
             "  serve                 run the GitHub App (the default): webhooks on POST /webhook",
             "  analyze LOG           diagnose a saved job log (analyze --help for its options)",
+            "  replay FILE           send a saved delivery to a running pipfix, signed (replay --help)",
             "",
             "  -h, --help            show this help",
             "  -V, --version         show the version");
@@ -42,6 +44,7 @@ public final class Main {
         return switch (command) {
             case "serve" -> new ServeCommand().run(rest, out, err);
             case "analyze" -> new AnalyzeCommand().run(rest, in, out, err);
+            case "replay" -> new ReplayCommand(System.getenv(), Path.of(".env")).run(rest, out, err);
             case "-h", "--help", "help" -> {
                 out.println(COMMANDS);
                 yield 0;
