@@ -25,6 +25,7 @@ final class ServeCommand {
         }
         Config config;
         try {
+            LogFormat.apply(ConfigLoader.settings(System.getenv(), Path.of(".env")).get("LOG_FORMAT"));
             config = ConfigLoader.load(System.getenv(), Path.of(".env"));
         } catch (ConfigException e) {
             err.println("pipfix: " + e.getMessage());

@@ -102,9 +102,16 @@ public final class WebApp {
         answer.put("result", reply.result());
         answer.put("reason", reply.reason());
         ctx.status(reply.status()).contentType("application/json").result(JSON.writeValueAsString(answer));
-        LOG.info("delivery={} event={} status={} result={} reason=\"{}\" duration_ms={}", printable(delivery),
-                printable(event), reply.status(), reply.result(), reply.reason(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.atInfo().setMessage("delivery")
+                .addKeyValue("delivery", printable(delivery))
+                .addKeyValue("event", printable(event))
+                .addKeyValue("repo", reply.repository())
+                .addKeyValue("run", reply.runId())
+                .addKeyValue("status", reply.status())
+                .addKeyValue("result", reply.result())
+                .addKeyValue("reason", reply.reason())
+                .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+                .log();
     }
 
     /** The raw body, or null when it is over the cap; read by hand so chunked bodies are capped too. */

@@ -85,7 +85,7 @@ public final class WebhookReceiver {
         Delivery delivery = routed.delivery();
         Admission admission = intake.admit(delivery);
         CompletedRun run = delivery.run();
-        return switch (admission) {
+        WebhookReply reply = switch (admission) {
             case DUPLICATE_DELIVERY -> WebhookReply.duplicate("delivery " + delivery.id() + " was received before");
             case RUN_ALREADY_QUEUED -> WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
                     + " is already queued by another delivery");
@@ -94,6 +94,7 @@ public final class WebhookReceiver {
                     : " queued"));
             case RECORDED -> routed.reply();
         };
+        return reply.about(run);
     }
 
     private Routed route(String event, String deliveryId, JsonNode payload) throws MalformedPayloadException {

@@ -1,7 +1,16 @@
 package dev.pipfix.web;
 
-/** The answer to one delivery: its status and a short reason GitHub shows under "Recent Deliveries". */
-record WebhookReply(int status, String result, String reason) {
+import dev.pipfix.queue.CompletedRun;
+
+/**
+ * The answer to one delivery: its status and a short reason GitHub shows under "Recent Deliveries", and for the log
+ * line the run it was about, when it named one.
+ */
+record WebhookReply(int status, String result, String reason, String repository, Long runId) {
+
+    WebhookReply(int status, String result, String reason) {
+        this(status, result, reason, null, null);
+    }
 
     static WebhookReply rejected(int status, String reason) {
         return new WebhookReply(status, "rejected", reason);
@@ -17,5 +26,9 @@ record WebhookReply(int status, String result, String reason) {
 
     static WebhookReply queued(String reason) {
         return new WebhookReply(202, "queued", reason);
+    }
+
+    WebhookReply about(CompletedRun run) {
+        return run == null ? this : new WebhookReply(status, result, reason, run.repository(), run.runId());
     }
 }

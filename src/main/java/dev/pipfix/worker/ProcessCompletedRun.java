@@ -177,9 +177,15 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     private static RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
-        LOG.info("delivery={} repo={} run={} attempt={} outcome={} detail=\"{}\" duration_ms={}",
-                run.deliveryId(), run.repository(), run.runId(), run.runAttempt(), outcome, detail,
-                (System.nanoTime() - startedNanos) / 1_000_000);
+        LOG.atInfo().setMessage("run")
+                .addKeyValue("delivery", run.deliveryId())
+                .addKeyValue("repo", run.repository())
+                .addKeyValue("run", run.runId())
+                .addKeyValue("attempt", run.runAttempt())
+                .addKeyValue("outcome", outcome)
+                .addKeyValue("detail", detail)
+                .addKeyValue("duration_ms", (System.nanoTime() - startedNanos) / 1_000_000)
+                .log();
         return new RunResult(outcome, detail);
     }
 }

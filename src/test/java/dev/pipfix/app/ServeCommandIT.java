@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.WebhookSender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -46,8 +50,36 @@ class ServeCommandIT {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops within 20 s of SIGTERM").isTrue();
         String output = output(process);
         assertThat(output).contains("pipfix listening on 0.0.0.0:" + port);
-        assertThat(output).contains("event=ping status=200");
+        assertThat(output).contains("delivery=").contains("event=\"ping\"").contains("status=\"200\"");
         assertThat(output).doesNotContain(SECRET).doesNotContain("PRIVATE KEY").doesNotContain("MII");
+    }
+
+    @Test
+    void log_format_json_writes_one_json_object_per_line_with_the_deliverys_fields() throws Exception {
+        int port = freePort();
+        Path key = workDir.resolve("app.pem");
+        Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
+        Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
+                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "LOG_FORMAT", "json"));
+        awaitPort(port, process);
+
+        new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
+                .deliver("ping", "4b1c9d52-c6d2-11f0-8a2b-9c1d3e5f7a90", Fixtures.payload("ping.json"));
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output(process).lines().filter(l -> !l.isBlank()).toList()) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+            assertThat(line.path("message").asText()).isEqualTo("delivery");
+            assertThat(line.path("kvpList").toString()).contains("\"delivery\":\"4b1c9d52-c6d2-11f0-8a2b-9c1d3e5f7a90\"")
+                    .contains("\"status\":\"200\"").contains("\"result\":\"pong\"");
+        });
+        assertThat(lines.toString()).doesNotContain(SECRET);
     }
 
     @Test
