@@ -11,6 +11,7 @@ import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WriteBudget;
+import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
@@ -61,7 +62,7 @@ final class ActiveApp implements AutoCloseable {
     }
 
     ActiveApp(Config config, Clock clock, PipfixServer.Options options, OkHttpClient http, DataSource dataSource,
-            Database.Dialect dialect) {
+            Database.Dialect dialect, Metrics metrics) {
         this.config = config;
         this.clock = clock;
         this.app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
@@ -75,13 +76,21 @@ final class ActiveApp implements AutoCloseable {
                 new StickyComments(config.dryRun(), new WriteBudget(80, clock)),
                 new LogScanner(),
                 new CommentRenderer(),
-                new WorkflowFiles());
+                new WorkflowFiles(),
+                metrics);
         this.deliveries = new DeliveryLog(dataSource);
         this.queue = new DurableRunQueue(dataSource, dialect, worker,
                 new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
                         new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
                         new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock));
         this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
+        metrics.queue(queue::pending, queue::executing, () -> {
+            try {
+                return queue.failedTasks().count();
+            } catch (SQLException e) {
+                return Double.NaN;
+            }
+        });
         WebhookSignature signature = config.webhookSecret() == null
                 ? null
                 : new WebhookSignature(config.webhookSecret());

@@ -1,10 +1,12 @@
 package dev.pipfix.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pipfix.github.ApiCallMeter;
 import dev.pipfix.github.KeyFormatException;
 import dev.pipfix.github.ManifestConversions;
 import dev.pipfix.github.NewApp;
 import dev.pipfix.github.PrivateKeys;
+import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
@@ -62,6 +64,7 @@ public final class PipfixServer implements AutoCloseable {
     private final SetupFlow setup;
     private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
+    private final Metrics metrics = new Metrics();
 
     /** @throws StartupException when the database cannot be reached or upgraded */
     public PipfixServer(Config config, Clock clock) {
@@ -76,6 +79,7 @@ public final class PipfixServer implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(30))
+                .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
                 .build();
         this.database = Database.of(config.databaseUrl(), config.dataDir());
         this.dataSource = openDatabase(database, config);
@@ -83,9 +87,9 @@ public final class PipfixServer implements AutoCloseable {
                 new ManifestConversions(http, config.githubApiUrl()), this::install, config.githubUrl(),
                 config.publicUrl());
         if (config.configured()) {
-            active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect()));
+            active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect(), metrics));
         }
-        this.web = WebApp.create(new ServerSite(), clock, STOP_TIMEOUT.toMillis());
+        this.web = WebApp.create(new ServerSite(), metrics, clock, STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
     }
 
@@ -116,7 +120,7 @@ public final class PipfixServer implements AutoCloseable {
         }
         SavedCredentials.save(config.dataDir(), app);
         ActiveApp started = new ActiveApp(config.withCredentials(app.id(), key, app.webhookSecret()), clock, options,
-                http, dataSource, database.dialect());
+                http, dataSource, database.dialect(), metrics);
         started.start();
         active.set(started);
     }

@@ -24,16 +24,18 @@ final class InstallationAuthInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         String token = tokens.token(installationId).value();
-        Response response = chain.proceed(signed(chain.request(), token));
+        Response response = chain.proceed(signed(chain.request(), token, installationId));
         if (response.code() != 401) {
             return response;
         }
         response.close();
         tokens.invalidate(installationId, token);
-        return chain.proceed(signed(chain.request(), tokens.token(installationId).value()));
+        return chain.proceed(signed(chain.request(), tokens.token(installationId).value(), installationId));
     }
 
-    private static Request signed(Request request, String token) {
-        return request.newBuilder().header("Authorization", "token " + token).build();
+    /** The tag tells {@link ApiCallMeter} whose rate limit the answer reports. */
+    private static Request signed(Request request, String token, long installationId) {
+        return request.newBuilder().header("Authorization", "token " + token)
+                .tag(InstallationTag.class, new InstallationTag(installationId)).build();
     }
 }

@@ -151,6 +151,11 @@ public final class DurableRunQueue implements AutoCloseable {
         return executions.stream().map(ScheduledExecution::getData).toList();
     }
 
+    /** Runs this instance is working on now. */
+    public int executing() {
+        return scheduler.getCurrentlyExecuting().size();
+    }
+
     /** Whether the scheduler is picking work: started and not stopping. */
     public boolean running() {
         return scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();

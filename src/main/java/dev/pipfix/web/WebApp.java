@@ -1,6 +1,7 @@
 package dev.pipfix.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipfix.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -29,15 +30,17 @@ public final class WebApp {
     }
 
     public static Javalin create(WebhookReceiver receiver, long stopTimeoutMillis) {
-        return create(Site.of(receiver), Clock.systemUTC(), stopTimeoutMillis);
+        return create(Site.of(receiver), new Metrics(), Clock.systemUTC(), stopTimeoutMillis);
     }
 
-    public static Javalin create(Site site, Clock clock, long stopTimeoutMillis) {
+    public static Javalin create(Site site, Metrics metrics, Clock clock, long stopTimeoutMillis) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> stopGracefully(server, stopTimeoutMillis));
-            config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver()));
+            config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver(), metrics));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
             config.routes.get("/", ctx -> {
                 if (site.setup() != null) {
                     page(ctx, new SetupPages(site.setup()).setup(null));
@@ -87,7 +90,7 @@ public final class WebApp {
         });
     }
 
-    private static void webhook(Context ctx, WebhookReceiver receiver) throws IOException {
+    private static void webhook(Context ctx, WebhookReceiver receiver, Metrics metrics) throws IOException {
         long started = System.nanoTime();
         String event = ctx.header("X-GitHub-Event");
         String delivery = ctx.header("X-GitHub-Delivery");
@@ -102,6 +105,7 @@ public final class WebApp {
         answer.put("result", reply.result());
         answer.put("reason", reply.reason());
         ctx.status(reply.status()).contentType("application/json").result(JSON.writeValueAsString(answer));
+        metrics.webhook(event, reply.result(), reply.status());
         LOG.atInfo().setMessage("delivery")
                 .addKeyValue("delivery", printable(delivery))
                 .addKeyValue("event", printable(event))

@@ -15,6 +15,7 @@ import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.queue.CompletedRun;
+import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
@@ -53,9 +54,12 @@ public final class ProcessCompletedRun implements RunHandler {
     private final CommentRenderer renderer;
     private final WorkflowFiles workflowFiles;
     private final WorkflowPatcher patcher = new WorkflowPatcher();
+    private final Metrics metrics;
 
     public ProcessCompletedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
-            StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles) {
+            StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.app = app;
         this.clients = clients;
         this.runJobs = runJobs;
@@ -97,6 +101,7 @@ public final class ProcessCompletedRun implements RunHandler {
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
             CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
+            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
         return log(run, "commented", String.join(",", outcomes), started);
@@ -115,6 +120,7 @@ public final class ProcessCompletedRun implements RunHandler {
         for (int number : numbers) {
             CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,
                     previous -> renderer.resolved(previous, passing));
+            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
         return log(run, "resolved", String.join(",", outcomes), started);
@@ -169,6 +175,8 @@ public final class ProcessCompletedRun implements RunHandler {
     private FailedJob diagnose(InstallationClient client, CompletedRun run, WorkflowJob job) throws IOException {
         ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
         List<Finding> findings = log.diagnosis().findings();
+        metrics.logBytesScanned(log.diagnosis().bytes());
+        findings.forEach(finding -> metrics.finding(finding.kind().id(), finding.cause().id()));
         Optional<JobStep> failedStep = job.failedStep();
         LOG.debug("delivery={} job={} bytes={} lines={} truncated={} findings={}", run.deliveryId(), job.id(),
                 log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
@@ -176,7 +184,8 @@ public final class ProcessCompletedRun implements RunHandler {
                 failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
     }
 
-    private static RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
+    private RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
+        metrics.runFinished(outcome, java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
         LOG.atInfo().setMessage("run")
                 .addKeyValue("delivery", run.deliveryId())
                 .addKeyValue("repo", run.repository())

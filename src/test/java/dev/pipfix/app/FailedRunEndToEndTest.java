@@ -661,6 +661,61 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void metrics_count_deliveries_github_calls_comments_findings_and_the_queue() throws Exception {
+        // given a run that gets a comment, and a delivery with a wrong signature
+        github.installationTokens(4242, "ghs_first");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        pullRequestWithComments(42);
+        deliverAndWait(SAME_REPO);
+        new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", "wrong secret")
+                .deliver("workflow_run", Fixtures.payload(SAME_REPO));
+
+        // when
+        HttpResponse<String> scraped = page("/metrics");
+
+        // then
+        assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        String metrics = scraped.body();
+        assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"workflow_run\"", "result=\"queued\"",
+                "status=\"202\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"unverified\"", "status=\"401\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_webhook_signature_failures_total")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"installation_token\"",
+                "status=\"201\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"run_jobs\"", "status=\"200\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"job_logs\"", "status=\"302\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"log_storage\"",
+                "status=\"200\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"issue_comments\"",
+                "status=\"201\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_rate_limit_remaining", "installation=\"4242\""))
+                .isEqualTo(4990.0);
+        assertThat(sample(metrics, "pipfix_comments_total", "outcome=\"created\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_findings_total", "kind=\"permission-denied\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_log_scanned_bytes_total")).isGreaterThan(1_000.0);
+        assertThat(sample(metrics, "pipfix_run_duration_seconds_count", "outcome=\"commented\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_runs_queued")).isEqualTo(0.0);
+        assertThat(sample(metrics, "pipfix_runs_failed")).isEqualTo(0.0);
+        assertThat(metrics).doesNotContain("ghs_first").doesNotContain(SECRET);
+    }
+
+    /** The value of the one sample of {@code name} that has all the labels. */
+    private static double sample(String metrics, String name, String... labels) {
+        List<String> lines = metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .toList();
+        assertThat(lines).as("%s %s in%n%s", name, java.util.Arrays.toString(labels), metrics).hasSize(1);
+        return Double.parseDouble(lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
+    }
+
+    @Test
     void healthz_answers_200_with_each_part_and_503_naming_the_scheduler_once_it_stops() throws Exception {
         HttpResponse<String> healthy = page("/healthz");
 
