@@ -4,6 +4,8 @@ import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Os;
 import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.settings.RepoSettings;
+import dev.pipfix.settings.SettingsProblem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -46,12 +48,14 @@ public final class CommentRenderer {
         values.put("marker", CommentMarker.forWorkflow(report.workflowId()));
         values.put("intro", intro(report));
         values.put("jobs", "");
+        values.put("settings", settings(report));
+        values.put("venvPath", Markdown.codeSpan(report.venvPath()));
         int budget = MAX_COMMENT_CHARS - RESERVED_FOR_FOOTER - comment.render(values).length();
 
         List<String> rendered = new ArrayList<>();
         int omitted = 0;
         for (Section section : sections(report)) {
-            String text = section(section);
+            String text = section(section, report.venvPath());
             if (text.length() + 1 > budget) {
                 omitted++;
                 continue;
@@ -104,6 +108,19 @@ public final class CommentRenderer {
         return List.copyOf(sections.values());
     }
 
+    /** What was wrong with {@code .github/pipfix.yml}, so that its owner sees it where pipfix speaks. */
+    private static String settings(RunReport report) {
+        if (report.settingsProblems().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n**Settings:** `" + RepoSettings.PATH + "` on the default branch"
+                + " has a problem; pipfix used the default where it says so:\n\n");
+        for (SettingsProblem problem : report.settingsProblems()) {
+            text.append("- line ").append(problem.line()).append(": ").append(problem.message()).append('\n');
+        }
+        return text.toString();
+    }
+
     private static String intro(RunReport report) {
         String because = " because pip was not allowed to install where it was told to.";
         if (report.runHtmlUrl() == null) {
@@ -115,7 +132,7 @@ public final class CommentRenderer {
                 + ") (attempt " + report.runAttempt() + ")" + because;
     }
 
-    private String section(Section section) {
+    private String section(Section section, String venvPath) {
         Finding finding = section.finding();
         Occurrence first = section.occurrences().get(0);
         String stepName = first.job().failedStep() != null ? first.job().failedStep() : finding.step();
@@ -125,7 +142,7 @@ public final class CommentRenderer {
         values.put("logLine", logLines(section.occurrences()));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));
-        values.put("fix", fix(finding, step, section.fix()));
+        values.put("fix", fix(finding, step, section.fix(), venvPath));
         values.put("patch", patch(section.fix()));
         Template alternatives = alternativesByCause.get(finding.cause());
         values.put("alternatives", alternatives == null ? "" : alternatives.render(Map.of()).strip());
@@ -186,10 +203,11 @@ public final class CommentRenderer {
         return workflowFix.note() == null ? "" : noPatch.render(Map.of("note", workflowFix.note())).strip();
     }
 
-    private String fix(Finding finding, String step, WorkflowFix workflowFix) {
+    private String fix(Finding finding, String step, WorkflowFix workflowFix, String venvPath) {
         String stepYaml = workflowFix != null && workflowFix.change() != null && workflowFix.change().startsWith("- ")
                 ? workflowFix.change()
-                : finding.os() == Os.WINDOWS ? venvStepWindows : venvStepPosix;
+                : finding.os() == Os.WINDOWS ? venvStepWindows.replace(".venv", venvPath.replace('/', '\\'))
+                : venvStepPosix.replace(".venv", venvPath);
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE -> fixPipSelfUpgrade.render(
@@ -198,7 +216,8 @@ public final class CommentRenderer {
                     Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
             default -> fixVenv.render(Map.of("step", step, "venvStep", venvStep,
-                    "venvNote", finding.os() == Os.LINUX ? venvNoteLinux : ""));
+                    "venvNote", finding.os() == Os.LINUX ? venvNoteLinux : "",
+                    "venvPath", Markdown.codeSpan(venvPath)));
         };
         return fix.strip();
     }

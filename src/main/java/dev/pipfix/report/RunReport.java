@@ -1,9 +1,11 @@
 package dev.pipfix.report;
 
+import dev.pipfix.settings.SettingsProblem;
 import java.util.List;
 
 /**
- * Everything the comment says about one failed workflow run. For a log read without its run (the CLI), the
+ * Everything the comment says about one failed workflow run, with what the repository's settings file changed
+ * (where the virtual environment goes) or got wrong. For a log read without its run (the CLI), the
  * workflow id is 0 and the name and URL are null.
  */
 public record RunReport(
@@ -12,10 +14,19 @@ public record RunReport(
         long runNumber,
         long runAttempt,
         String runHtmlUrl,
-        List<FailedJob> jobs) {
+        List<FailedJob> jobs,
+        List<SettingsProblem> settingsProblems,
+        String venvPath) {
 
     public RunReport {
         jobs = List.copyOf(jobs);
+        settingsProblems = List.copyOf(settingsProblems);
+    }
+
+    /** A report for a repository whose settings file, if any, had no problem. */
+    public RunReport(String workflowName, long workflowId, long runNumber, long runAttempt, String runHtmlUrl,
+            List<FailedJob> jobs) {
+        this(workflowName, workflowId, runNumber, runAttempt, runHtmlUrl, jobs, List.of(), ".venv");
     }
 
     /** A report on one log read without its run, as {@code analyze} renders it. */

@@ -15,8 +15,12 @@ import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.queue.CompletedRun;
+import dev.pipfix.github.SettingsFiles;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.RunHandler;
+import dev.pipfix.settings.RepoSettings;
+import dev.pipfix.settings.RepoSettingsFile;
+import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
@@ -55,6 +59,7 @@ public final class ProcessCompletedRun implements RunHandler {
     private final WorkflowFiles workflowFiles;
     private final WorkflowPatcher patcher = new WorkflowPatcher();
     private final Metrics metrics;
+    private final SettingsFiles settingsFiles = new SettingsFiles();
 
     public ProcessCompletedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
             StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles,
@@ -78,6 +83,14 @@ public final class ProcessCompletedRun implements RunHandler {
                 ? run.installationId()
                 : app.installationIdFor(run.repository());
         InstallationClient client = clients.forInstallation(installationId);
+        RepoSettingsFile.Parsed settings = settings(client, run);
+        if (!settings.settings().enabled()) {
+            return log(run, "disabled", RepoSettings.PATH + " says enabled: false", started);
+        }
+        if (!settings.settings().watches(run.workflowName(), run.workflowPath())) {
+            return log(run, "not-watched", "the workflow is not among " + RepoSettings.PATH + "'s workflows",
+                    started);
+        }
         if (run.succeeded()) {
             return resolve(client, run, started);
         }
@@ -95,7 +108,8 @@ public final class ProcessCompletedRun implements RunHandler {
             return log(run, "no-pull-request", "findings, but no open pull request for this run", started);
         }
         RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
-                run.runHtmlUrl(), withFixes(client, run, diagnosed));
+                run.runHtmlUrl(), withFixes(client, run, diagnosed, settings.settings().venvPath()), settings.problems(),
+                settings.settings().venvPath());
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         List<String> outcomes = new ArrayList<>();
@@ -105,6 +119,20 @@ public final class ProcessCompletedRun implements RunHandler {
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
         return log(run, "commented", String.join(",", outcomes), started);
+    }
+
+    /**
+     * The repository's settings, read from its default branch for this run. A file that cannot be used is no reason
+     * to stop: the comment names its problems and the defaults apply.
+     */
+    private RepoSettingsFile.Parsed settings(InstallationClient client, CompletedRun run) throws IOException {
+        try {
+            return RepoSettingsFile.parse(settingsFiles.readOnDefaultBranch(client, run.repository(),
+                    RepoSettings.PATH));
+        } catch (SettingsFiles.TooBigException e) {
+            return new RepoSettingsFile.Parsed(RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(1, e.getMessage() + "; every setting keeps its default")));
+        }
     }
 
     /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
@@ -133,7 +161,8 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
-    private List<FailedJob> withFixes(InstallationClient client, CompletedRun run, List<FailedJob> jobs) {
+    private List<FailedJob> withFixes(InstallationClient client, CompletedRun run, List<FailedJob> jobs,
+            String venvPath) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
         String text = null;
         String unreadable = null;
@@ -160,7 +189,7 @@ public final class ProcessCompletedRun implements RunHandler {
                 // an unreadable file still gets a request: the patcher answers with the change to make by hand
                 fix = patcher.fix(new FixRequest(path.isBlank() ? "(no workflow file)" : path,
                         text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy,
-                        Fixes.runnerOs(finding.os())));
+                        Fixes.runnerOs(finding.os()), venvPath));
                 if (text == null) {
                     fix = new WorkflowFix(fix.strategy(), fix.path(), fix.job(), fix.step(), fix.os(), fix.shell(),
                             null, fix.change(), unreadable);

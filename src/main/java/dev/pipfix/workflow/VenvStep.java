@@ -18,9 +18,12 @@ final class VenvStep {
     /**
      * @param interpreter {@code python} after actions/setup-python or on Windows, else {@code python3}
      * @param condition   the failing step's {@code if:} as written, or null: the new step runs where it would
+     * @param venvPath    the environment's directory relative to the workspace, of plain characters (the settings
+     *                    file's {@code venv_path} is checked for that)
      * @return lines as (nesting level, text): level 0 are the step's keys, level 1 the script
      */
-    static List<Line> lines(Platform platform, String interpreter, String condition) {
+    static List<Line> lines(Platform platform, String interpreter, String condition, String venvPath) {
+        String venv = platform.os() == RunnerOs.WINDOWS ? venvPath.replace('/', '\\') : venvPath;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(0, "name: " + NAME));
         if (condition != null) {
@@ -32,9 +35,9 @@ final class VenvStep {
                     lines.add(new Line(0, "shell: cmd"));
                 }
                 lines.add(new Line(0, "run: |"));
-                lines.add(new Line(1, interpreter + " -m venv .venv"));
-                lines.add(new Line(1, "echo %CD%\\.venv\\Scripts>> \"%GITHUB_PATH%\""));
-                lines.add(new Line(1, "echo VIRTUAL_ENV=%CD%\\.venv>> \"%GITHUB_ENV%\""));
+                lines.add(new Line(1, interpreter + " -m venv " + venv));
+                lines.add(new Line(1, "echo %CD%\\" + venv + "\\Scripts>> \"%GITHUB_PATH%\""));
+                lines.add(new Line(1, "echo VIRTUAL_ENV=%CD%\\" + venv + ">> \"%GITHUB_ENV%\""));
                 return lines;
             }
             if (platform.shell() != Shell.PWSH && platform.shell() != Shell.POWERSHELL) {
@@ -43,18 +46,20 @@ final class VenvStep {
                 lines.add(new Line(0, "shell: " + (platform.shell() == Shell.POWERSHELL ? "powershell" : "pwsh")));
             }
             lines.add(new Line(0, "run: |"));
-            lines.add(new Line(1, interpreter + " -m venv .venv"));
-            lines.add(new Line(1, "\"$PWD\\.venv\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8 -Append"));
-            lines.add(new Line(1, "\"VIRTUAL_ENV=$PWD\\.venv\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8 -Append"));
+            lines.add(new Line(1, interpreter + " -m venv " + venv));
+            lines.add(new Line(1, "\"$PWD\\" + venv + "\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8"
+                    + " -Append"));
+            lines.add(new Line(1, "\"VIRTUAL_ENV=$PWD\\" + venv + "\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8"
+                    + " -Append"));
             return lines;
         }
         if (!platform.shell().posix() || platform.shellRequired()) {
             lines.add(new Line(0, "shell: " + (platform.shell() == Shell.SH ? "sh" : "bash")));
         }
         lines.add(new Line(0, "run: |"));
-        lines.add(new Line(1, interpreter + " -m venv .venv"));
-        lines.add(new Line(1, "echo \"$PWD/.venv/bin\" >> \"$GITHUB_PATH\""));
-        lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/.venv\" >> \"$GITHUB_ENV\""));
+        lines.add(new Line(1, interpreter + " -m venv " + venv));
+        lines.add(new Line(1, "echo \"$PWD/" + venv + "/bin\" >> \"$GITHUB_PATH\""));
+        lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/" + venv + "\" >> \"$GITHUB_ENV\""));
         return lines;
     }
 

@@ -20,7 +20,7 @@ public final class WorkflowPatcher {
             document = WorkflowDocument.parse(path, request.text());
         } catch (WorkflowException e) {
             return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint()), e.getMessage());
+                    handChange(strategy, request.osHint(), request.venvPath()), e.getMessage());
         }
         JobMatcher.Match match = document.composite()
                 ? new JobMatcher.Match(document.jobs().get(0), List.of())
@@ -30,18 +30,18 @@ public final class WorkflowPatcher {
         }
         if (match == null) {
             return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint()), "no job called `" + request.job() + "` in " + path);
+                    handChange(strategy, request.osHint(), request.venvPath()), "no job called `" + request.job() + "` in " + path);
         }
         WorkflowJob job = match.job();
         if (job.uses() != null) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint()), "job `" + job.id() + "` calls the reusable workflow `"
+                    handChange(strategy, request.osHint(), request.venvPath()), "job `" + job.id() + "` calls the reusable workflow `"
                             + job.uses() + "`: the pip step lives there, so the change belongs in that file");
         }
         WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
         if (step == null) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint()), "the failing step was not found in job `" + job.id()
+                    handChange(strategy, request.osHint(), request.venvPath()), "the failing step was not found in job `" + job.id()
                             + "` of " + path);
         }
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
@@ -55,10 +55,10 @@ public final class WorkflowPatcher {
                             + " (under `runs.steps`), so the change belongs there"
                     : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), handChange(strategy, platform.os()), where);
+                    platform.shell(), handChange(strategy, platform.os(), request.venvPath()), where);
         }
         return switch (strategy) {
-            case VENV -> venv(path, document, job, step, platform);
+            case VENV -> venv(path, document, job, step, platform, request.venvPath());
             case PYTHON_M_PIP_UPGRADE -> inPlace(path, document, job, step, platform, strategy,
                     CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
             case NO_CACHE_DIR -> inPlace(path, document, job, step, platform, strategy,
@@ -76,10 +76,10 @@ public final class WorkflowPatcher {
     }
 
     private WorkflowFix venv(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
-            Platform platform) {
+            Platform platform, String venvPath) {
         String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
         String condition = singleLine(step.ifNode());
-        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition);
+        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition, venvPath);
         String change = VenvStep.render(lines, 0, 2, 2, "\n");
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
@@ -118,7 +118,7 @@ public final class WorkflowPatcher {
         String editedText = edit.apply(runText);
         if (editedText.equals(runText)) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), handChange(strategy, platform.os()), nothingToEdit);
+                    platform.shell(), handChange(strategy, platform.os(), ".venv"), nothingToEdit);
         }
         String patched = text.substring(0, runStart) + editedText + text.substring(runEnd);
         return validated(path, text, patched, job, step, platform, null, edit.apply(run.getValue()).strip(),
@@ -196,10 +196,11 @@ public final class WorkflowPatcher {
     }
 
     /** What to change by hand when there is no patch to apply. */
-    private static String handChange(FixStrategy strategy, RunnerOs os) {
+    private static String handChange(FixStrategy strategy, RunnerOs os, String venvPath) {
         return switch (strategy) {
             case VENV -> VenvStep.render(VenvStep.lines(new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH
-                    : Shell.BASH, false, false), os == RunnerOs.WINDOWS ? "python" : "python3", null), 0, 2, 2, "\n");
+                    : Shell.BASH, false, false), os == RunnerOs.WINDOWS ? "python" : "python3", null, venvPath), 0, 2,
+                    2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
         };

@@ -114,6 +114,7 @@ class FailedRunEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(github.apiCalls()).containsExactly(
                 "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
                 "GET /repos/octo-org/octo-repo",
@@ -123,7 +124,7 @@ class FailedRunEndToEndTest {
                 "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
                 "POST /repos/octo-org/octo-repo/issues/42/comments");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
-        assertThat(github.apiRequests().subList(1, 9))
+        assertThat(github.apiRequests().subList(1, 10))
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
         assertThat(github.storageRequests()).singleElement()
                 .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
@@ -234,6 +235,7 @@ class FailedRunEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(github.apiCalls()).containsExactly(
                 "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
         assertThat(github.writes()).isEmpty();
@@ -267,6 +269,7 @@ class FailedRunEndToEndTest {
 
         assertThat(github.apiCalls()).containsExactly(
                 "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
     }
@@ -428,11 +431,12 @@ class FailedRunEndToEndTest {
 
         assertThat(github.apiCalls()).containsExactly(
                 "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "POST /app/installations/4242/access_tokens",
                 "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
                 "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
-        assertThat(github.apiRequests().get(4).getHeader("Authorization")).isEqualTo("token ghs_fresh");
+        assertThat(github.apiRequests().get(5).getHeader("Authorization")).isEqualTo("token ghs_fresh");
     }
 
     @Test
@@ -713,6 +717,52 @@ class FailedRunEndToEndTest {
                 .toList();
         assertThat(lines).as("%s %s in%n%s", name, java.util.Arrays.toString(labels), metrics).hasSize(1);
         return Double.parseDouble(lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void a_repository_that_switched_pipfix_off_on_its_default_branch_is_not_read() {
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "# pipfix: not here\nenabled: false\n");
+        runsFailingWithoutPipError(RUN);
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).containsExactly(
+                "POST /app/installations/4242/access_tokens",
+                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml");
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void a_workflow_the_settings_do_not_watch_is_not_read() {
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "workflows:\n  - Release\n  - .github/workflows/docs.yml\n");
+        runsFailingWithoutPipError(RUN);
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/jobs"));
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void the_settings_venv_path_is_in_the_patch_and_a_wrong_line_is_named_in_the_comment() throws Exception {
+        // given settings whose second line names a fix this version does not make
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "venv_path: build/venv\nfix: conda\n");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).contains("+          python3 -m venv build/venv")
+                .contains("+          echo \"$PWD/build/venv/bin\" >> \"$GITHUB_PATH\"")
+                .contains("It creates `build/venv` and puts it first on `PATH`")
+                .contains("**Settings:** `.github/pipfix.yml` on the default branch has a problem")
+                .contains("- line 2: `fix` should be venv");
     }
 
     @Test

@@ -298,6 +298,19 @@ public final class GitHubSimulator implements AutoCloseable {
         api.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(json(200, write(installations))));
     }
 
+    /**
+     * {@code .github/pipfix.yml} on the default branch, as the raw media type serves it: only a request without
+     * {@code ref} gets it (a read at the pull request's head would get 404).
+     */
+    public void settingsFile(String repository, String text) {
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/.github/pipfix.yml"))
+                .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .withHeader("Accept", equalTo("application/vnd.github.raw+json"))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/vnd.github.raw+json; charset=utf-8")
+                        .withBody(text)));
+    }
+
     public void stub(MappingBuilder mapping) {
         api.stubFor(mapping);
     }

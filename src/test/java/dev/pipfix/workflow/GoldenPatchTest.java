@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each folder under {@code src/test/resources/workflows} is a failing run: {@code ci.yml} as committed (or the
  * {@code file} named in {@code case.properties}, at its {@code path}: a composite action's {@code action.yml}),
- * {@code job.log} as GitHub served it, and {@code case.properties} with the API's job and step names and the
+ * {@code job.log} as GitHub served it, and {@code case.properties} with the API's job and step names (and a
+ * {@code venv_path} as {@code .github/pipfix.yml} may set it) and the
  * expected outcome. The log goes through the engine, the finding chooses the fix, the patch is applied with
  * {@code git apply} to the file in a scratch repository, and the result must equal {@code ci.patched.yml} byte for
  * byte and load as YAML. A missing golden file is written from the result for review, and the test fails.
@@ -49,7 +50,7 @@ class GoldenPatchTest {
         // when
         WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(path, workflow, expected.getProperty("job"),
                 expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause()),
-                Fixes.runnerOs(finding.os())));
+                Fixes.runnerOs(finding.os()), expected.getProperty("venv_path", ".venv")));
 
         // then
         if (expected.getProperty("expect").equals("advice")) {

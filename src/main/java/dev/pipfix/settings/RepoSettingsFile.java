@@ -1,0 +1,192 @@
+package dev.pipfix.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads {@code .github/pipfix.yml}. A broken file never stops the analysis: each problem is named with its line, and
+ * the setting it concerns keeps its default (all of them when the file is not YAML). {@code fix} and
+ * {@code comment_on} are known, but only their defaults (venv, pull_request) are supported: another value is a
+ * problem the comment names, never silently ignored.
+ */
+public final class RepoSettingsFile {
+
+    /** A relative path of plain characters: it is written into a shell line of the workflow. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Set<String> KEYS = Set.of("enabled", "workflows", "fix", "venv_path", "comment_on");
+
+    /** The settings, and what was wrong with the file. */
+    public record Parsed(RepoSettings settings, List<SettingsProblem> problems) {
+
+        public Parsed {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private RepoSettingsFile() {
+    }
+
+    /** @param text the file's text; null when the repository has none (the defaults, no problem) */
+    public static Parsed parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new Parsed(RepoSettings.DEFAULTS, List.of());
+        }
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(RepoSettings.PATH).build()).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(1);
+            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(line,
+                    "this is not valid YAML (" + e.getProblem() + "), so every setting keeps its default")));
+        } catch (YamlEngineException e) {
+            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(1,
+                    "this is not valid YAML (" + e.getMessage() + "), so every setting keeps its default")));
+        }
+        if (root.isEmpty()) {
+            return new Parsed(RepoSettings.DEFAULTS, List.of());
+        }
+        if (!(root.get() instanceof MappingNode mapping)) {
+            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(line(root.get()),
+                    "the file should be a mapping of settings (`enabled: true`, ...), so every setting keeps its"
+                            + " default")));
+        }
+        return read(mapping);
+    }
+
+    private static Parsed read(MappingNode mapping) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        RepoSettings d = RepoSettings.DEFAULTS;
+        boolean enabled = d.enabled();
+        List<String> workflows = d.workflows();
+        String venvPath = d.venvPath();
+        Set<String> seen = new LinkedHashSet<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.add(new SettingsProblem(line(tuple.getKeyNode()), "a setting's name should be a word"));
+                continue;
+            }
+            String key = keyNode.getValue();
+            Node value = tuple.getValueNode();
+            if (!key.matches("[A-Za-z0-9_.-]{1,40}")) {
+                // the comment quotes setting names; one that is not a plain word is not quoted
+                problems.add(new SettingsProblem(line(keyNode), "a setting name that is not a plain word; it is"
+                        + " ignored"));
+                continue;
+            }
+            if (!seen.add(key)) {
+                problems.add(new SettingsProblem(line(keyNode), "`" + key + "` is set twice; the first is used"));
+                continue;
+            }
+            switch (key) {
+                case "enabled" -> {
+                    Boolean flag = bool(value);
+                    if (flag == null) {
+                        problems.add(new SettingsProblem(line(value), "`enabled` should be true or false; it stays"
+                                + " true"));
+                    } else {
+                        enabled = flag;
+                    }
+                }
+                case "workflows" -> {
+                    List<String> names = strings(value);
+                    if (names == null) {
+                        problems.add(new SettingsProblem(line(value), "`workflows` should be a list of workflow"
+                                + " names or paths (`[CI, .github/workflows/test.yml]`); every workflow is watched"));
+                    } else {
+                        workflows = names;
+                    }
+                }
+                case "fix" -> {
+                    String text = scalar(value);
+                    String chosen = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+                    if (chosen.equals("user") || chosen.equals("setup-python")) {
+                        problems.add(new SettingsProblem(line(value), "`fix: " + chosen + "` is not supported by"
+                                + " this version of pipfix yet; the fix is a virtual environment (venv)"));
+                    } else if (!chosen.equals("venv")) {
+                        problems.add(new SettingsProblem(line(value), "`fix` should be venv (user and setup-python"
+                                + " are not supported yet); it stays venv"));
+                    }
+                }
+                case "venv_path" -> {
+                    String text = scalar(value);
+                    String path = text == null ? null : text.strip().replaceFirst("^\\./", "");
+                    if (path == null || !RELATIVE_PATH.matcher(path).matches() || path.contains("..")) {
+                        problems.add(new SettingsProblem(line(value), "`venv_path` should be a relative path of"
+                                + " letters, digits, `.`, `_`, `-` and `/` (such as `.venv`); it stays .venv"));
+                    } else {
+                        venvPath = path;
+                    }
+                }
+                case "comment_on" -> {
+                    List<String> targets = strings(value);
+                    if (targets == null || targets.isEmpty()
+                            || !Set.of("pull_request", "push").containsAll(targets)) {
+                        problems.add(new SettingsProblem(line(value), "`comment_on` should be pull_request; it stays"
+                                + " pull_request"));
+                    } else if (targets.contains("push")) {
+                        problems.add(new SettingsProblem(line(value), "`comment_on: push` (a comment on the commit of"
+                                + " a failed run without a pull request) is not supported by this version of pipfix"
+                                + " yet; only pull requests get comments"));
+                    }
+                }
+                default -> problems.add(new SettingsProblem(line(keyNode), "`" + key + "` is not a setting pipfix"
+                        + " knows (" + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
+            }
+        }
+        return new Parsed(new RepoSettings(enabled, workflows, venvPath), problems);
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(1);
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+    }
+
+    /** YAML 1.2's booleans, as snakeyaml-engine's core schema reads them. */
+    private static Boolean bool(Node node) {
+        String text = scalar(node);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> null;
+        };
+    }
+
+    /** A list of scalars, or one scalar as a list of one. */
+    private static List<String> strings(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue().isBlank() ? null : List.of(scalar.getValue().strip());
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String text = scalar(item);
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            values.add(text.strip());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pipfix.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RepoSettingsFileTest {
+
+    @Test
+    void no_file_is_the_defaults() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse(null);
+
+        assertThat(parsed.settings()).isEqualTo(RepoSettings.DEFAULTS);
+        assertThat(parsed.problems()).isEmpty();
+    }
+
+    @Test
+    void every_setting_is_read() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("""
+                # pipfix reads this from the default branch
+                enabled: true
+                workflows:
+                  - CI
+                  - .github/workflows/release.yml
+                fix: venv
+                venv_path: ./build/venv
+                comment_on: pull_request
+                """);
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI", ".github/workflows/release.yml"),
+                "build/venv"));
+    }
+
+    @Test
+    void each_wrong_setting_is_named_with_its_line_and_keeps_its_default_while_the_others_apply() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("""
+                enabled: yes please
+                fix: conda
+                venv_path: ../outside
+                comment_on: issues
+                workflows: [CI]
+                colour: blue
+                """);
+
+        assertThat(parsed.problems()).extracting(SettingsProblem::line).containsExactly(1, 2, 3, 4, 6);
+        assertThat(parsed.problems().get(1).message()).contains("`fix` should be venv");
+        assertThat(parsed.problems().get(4).message()).contains("`colour` is not a setting pipfix knows");
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv"));
+    }
+
+    @Test
+    void a_file_that_is_not_yaml_names_the_line_and_keeps_every_default() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("""
+                enabled: false
+                workflows: [CI
+                fix: user
+                """);
+
+        assertThat(parsed.settings()).isEqualTo(RepoSettings.DEFAULTS);
+        assertThat(parsed.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isBetween(2, 4);
+            assertThat(problem.message()).startsWith("this is not valid YAML").endsWith("keeps its default");
+        });
+    }
+
+    @Test
+    void fixes_and_comment_targets_this_version_does_not_support_are_named_not_ignored() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("fix: user\ncomment_on: [pull_request, push]\n");
+
+        assertThat(parsed.problems()).extracting(SettingsProblem::message).containsExactly(
+                "`fix: user` is not supported by this version of pipfix yet; the fix is a virtual environment (venv)",
+                "`comment_on: push` (a comment on the commit of a failed run without a pull request) is not supported"
+                        + " by this version of pipfix yet; only pull requests get comments");
+        assertThat(parsed.settings()).isEqualTo(RepoSettings.DEFAULTS);
+    }
+
+    @Test
+    void a_list_at_the_top_is_not_settings() {
+        assertThat(RepoSettingsFile.parse("- enabled\n").problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("should be a mapping"));
+    }
+
+    @Test
+    void workflows_are_matched_by_name_or_path() {
+        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv");
+
+        assertThat(settings.watches("CI", ".github/workflows/ci.yml")).isTrue();
+        assertThat(settings.watches("Release", ".github/workflows/release.yml@refs/heads/main")).isTrue();
+        assertThat(settings.watches("Docs", ".github/workflows/docs.yml")).isFalse();
+        assertThat(RepoSettings.DEFAULTS.watches("Docs", ".github/workflows/docs.yml")).isTrue();
+    }
+}
