@@ -118,7 +118,7 @@ final class ActiveApp implements AutoCloseable {
                 .toList();
         List<Status.DeliveryRow> rows = deliveries.recent(STATUS_DELIVERIES).stream()
                 .map(entry -> new Status.DeliveryRow(entry.deliveryId(), entry.event(), entry.receivedAt(),
-                        entry.result(), entry.run(), outcome(entry)))
+                        entry.result(), entry.run(), outcome(entry), entry.dryRunComment()))
                 .toList();
         int failed;
         try {

@@ -36,9 +36,10 @@ public final class DeliveryLog {
      * @param run     the run it queued ({@code owner/repo/run/attempt}); null for deliveries that asked for none
      * @param outcome how the run's work ended; null while it waits or runs
      * @param failure why the run's work was given up; null unless it was
+     * @param dryRunComment the comment a dry run would have posted; null otherwise
      */
     public record Entry(String deliveryId, String event, Instant receivedAt, String result, String run,
-            String outcome, String detail, String failure) {
+            String outcome, String detail, String failure, String dryRunComment) {
     }
 
     /** The latest deliveries, newest first, each with its run's outcome. */
@@ -47,7 +48,7 @@ public final class DeliveryLog {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "select d.delivery_id, d.event, d.received_at, d.result, d.task_instance, q.outcome, q.detail,"
-                                + " f.reason from deliveries d"
+                                + " f.reason, q.dry_run_comment from deliveries d"
                                 + " left join queued_runs q on q.task_instance = d.task_instance"
                                 + " left join failed_tasks f on f.task_instance = d.task_instance"
                                 + " order by d.received_at desc limit ?")) {
@@ -56,7 +57,7 @@ public final class DeliveryLog {
                 while (rows.next()) {
                     entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
                             rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getString(8)));
+                            rows.getString(8), rows.getString(9)));
                 }
             }
         } catch (SQLException e) {

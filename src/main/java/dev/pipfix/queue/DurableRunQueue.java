@@ -179,11 +179,13 @@ public final class DurableRunQueue implements AutoCloseable {
                 ? result.detail() : result.detail().substring(0, 1_999) + "…";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
-                        "update queued_runs set outcome = ?, detail = ?, finished_at = ? where task_instance = ?")) {
+                        "update queued_runs set outcome = ?, detail = ?, finished_at = ?, dry_run_comment = ?"
+                                + " where task_instance = ?")) {
             update.setString(1, result.outcome());
             update.setString(2, detail);
             update.setTimestamp(3, Timestamp.from(Instant.now()));
-            update.setString(4, id);
+            update.setString(4, result.dryRunComment());
+            update.setString(5, id);
             update.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("task={}: its outcome could not be recorded: {}", id, e.toString());

@@ -19,8 +19,9 @@ public record Status(String appName, String appUrl, List<Installation> installat
      *
      * @param outcome what the worker made of its run (commented, no finding, failed and why); null while waiting or
      *                when the delivery asked for no work
+     * @param dryRunComment the comment a dry run would have posted; null otherwise
      */
     public record DeliveryRow(String deliveryId, String event, Instant receivedAt, String result, String run,
-            String outcome) {
+            String outcome, String dryRunComment) {
     }
 }

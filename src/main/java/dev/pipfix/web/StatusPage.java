@@ -63,7 +63,12 @@ final class StatusPage {
                         .append(Html.escape(row.event())).append("</td><td><code>")
                         .append(Html.escape(row.deliveryId())).append("</code></td><td>")
                         .append(Html.escape(row.run() == null ? "" : row.run())).append("</td><td>")
-                        .append(Html.escape(row.outcome())).append("</td></tr>\n");
+                        .append(Html.escape(row.outcome()));
+                if (row.dryRunComment() != null) {
+                    body.append("<details class=\"dry-run\"><summary>the comment it would post</summary><pre>")
+                            .append(Html.escape(row.dryRunComment())).append("</pre></details>");
+                }
+                body.append("</td></tr>\n");
             }
             body.append("</table>\n");
         }

@@ -113,12 +113,15 @@ public final class ProcessCompletedRun implements RunHandler {
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         List<String> outcomes = new ArrayList<>();
+        boolean dryRun = false;
         for (int number : numbers) {
             CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
             metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
+            dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
-        return log(run, "commented", String.join(",", outcomes), started);
+        RunResult result = log(run, "commented", String.join(",", outcomes), started);
+        return dryRun ? new RunResult(result.outcome(), result.detail(), body) : result;
     }
 
     /**

@@ -787,7 +787,7 @@ class FailedRunEndToEndTest {
     }
 
     @Test
-    void dry_run_reads_everything_and_writes_nothing() throws Exception {
+    void dry_run_reads_everything_writes_nothing_and_shows_the_would_be_comment() throws Exception {
         server.close();
         startServer(true);
         github.installationTokens(4242, "ghs_first");
@@ -799,6 +799,11 @@ class FailedRunEndToEndTest {
 
         assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
         assertThat(github.writes()).isEmpty();
+        // and the status page shows the comment it would have posted, escaped
+        assertThat(page("/").body()).contains("<strong>Dry run:</strong>")
+                .contains("commented (#42=dry_run)").contains("the comment it would post")
+                .contains("&lt;!-- pipfix:workflow=7087581 --&gt;")
+                .contains("### pipfix: `pip install` failed for lack of permission");
     }
 
     private void pullRequestWithComments(int number, SimComment... comments) {
