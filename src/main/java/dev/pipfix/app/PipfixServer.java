@@ -31,6 +31,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -64,7 +66,7 @@ public final class PipfixServer implements AutoCloseable {
     private final SetupFlow setup;
     private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
 
     /** @throws StartupException when the database cannot be reached or upgraded */
     public PipfixServer(Config config, Clock clock) {
@@ -75,22 +77,39 @@ public final class PipfixServer implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.options = options;
+        this.database = Database.of(config.databaseUrl(), config.dataDir());
+        // the database opens and upgrades on another core while this one builds the rest (TLS, metrics, pages):
+        // the two take about the same time, and start-up to healthy is a target
+        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(
+                () -> openDatabase(database, config));
+        this.metrics = new Metrics();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(30))
                 .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
                 .build();
-        this.database = Database.of(config.databaseUrl(), config.dataDir());
-        this.dataSource = openDatabase(database, config);
         this.setup = new SetupFlow(manifest(), new SetupStates(new SecureRandom()),
                 new ManifestConversions(http, config.githubApiUrl()), this::install, config.githubUrl(),
                 config.publicUrl());
+        this.dataSource = joined(opening);
         if (config.configured()) {
             active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect(), metrics));
         }
         this.web = WebApp.create(new ServerSite(), metrics, clock, STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
+    }
+
+    /** The future's value, or its own exception (a {@link StartupException} names the setting to fix). */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static AppManifest manifest() {
@@ -158,10 +177,11 @@ public final class PipfixServer implements AutoCloseable {
             LOG.info("DRY_RUN=true: nothing will be written to GitHub");
         }
         ActiveApp app = active.get();
-        if (app != null) {
-            app.start();
-        }
+        // the scheduler's first poll and catch-up need not wait for Jetty, nor Jetty for them
+        CompletableFuture<Void> scheduler = app == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(app::start);
         web.start(config.host(), config.port());
+        joined(scheduler);
         LOG.info("pipfix listening on {}:{} (GitHub API {})", config.host(), web.port(), config.githubApiUrl());
         if (app == null) {
             LOG.info("no App credentials yet: open {}/ to register the GitHub App", config.publicUrl());

@@ -1,6 +1,7 @@
 package dev.pipfix.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
@@ -12,7 +13,6 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,18 +47,25 @@ public final class DurableRunQueue implements AutoCloseable {
     private final OneTimeTask<CompletedRun> task;
     private final Scheduler scheduler;
     private final AtomicLong completed = new AtomicLong();
-    private final Serializer serializer = new JacksonSerializer(new ObjectMapper().findAndRegisterModules());
+    /** The one module it needs, named: findAndRegisterModules scans the class path, a tenth of start-up. */
+    private final Serializer serializer = new JacksonSerializer(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     /**
-     * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, and how often the
-     * periodic job (catch-up) runs; null for none.
+     * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, how often the
+     * periodic job (catch-up) runs (null for none), and how long after the first start it first runs.
      */
     public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
-            Duration periodicInterval) {
+            Duration periodicInterval, Duration periodicFirstDelay) {
+
+        /** The periodic job's first run at once: tests. */
+        public Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
+                Duration periodicInterval) {
+            this(threads, pollingInterval, heartbeatInterval, shutdownWait, periodicInterval, Duration.ZERO);
+        }
 
         public static Settings defaults() {
             return new Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                    Duration.ofMinutes(5));
+                    Duration.ofMinutes(5), Duration.ofSeconds(10));
         }
     }
 
@@ -96,7 +103,8 @@ public final class DurableRunQueue implements AutoCloseable {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         if (settings.periodicInterval() != null) {
-            builder = builder.startTasks(Tasks.recurring(PERIODIC_TASK, FixedDelay.of(settings.periodicInterval()))
+            builder = builder.startTasks(Tasks.recurring(PERIODIC_TASK,
+                            new FirstRunDelayed(settings.periodicInterval(), settings.periodicFirstDelay()))
                     .execute((instance, context) -> periodic.run()));
         }
         this.scheduler = builder.build();
