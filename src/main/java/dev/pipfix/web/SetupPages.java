@@ -1,8 +1,11 @@
 package dev.pipfix.web;
 
+import dev.pipfix.github.NewApp;
 import dev.pipfix.setup.AppManifest;
 import dev.pipfix.setup.SetupFlow;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Instant;
 
 /** The pages of the first run: what pipfix will be allowed to do, the hop to GitHub, and what came of it. */
@@ -93,7 +96,8 @@ final class SetupPages {
                     + "<p>pipfix acts only on the repositories you install it on.</p>\n"
                     + "<a class=\"button\" id=\"install\" href=\"" + Html.escape(installed.installUrl())
                     + "\">Install " + Html.escape(installed.app().name()) + " on repositories</a>\n"
-                    + "<p class=\"note\">Then <a href=\"/\">see what pipfix is doing</a>.</p>\n";
+                    + "<p class=\"note\">Then <a href=\"/\">see what pipfix is doing</a>.</p>\n"
+                    + hostSettings(installed.app());
             return new Page(200, Html.page("pipfix is registered", body));
         }
         if (outcome instanceof SetupFlow.UnknownState) {
@@ -122,6 +126,19 @@ final class SetupPages {
                         + ". Make <code>DATA_DIR</code> writable and register again, or set <code>APP_ID</code>,"
                         + " <code>WEBHOOK_SECRET</code> and a private key generated on the App's settings page"
                         + " yourself and restart.");
+    }
+
+    /**
+     * The credentials once, for hosts whose disk does not survive a restart (Heroku's dynos): shown on this answer
+     * to the callback only, which its single-use state makes a one-time page; never on the status page.
+     */
+    private static String hostSettings(NewApp app) {
+        String key = Base64.getEncoder().encodeToString(app.pem().getBytes(StandardCharsets.UTF_8));
+        return "<details id=\"host-settings\"><summary>Running where the disk is wiped on restart (Heroku)?"
+                + "</summary>\n<p>Set these as your host's configuration now; this page is the only time pipfix"
+                + " shows them. On Heroku:</p>\n<pre>heroku config:set APP_ID=" + Html.escape(app.id())
+                + " WEBHOOK_SECRET=" + Html.escape(app.webhookSecret()) + " PRIVATE_KEY=" + Html.escape(key)
+                + "</pre>\n</details>\n";
     }
 
     static Page alreadySetUp() {

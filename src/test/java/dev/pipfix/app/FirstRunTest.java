@@ -131,7 +131,9 @@ class FirstRunTest {
 
         // then the next step is to install the App, and the credentials are saved for the owner only
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("href=\"https://github.com/apps/pipfix-octo/installations/new\"");
+        assertThat(done.body()).contains("href=\"https://github.com/apps/pipfix-octo/installations/new\"")
+                .contains("heroku config:set APP_ID=2741 WEBHOOK_SECRET=" + WEBHOOK_SECRET + " PRIVATE_KEY=");
+        assertThat(done.headers().firstValue("Cache-Control")).hasValue("no-store");
         Path saved = dataDir.resolve(".env");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
         assertThat(Files.readString(saved)).contains("APP_ID='2741'").contains("WEBHOOK_SECRET='" + WEBHOOK_SECRET)
@@ -141,6 +143,7 @@ class FirstRunTest {
                 .deliver("ping", Fixtures.payload("ping.json"));
         assertThat(ping.statusCode()).isEqualTo(200);
         HttpResponse<String> status = get("/");
+        assertThat(status.body()).doesNotContain(WEBHOOK_SECRET).doesNotContain("PRIVATE_KEY");
         assertThat(status.body()).contains(">pipfix-octo</a>").contains("octo-org").contains(ping.request().headers()
                 .firstValue("X-GitHub-Delivery").orElseThrow());
         assertThat(json.readTree(get("/healthz").body()).path("scheduler").asText()).isEqualTo("running");
