@@ -1,15 +1,21 @@
 package dev.pipfix.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One comment per marker per pull request: created the first time, edited in place later, left alone (no write at
- * all) when the text would not change. Every write to GitHub passes the one dry-run check here.
+ * One comment per marker per pull request (or commit): created the first time, edited in place later, left alone
+ * (no write at all) when the text would not change. Every write to GitHub passes the one dry-run check here.
  */
 public final class StickyComments {
 
@@ -70,6 +76,73 @@ public final class StickyComments {
         } catch (RuntimeException e) {
             throw InstallationClient.unwrap(e);
         }
+    }
+
+    /**
+     * The same for a commit, for failed runs without a pull request (a push to the default branch) when the
+     * repository asks for it: one comment per marker on the commit, created, edited in place, or left alone. Plain
+     * REST calls: github-api looks each commenter up with a call of its own.
+     */
+    public CommentOutcome upsertOnCommit(InstallationClient client, String repository, String sha, String marker,
+            UnaryOperator<String> edit, boolean create) throws IOException {
+        String comments = client.apiUrl() + "/repos/" + repository + "/commits/" + sha + "/comments";
+        JsonNode ours = null;
+        String url = comments + "?per_page=100";
+        for (int page = 0; page < 10 && url != null && ours == null; page++) {
+            try (Response response = client.http().newCall(request(url).get().build()).execute()) {
+                for (JsonNode comment : ApiResponses.json("GET /repos/{repo}/commits/{sha}/comments", response)) {
+                    String login = comment.path("user").path("login").asText("");
+                    if (comment.path("body").asText("").startsWith(marker) && login.endsWith("[bot]")) {
+                        ours = comment;
+                        break;
+                    }
+                }
+                url = nextLink(response.header("Link"));
+            }
+        }
+        if (ours == null && !create) {
+            return CommentOutcome.ABSENT;
+        }
+        String previous = ours == null ? null : ours.path("body").asText();
+        String body = edit.apply(previous);
+        if (body.equals(previous)) {
+            return CommentOutcome.UNCHANGED;
+        }
+        if (dryRun) {
+            LOG.info("DRY_RUN: would {} the comment on {}@{}:\n{}", ours == null ? "create" : "edit", repository,
+                    sha, body);
+            return CommentOutcome.DRY_RUN;
+        }
+        budget.acquire(client.installationId());
+        RequestBody json = RequestBody.create(ApiResponses.JSON.writeValueAsBytes(Map.of("body", body)),
+                MediaType.get("application/json"));
+        Request write = ours == null
+                ? request(comments).post(json).build()
+                : request(client.apiUrl() + "/repos/" + repository + "/comments/" + ours.path("id").asLong())
+                        .patch(json).build();
+        try (Response response = client.http().newCall(write).execute()) {
+            ApiResponses.json(write.method() + (ours == null ? " /repos/{repo}/commits/{sha}/comments"
+                    : " /repos/{repo}/comments/{id}"), response);
+        }
+        return ours == null ? CommentOutcome.CREATED : CommentOutcome.EDITED;
+    }
+
+    private static Request.Builder request(String url) {
+        return new Request.Builder().url(url)
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
+    }
+
+    private static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        for (String part : link.split(",")) {
+            if (part.contains("rel=\"next\"")) {
+                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+            }
+        }
+        return null;
     }
 
     /** Someone may quote our comment; only a bot's comment that carries the marker is ours to edit. */

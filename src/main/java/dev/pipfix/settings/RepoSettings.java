@@ -8,11 +8,13 @@ import java.util.List;
  * @param enabled   false: pipfix reads nothing and comments nothing on this repository
  * @param workflows names or paths of the workflows to watch; empty for all
  * @param venvPath  the virtual environment's directory, relative to the workspace, in the fix pipfix proposes
+ * @param commentOnPush true ({@code comment_on: push}): a failed run without a pull request gets its comment on the
+ *                      commit instead
  */
-public record RepoSettings(boolean enabled, List<String> workflows, String venvPath) {
+public record RepoSettings(boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush) {
 
     public static final String PATH = ".github/pipfix.yml";
-    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv");
+    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false);
 
     public RepoSettings {
         workflows = List.copyOf(workflows);

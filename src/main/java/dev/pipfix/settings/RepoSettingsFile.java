@@ -19,9 +19,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads {@code .github/pipfix.yml}. A broken file never stops the analysis: each problem is named with its line, and
- * the setting it concerns keeps its default (all of them when the file is not YAML). {@code fix} and
- * {@code comment_on} are known, but only their defaults (venv, pull_request) are supported: another value is a
- * problem the comment names, never silently ignored.
+ * the setting it concerns keeps its default (all of them when the file is not YAML). {@code fix} is known, but only
+ * its default (venv) is supported: another value is a problem the comment names, never silently ignored.
  */
 public final class RepoSettingsFile {
 
@@ -73,6 +72,7 @@ public final class RepoSettingsFile {
         boolean enabled = d.enabled();
         List<String> workflows = d.workflows();
         String venvPath = d.venvPath();
+        boolean commentOnPush = d.commentOnPush();
         Set<String> seen = new LinkedHashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -135,19 +135,17 @@ public final class RepoSettingsFile {
                     List<String> targets = strings(value);
                     if (targets == null || targets.isEmpty()
                             || !Set.of("pull_request", "push").containsAll(targets)) {
-                        problems.add(new SettingsProblem(line(value), "`comment_on` should be pull_request; it stays"
-                                + " pull_request"));
-                    } else if (targets.contains("push")) {
-                        problems.add(new SettingsProblem(line(value), "`comment_on: push` (a comment on the commit of"
-                                + " a failed run without a pull request) is not supported by this version of pipfix"
-                                + " yet; only pull requests get comments"));
+                        problems.add(new SettingsProblem(line(value), "`comment_on` should be pull_request, push, or"
+                                + " both as a list; it stays pull_request"));
+                    } else {
+                        commentOnPush = targets.contains("push");
                     }
                 }
                 default -> problems.add(new SettingsProblem(line(keyNode), "`" + key + "` is not a setting pipfix"
                         + " knows (" + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
             }
         }
-        return new Parsed(new RepoSettings(enabled, workflows, venvPath), problems);
+        return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush), problems);
     }
 
     private static int line(Node node) {

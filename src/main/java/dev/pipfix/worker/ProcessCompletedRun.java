@@ -92,7 +92,7 @@ public final class ProcessCompletedRun implements RunHandler {
                     started);
         }
         if (run.succeeded()) {
-            return resolve(client, run, started);
+            return resolve(client, run, settings.settings(), started);
         }
         List<FailedJob> diagnosed = new ArrayList<>();
         for (WorkflowJob job : runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())) {
@@ -104,7 +104,7 @@ public final class ProcessCompletedRun implements RunHandler {
             return log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
         }
         List<Integer> numbers = pullRequestsOf(client, run);
-        if (numbers.isEmpty()) {
+        if (numbers.isEmpty() && !settings.settings().commentOnPush()) {
             return log(run, "no-pull-request", "findings, but no open pull request for this run", started);
         }
         RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
@@ -112,6 +112,15 @@ public final class ProcessCompletedRun implements RunHandler {
                 settings.settings().venvPath());
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
+        if (numbers.isEmpty()) {
+            // comment_on: push, and the run has no pull request: its commit gets the comment
+            CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
+                    previous -> body, true);
+            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "="
+                    + outcome.name().toLowerCase(java.util.Locale.ROOT), started);
+            return outcome == CommentOutcome.DRY_RUN ? new RunResult(result.outcome(), result.detail(), body) : result;
+        }
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
@@ -139,14 +148,23 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
-    private RunResult resolve(InstallationClient client, CompletedRun run, long started) throws IOException {
+    private RunResult resolve(InstallationClient client, CompletedRun run, RepoSettings settings, long started)
+            throws IOException {
         List<Integer> numbers = pullRequestsOf(client, run);
-        if (numbers.isEmpty()) {
-            return log(run, "no-pull-request", "passed, no open pull request for this run", started);
-        }
         RunReport passing = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
                 run.runHtmlUrl(), List.of());
         String marker = CommentMarker.forWorkflow(run.workflowId());
+        if (numbers.isEmpty() && settings.commentOnPush()) {
+            // a re-run that passes on the same commit resolves the commit's comment
+            CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
+                    previous -> renderer.resolved(previous, passing), false);
+            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "="
+                    + outcome.name().toLowerCase(java.util.Locale.ROOT), started);
+        }
+        if (numbers.isEmpty()) {
+            return log(run, "no-pull-request", "passed, no open pull request for this run", started);
+        }
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
             CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,

@@ -26,6 +26,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -222,6 +223,44 @@ class FailedRunEndToEndTest {
                 .satisfies(r -> assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/57/comments"));
         assertThat(postedBody(github.writes().get(0))).contains("#### Job `lint`, step `Install flake8`")
                 .contains("belongs to root");
+    }
+
+    @Test
+    void a_run_with_no_pull_request_gets_a_commit_comment_when_the_settings_say_comment_on_push()
+            throws Exception {
+        // given a push to main that fails, in a repository whose settings ask for commit comments
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "comment_on: [pull_request, push]\n");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        github.commitComments(REPO, HEAD_SHA, null, 8_812);
+        github.repository(REPO, 101);
+
+        // when
+        deliverAndWait("workflow_run-completed-failure-push-no-pr.json");
+
+        // then the commit gets the comment, with the patch
+        assertThat(github.writes()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod().getName()).isEqualTo("POST");
+            assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/commits/" + HEAD_SHA + "/comments");
+        });
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).startsWith(MARKER + "\n").contains("```diff");
+
+        // when the run is re-run and fails again, with the comment now on the commit
+        github.commitComments(REPO, HEAD_SHA, body, 8_813);
+        github.jobs(REPO, RUN, 2, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.resetRequests();
+        deliverAndWait(Fixtures.text("payloads/workflow_run-completed-failure-push-no-pr.json")
+                .replace("\"run_attempt\": 1", "\"run_attempt\": 2").getBytes(StandardCharsets.UTF_8));
+
+        // then that comment is edited in place, not a second one added
+        assertThat(github.writes()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod().getName()).isEqualTo("PATCH");
+            assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/comments/8811");
+        });
+        assertThat(postedBody(github.writes().get(0))).contains("(attempt 2)");
     }
 
     @Test

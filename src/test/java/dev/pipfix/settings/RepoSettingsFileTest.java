@@ -25,12 +25,12 @@ class RepoSettingsFileTest {
                   - .github/workflows/release.yml
                 fix: venv
                 venv_path: ./build/venv
-                comment_on: pull_request
+                comment_on: [pull_request, push]
                 """);
 
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI", ".github/workflows/release.yml"),
-                "build/venv"));
+                "build/venv", true));
     }
 
     @Test
@@ -47,7 +47,7 @@ class RepoSettingsFileTest {
         assertThat(parsed.problems()).extracting(SettingsProblem::line).containsExactly(1, 2, 3, 4, 6);
         assertThat(parsed.problems().get(1).message()).contains("`fix` should be venv");
         assertThat(parsed.problems().get(4).message()).contains("`colour` is not a setting pipfix knows");
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv"));
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv", false));
     }
 
     @Test
@@ -66,14 +66,12 @@ class RepoSettingsFileTest {
     }
 
     @Test
-    void fixes_and_comment_targets_this_version_does_not_support_are_named_not_ignored() {
-        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("fix: user\ncomment_on: [pull_request, push]\n");
+    void fixes_this_version_does_not_make_are_named_not_ignored() {
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("fix: user\ncomment_on: push\n");
 
         assertThat(parsed.problems()).extracting(SettingsProblem::message).containsExactly(
-                "`fix: user` is not supported by this version of pipfix yet; the fix is a virtual environment (venv)",
-                "`comment_on: push` (a comment on the commit of a failed run without a pull request) is not supported"
-                        + " by this version of pipfix yet; only pull requests get comments");
-        assertThat(parsed.settings()).isEqualTo(RepoSettings.DEFAULTS);
+                "`fix: user` is not supported by this version of pipfix yet; the fix is a virtual environment (venv)");
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of(), ".venv", true));
     }
 
     @Test
@@ -84,7 +82,7 @@ class RepoSettingsFileTest {
 
     @Test
     void workflows_are_matched_by_name_or_path() {
-        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv");
+        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv", false);
 
         assertThat(settings.watches("CI", ".github/workflows/ci.yml")).isTrue();
         assertThat(settings.watches("Release", ".github/workflows/release.yml@refs/heads/main")).isTrue();

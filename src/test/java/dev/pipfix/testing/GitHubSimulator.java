@@ -311,6 +311,41 @@ public final class GitHubSimulator implements AutoCloseable {
                         .withBody(text)));
     }
 
+    /**
+     * A commit's comments (GitHub's REST shape) and the answers to creating one and editing one: {@code existing}
+     * is the body of a comment pipfix's bot left earlier, or null for none.
+     */
+    public void commitComments(String repository, String sha, String existing, long newId) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        if (existing != null) {
+            list.add(commitComment(repository, sha, 8_811, existing));
+        }
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/commits/" + sha + "/comments"))
+                .willReturn(json(200, write(list))));
+        api.stubFor(post(urlPathEqualTo("/repos/" + repository + "/commits/" + sha + "/comments"))
+                .willReturn(json(201, write(commitComment(repository, sha, newId, "(the body sent)")))));
+        api.stubFor(patch(urlPathEqualTo("/repos/" + repository + "/comments/8811"))
+                .willReturn(json(200, write(commitComment(repository, sha, 8_811, "(the body sent)")))));
+    }
+
+    private static Map<String, Object> commitComment(String repository, String sha, long id, String body) {
+        Map<String, Object> comment = new LinkedHashMap<>();
+        comment.put("html_url", "https://github.com/" + repository + "/commit/" + sha + "#commitcomment-" + id);
+        comment.put("url", "https://api.github.com/repos/" + repository + "/comments/" + id);
+        comment.put("id", id);
+        comment.put("node_id", "MDEzOkNvbW1pdENvbW1lbnQx");
+        comment.put("body", body);
+        comment.put("path", null);
+        comment.put("position", null);
+        comment.put("line", null);
+        comment.put("commit_id", sha);
+        comment.put("user", Map.of("login", "pipfix[bot]", "id", 41898282, "type", "Bot"));
+        comment.put("author_association", "NONE");
+        comment.put("created_at", "2026-11-21T08:00:00Z");
+        comment.put("updated_at", "2026-11-21T08:00:00Z");
+        return comment;
+    }
+
     public void stub(MappingBuilder mapping) {
         api.stubFor(mapping);
     }
