@@ -3,9 +3,10 @@ package dev.pipfix.report;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Os;
-import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
+import dev.pipfix.workflow.FixStrategy;
+import dev.pipfix.workflow.WorkflowFix;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ public final class CommentRenderer {
     private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
     private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
     private final Template fixFileLocked = Template.load("fix/file-locked.md");
+    private final Template fixSetupPython = Template.load("fix/setup-python.md");
+    private final Template fixUser = Template.load("fix/user.md");
+    private final String setupPythonStep = Template.load("setup-python-step.yml").render(Map.of());
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
     private final String venvStepPosix = Template.load("venv-step-posix.yml").render(Map.of());
@@ -55,7 +59,7 @@ public final class CommentRenderer {
         List<String> rendered = new ArrayList<>();
         int omitted = 0;
         for (Section section : sections(report)) {
-            String text = section(section, report.venvPath());
+            String text = section(section, report);
             if (text.length() + 1 > budget) {
                 omitted++;
                 continue;
@@ -132,7 +136,7 @@ public final class CommentRenderer {
                 + ") (attempt " + report.runAttempt() + ")" + because;
     }
 
-    private String section(Section section, String venvPath) {
+    private String section(Section section, RunReport report) {
         Finding finding = section.finding();
         Occurrence first = section.occurrences().get(0);
         String stepName = first.job().failedStep() != null ? first.job().failedStep() : finding.step();
@@ -142,7 +146,7 @@ public final class CommentRenderer {
         values.put("logLine", logLines(section.occurrences()));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
         values.put("why", why(finding));
-        values.put("fix", fix(finding, step, section.fix(), venvPath));
+        values.put("fix", fix(finding, step, section.fix(), report.venvPath(), report.preferredFix()));
         values.put("patch", patch(section.fix()));
         Template alternatives = alternativesByCause.get(finding.cause());
         values.put("alternatives", alternatives == null ? "" : alternatives.render(Map.of()).strip());
@@ -203,7 +207,18 @@ public final class CommentRenderer {
         return workflowFix.note() == null ? "" : noPatch.render(Map.of("note", workflowFix.note())).strip();
     }
 
-    private String fix(Finding finding, String step, WorkflowFix workflowFix, String venvPath) {
+    private String fix(Finding finding, String step, WorkflowFix workflowFix, String venvPath,
+            RepoSettings.Fix preferred) {
+        FixStrategy strategy = workflowFix == null ? null : workflowFix.strategy();
+        if (strategy == FixStrategy.SETUP_PYTHON) {
+            String stepYaml = workflowFix.change() != null && workflowFix.change().startsWith("- ")
+                    ? workflowFix.change() : setupPythonStep;
+            return fixSetupPython.render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
+                    .strip();
+        }
+        if (strategy == FixStrategy.USER_SITE) {
+            return fixUser.render(Map.of("step", step)).strip();
+        }
         String stepYaml = workflowFix != null && workflowFix.change() != null && workflowFix.change().startsWith("- ")
                 ? workflowFix.change()
                 : finding.os() == Os.WINDOWS ? venvStepWindows.replace(".venv", venvPath.replace('/', '\\'))
@@ -219,6 +234,11 @@ public final class CommentRenderer {
                     "venvNote", finding.os() == Os.LINUX ? venvNoteLinux : "",
                     "venvPath", Markdown.codeSpan(venvPath)));
         };
+        if (strategy == FixStrategy.VENV && preferred != null && preferred != RepoSettings.Fix.VENV) {
+            // the repository asked for another fix, which cannot mend this cause
+            fix = fix.strip() + " (`.github/pipfix.yml` asks for `fix: " + preferred.id() + "`, which does not fix"
+                    + " this cause, so the fix here is a virtual environment.)";
+        }
         return fix.strip();
     }
 

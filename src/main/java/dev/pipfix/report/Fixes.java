@@ -2,6 +2,7 @@ package dev.pipfix.report;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Os;
+import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.RunnerOs;
 
@@ -18,6 +19,26 @@ public final class Fixes {
             case ROOT_OWNED_CACHE -> FixStrategy.NO_CACHE_DIR;
             case FILE_LOCKED -> null;
             default -> FixStrategy.VENV;
+        };
+    }
+
+    /**
+     * The strategy with the repository's preference: {@code fix: user} or {@code fix: setup-python} replaces the
+     * virtual environment where it fixes the cause too. A root-owned system Python, PEP 668's marker and
+     * {@code sudo pip} are fixed by another Python (setup-python); the first and the last by the user's site
+     * directory as well, which PEP 668 refuses too. A user site that is not writable, a root-owned tool cache or a
+     * read-only file system are not fixed by either: the virtual environment stays.
+     */
+    public static FixStrategy strategyFor(Cause cause, RepoSettings.Fix preferred) {
+        FixStrategy base = strategyFor(cause);
+        if (base != FixStrategy.VENV || preferred == null) {
+            return base;
+        }
+        return switch (preferred) {
+            case VENV -> base;
+            case USER -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP ? FixStrategy.USER_SITE : base;
+            case SETUP_PYTHON -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
+                    || cause == Cause.EXTERNALLY_MANAGED ? FixStrategy.SETUP_PYTHON : base;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.pipfix.report;
 
+import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
 import java.util.List;
 
@@ -16,7 +17,8 @@ public record RunReport(
         String runHtmlUrl,
         List<FailedJob> jobs,
         List<SettingsProblem> settingsProblems,
-        String venvPath) {
+        String venvPath,
+        RepoSettings.Fix preferredFix) {
 
     public RunReport {
         jobs = List.copyOf(jobs);
@@ -26,7 +28,8 @@ public record RunReport(
     /** A report for a repository whose settings file, if any, had no problem. */
     public RunReport(String workflowName, long workflowId, long runNumber, long runAttempt, String runHtmlUrl,
             List<FailedJob> jobs) {
-        this(workflowName, workflowId, runNumber, runAttempt, runHtmlUrl, jobs, List.of(), ".venv");
+        this(workflowName, workflowId, runNumber, runAttempt, runHtmlUrl, jobs, List.of(), ".venv",
+                RepoSettings.Fix.VENV);
     }
 
     /** A report on one log read without its run, as {@code analyze} renders it. */

@@ -10,11 +10,27 @@ import java.util.List;
  * @param venvPath  the virtual environment's directory, relative to the workspace, in the fix pipfix proposes
  * @param commentOnPush true ({@code comment_on: push}): a failed run without a pull request gets its comment on the
  *                      commit instead
+ * @param fix       the fix pipfix proposes where a virtual environment would be its choice, if it can fix the cause
  */
-public record RepoSettings(boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush) {
+public record RepoSettings(boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush, Fix fix) {
 
     public static final String PATH = ".github/pipfix.yml";
-    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false);
+    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false, Fix.VENV);
+
+    /** {@code fix:} in the file. */
+    public enum Fix {
+        VENV("venv"), USER("user"), SETUP_PYTHON("setup-python");
+
+        private final String id;
+
+        Fix(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
 
     public RepoSettings {
         workflows = List.copyOf(workflows);

@@ -19,8 +19,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads {@code .github/pipfix.yml}. A broken file never stops the analysis: each problem is named with its line, and
- * the setting it concerns keeps its default (all of them when the file is not YAML). {@code fix} is known, but only
- * its default (venv) is supported: another value is a problem the comment names, never silently ignored.
+ * the setting it concerns keeps its default (all of them when the file is not YAML).
  */
 public final class RepoSettingsFile {
 
@@ -73,6 +72,7 @@ public final class RepoSettingsFile {
         List<String> workflows = d.workflows();
         String venvPath = d.venvPath();
         boolean commentOnPush = d.commentOnPush();
+        RepoSettings.Fix fix = d.fix();
         Set<String> seen = new LinkedHashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -113,12 +113,17 @@ public final class RepoSettingsFile {
                 case "fix" -> {
                     String text = scalar(value);
                     String chosen = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-                    if (chosen.equals("user") || chosen.equals("setup-python")) {
-                        problems.add(new SettingsProblem(line(value), "`fix: " + chosen + "` is not supported by"
-                                + " this version of pipfix yet; the fix is a virtual environment (venv)"));
-                    } else if (!chosen.equals("venv")) {
-                        problems.add(new SettingsProblem(line(value), "`fix` should be venv (user and setup-python"
-                                + " are not supported yet); it stays venv"));
+                    RepoSettings.Fix found = null;
+                    for (RepoSettings.Fix candidate : RepoSettings.Fix.values()) {
+                        if (candidate.id().equals(chosen)) {
+                            found = candidate;
+                        }
+                    }
+                    if (found == null) {
+                        problems.add(new SettingsProblem(line(value), "`fix` should be venv, user or setup-python;"
+                                + " it stays venv"));
+                    } else {
+                        fix = found;
                     }
                 }
                 case "venv_path" -> {
@@ -145,7 +150,7 @@ public final class RepoSettingsFile {
                         + " knows (" + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
             }
         }
-        return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush), problems);
+        return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush, fix), problems);
     }
 
     private static int line(Node node) {

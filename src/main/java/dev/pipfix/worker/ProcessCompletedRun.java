@@ -8,25 +8,25 @@ import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.InstallationClient;
 import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.JobStep;
-import dev.pipfix.github.ScannedLog;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
+import dev.pipfix.github.ScannedLog;
+import dev.pipfix.github.SettingsFiles;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
-import dev.pipfix.queue.CompletedRun;
-import dev.pipfix.github.SettingsFiles;
 import dev.pipfix.metrics.Metrics;
+import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
-import dev.pipfix.settings.RepoSettings;
-import dev.pipfix.settings.RepoSettingsFile;
-import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
 import dev.pipfix.report.Fixes;
 import dev.pipfix.report.RunReport;
+import dev.pipfix.settings.RepoSettings;
+import dev.pipfix.settings.RepoSettingsFile;
+import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
@@ -108,8 +108,8 @@ public final class ProcessCompletedRun implements RunHandler {
             return log(run, "no-pull-request", "findings, but no open pull request for this run", started);
         }
         RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
-                run.runHtmlUrl(), withFixes(client, run, diagnosed, settings.settings().venvPath()), settings.problems(),
-                settings.settings().venvPath());
+                run.runHtmlUrl(), withFixes(client, run, diagnosed, settings.settings()), settings.problems(),
+                settings.settings().venvPath(), settings.settings().fix());
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty()) {
@@ -183,7 +183,7 @@ public final class ProcessCompletedRun implements RunHandler {
 
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
     private List<FailedJob> withFixes(InstallationClient client, CompletedRun run, List<FailedJob> jobs,
-            String venvPath) {
+            RepoSettings settings) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
         String text = null;
         String unreadable = null;
@@ -204,13 +204,13 @@ public final class ProcessCompletedRun implements RunHandler {
                 continue;
             }
             Finding finding = job.findings().get(0);
-            FixStrategy strategy = Fixes.strategyFor(finding.cause());
+            FixStrategy strategy = Fixes.strategyFor(finding.cause(), settings.fix());
             WorkflowFix fix = null;
             if (strategy != null) {
                 // an unreadable file still gets a request: the patcher answers with the change to make by hand
                 fix = patcher.fix(new FixRequest(path.isBlank() ? "(no workflow file)" : path,
                         text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy,
-                        Fixes.runnerOs(finding.os()), venvPath));
+                        Fixes.runnerOs(finding.os()), settings.venvPath()));
                 if (text == null) {
                     fix = new WorkflowFix(fix.strategy(), fix.path(), fix.job(), fix.step(), fix.os(), fix.shell(),
                             null, fix.change(), unreadable);

@@ -33,6 +33,17 @@ final class CommandEdits {
         });
     }
 
+    /** Into the user's site directory: {@code --user} added where missing, {@code sudo} dropped. */
+    static String userSite(String script) {
+        return eachLine(script, line -> {
+            if (!isPip(line)) {
+                return line;
+            }
+            String edited = SUDO_BEFORE_PIP.matcher(line).replaceAll("$1");
+            return USER_FLAG.matcher(edited).find() ? edited : PIP_INSTALL.matcher(edited).replaceAll("$1 --user");
+        });
+    }
+
     static String pythonMPip(String script) {
         return eachLine(script, line -> {
             Matcher matcher = PIP_UPGRADES_ITSELF.matcher(line);

@@ -7,7 +7,11 @@ public enum FixStrategy {
     /** Rewrite {@code pip install --upgrade pip} to {@code python -m pip install --upgrade pip} in place. */
     PYTHON_M_PIP_UPGRADE("python-m-pip"),
     /** Add {@code --no-cache-dir} to the failing step's pip commands. */
-    NO_CACHE_DIR("no-cache-dir");
+    NO_CACHE_DIR("no-cache-dir"),
+    /** Insert {@code actions/setup-python} before the failing step: a Python the job's user owns. */
+    SETUP_PYTHON("setup-python"),
+    /** Add {@code --user} to the failing step's pip installs (and drop {@code sudo}). */
+    USER_SITE("user");
 
     private final String id;
 

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The step that creates {@code .venv} and puts it first on PATH for every later step, in the job's own shell.
+ * The step that creates {@code .venv} and puts it first on PATH for every later step, in the job's own shell (and
+ * the {@code actions/setup-python} step, when a repository prefers that).
  * {@code $GITHUB_PATH} only changes PATH for later steps, which is why it is a step of its own before the failing
  * one. The POSIX form is plain sh, so it also runs in containers whose default shell is sh.
  */
 final class VenvStep {
 
     static final String NAME = "Create a virtual environment";
+    static final String SETUP_PYTHON_NAME = "Set up Python";
 
     private VenvStep() {
     }
@@ -60,6 +62,19 @@ final class VenvStep {
         lines.add(new Line(1, interpreter + " -m venv " + venv));
         lines.add(new Line(1, "echo \"$PWD/" + venv + "/bin\" >> \"$GITHUB_PATH\""));
         lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/" + venv + "\" >> \"$GITHUB_ENV\""));
+        return lines;
+    }
+
+    /** The {@code actions/setup-python} step, with the failing step's condition. */
+    static List<Line> setupPython(String condition) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(0, "name: " + SETUP_PYTHON_NAME));
+        if (condition != null) {
+            lines.add(new Line(0, "if: " + condition));
+        }
+        lines.add(new Line(0, "uses: actions/setup-python@v5"));
+        lines.add(new Line(0, "with:"));
+        lines.add(new Line(1, "python-version: '3.x'"));
         return lines;
     }
 

@@ -63,6 +63,9 @@ public final class WorkflowPatcher {
                     CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
             case NO_CACHE_DIR -> inPlace(path, document, job, step, platform, strategy,
                     CommandEdits::noCacheDir, "the failing step has no `pip install` to add `--no-cache-dir` to");
+            case SETUP_PYTHON -> setupPython(path, document, job, step, platform);
+            case USER_SITE -> inPlace(path, document, job, step, platform, strategy, CommandEdits::userSite,
+                    "the failing step has no `pip install` to add `--user` to");
         };
     }
 
@@ -80,7 +83,6 @@ public final class WorkflowPatcher {
         String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
         String condition = singleLine(step.ifNode());
         List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition, venvPath);
-        String change = VenvStep.render(lines, 0, 2, 2, "\n");
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
                 return WorkflowFix.adviceOnly(FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(),
@@ -89,8 +91,27 @@ public final class WorkflowPatcher {
                                 + " (or call its python), rather than creating a second one");
             }
         }
+        return insertBefore(path, document, job, step, platform, lines, FixStrategy.VENV);
+    }
+
+    private WorkflowFix setupPython(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
+            Platform platform) {
+        List<VenvStep.Line> lines = VenvStep.setupPython(singleLine(step.ifNode()));
+        if (usesSetupPython(job, step)) {
+            return WorkflowFix.adviceOnly(FixStrategy.SETUP_PYTHON, path, job.id(), step.displayName(),
+                    platform.os(), platform.shell(), null, "the job already runs actions/setup-python before the"
+                            + " failing step; the pip that failed is another Python's: call `python -m pip` there");
+        }
+        return insertBefore(path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON);
+    }
+
+    /** A new step right before the failing one, whose pip commands lose {@code sudo} and {@code --user}. */
+    private WorkflowFix insertBefore(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
+            Platform platform, List<VenvStep.Line> lines, FixStrategy strategy) {
+        String change = VenvStep.render(lines, 0, 2, 2, "\n");
+        String condition = singleLine(step.ifNode());
         if (step.dash() < 0 || step.ifNode() != null && condition == null) {
-            return WorkflowFix.adviceOnly(FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(),
+            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
                     platform.shell(), change, "the failing step is written in a form pipfix does not splice into"
                             + " safely; add the step by hand, right before it");
         }
@@ -105,7 +126,7 @@ public final class WorkflowPatcher {
         String patched = text.substring(0, insertAt) + inserted + text.substring(insertAt, runStart)
                 + CommandEdits.forVenv(runText) + text.substring(runEnd);
         Object expected = ((List<?>) PatchValidator.load(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
-        return validated(path, text, patched, job, step, platform, expected, change, FixStrategy.VENV);
+        return validated(path, text, patched, job, step, platform, expected, change, strategy);
     }
 
     private WorkflowFix inPlace(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
@@ -203,6 +224,8 @@ public final class WorkflowPatcher {
                     2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
+            case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");
+            case USER_SITE -> "pip install --user ...";
         };
     }
 }

@@ -805,6 +805,23 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void a_preferred_fix_that_cannot_mend_the_cause_gives_the_virtual_environment_and_says_why() throws Exception {
+        // given a repository that prefers setup-python, and a run whose user site is not writable
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "fix: setup-python\n");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        pullRequestWithComments(42);
+
+        deliverAndWait(SAME_REPO);
+
+        assertThat(postedBody(github.writes().get(0))).contains("+          python3 -m venv .venv")
+                .contains("(`.github/pipfix.yml` asks for `fix: setup-python`, which does not fix this cause, so the"
+                        + " fix here is a virtual environment.)");
+    }
+
+    @Test
     void healthz_answers_200_with_each_part_and_503_naming_the_scheduler_once_it_stops() throws Exception {
         HttpResponse<String> healthy = page("/healthz");
 

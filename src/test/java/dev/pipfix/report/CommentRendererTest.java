@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Kind;
+import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.Os;
+import dev.pipfix.settings.RepoSettings;
+import dev.pipfix.workflow.FixRequest;
+import dev.pipfix.workflow.FixStrategy;
+import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.workflow.WorkflowPatcher;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -127,6 +136,41 @@ class CommentRendererTest {
     }
 
     /** A finding of a failed step, as the engine reports one. */
+    @Test
+    void a_repository_that_prefers_setup_python_gets_that_step_and_its_patch() throws Exception {
+        String body = renderer.render(preferring("settings-fix-setup-python-pep668", "lint", "Install linters",
+                FixStrategy.SETUP_PYTHON, RepoSettings.Fix.SETUP_PYTHON));
+
+        assertThat(body).contains("**Fix:** use a Python the job owns, as this repository's `.github/pipfix.yml` asks")
+                .contains("- name: Set up Python\n  uses: actions/setup-python@v5")
+                .contains("+      - name: Set up Python").contains("```diff");
+    }
+
+    @Test
+    void a_repository_that_prefers_the_user_site_gets_the_user_flag_in_its_patch() throws Exception {
+        String body = renderer.render(preferring("settings-fix-user-system-site", "unit", "Run pip install flask",
+                FixStrategy.USER_SITE, RepoSettings.Fix.USER));
+
+        assertThat(body).contains("**Fix:** install into the user's site directory")
+                .contains("+      - run: pip install --user flask").doesNotContain("python3 -m venv");
+    }
+
+    /** A report on a golden case's log, with the patch the patcher makes for the strategy. */
+    private static RunReport preferring(String scenario, String job, String step, FixStrategy strategy,
+            RepoSettings.Fix preferred) throws Exception {
+        Path dir = Path.of("src/test/resources/workflows", scenario);
+        Finding finding;
+        try (InputStream log = Files.newInputStream(dir.resolve("job.log"))) {
+            finding = new LogScanner().scan(log).findings().get(0);
+        }
+        WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(".github/workflows/ci.yml",
+                Files.readString(dir.resolve("ci.yml")), job, step, finding.script(), strategy,
+                Fixes.runnerOs(finding.os())));
+        String url = "https://github.com/octo-org/octo-repo/actions/runs/680634037";
+        return new RunReport("CI", 7087581, 7, 1, url, List.of(new FailedJob(job, url + "/job/1", step, 3,
+                List.of(finding), false, fix)), List.of(), ".venv", preferred);
+    }
+
     static Finding finding(Kind kind, Cause cause, long line, String step, long stepLine, String command, String path,
             Os os, List<String> evidence) {
         return new Finding(kind, cause, line, step, stepLine, true, command,

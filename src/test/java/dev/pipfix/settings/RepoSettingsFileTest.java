@@ -23,14 +23,14 @@ class RepoSettingsFileTest {
                 workflows:
                   - CI
                   - .github/workflows/release.yml
-                fix: venv
+                fix: setup-python
                 venv_path: ./build/venv
                 comment_on: [pull_request, push]
                 """);
 
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI", ".github/workflows/release.yml"),
-                "build/venv", true));
+                "build/venv", true, RepoSettings.Fix.SETUP_PYTHON));
     }
 
     @Test
@@ -45,9 +45,10 @@ class RepoSettingsFileTest {
                 """);
 
         assertThat(parsed.problems()).extracting(SettingsProblem::line).containsExactly(1, 2, 3, 4, 6);
-        assertThat(parsed.problems().get(1).message()).contains("`fix` should be venv");
+        assertThat(parsed.problems().get(1).message()).contains("`fix` should be venv, user or setup-python");
         assertThat(parsed.problems().get(4).message()).contains("`colour` is not a setting pipfix knows");
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv", false));
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv", false,
+                RepoSettings.Fix.VENV));
     }
 
     @Test
@@ -66,12 +67,12 @@ class RepoSettingsFileTest {
     }
 
     @Test
-    void fixes_this_version_does_not_make_are_named_not_ignored() {
+    void the_fix_and_the_comment_targets_are_read() {
         RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("fix: user\ncomment_on: push\n");
 
-        assertThat(parsed.problems()).extracting(SettingsProblem::message).containsExactly(
-                "`fix: user` is not supported by this version of pipfix yet; the fix is a virtual environment (venv)");
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of(), ".venv", true));
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of(), ".venv", true,
+                RepoSettings.Fix.USER));
     }
 
     @Test
@@ -82,7 +83,8 @@ class RepoSettingsFileTest {
 
     @Test
     void workflows_are_matched_by_name_or_path() {
-        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv", false);
+        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv", false,
+                RepoSettings.Fix.VENV);
 
         assertThat(settings.watches("CI", ".github/workflows/ci.yml")).isTrue();
         assertThat(settings.watches("Release", ".github/workflows/release.yml@refs/heads/main")).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.report.Fixes;
+import dev.pipfix.settings.RepoSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each folder under {@code src/test/resources/workflows} is a failing run: {@code ci.yml} as committed (or the
  * {@code file} named in {@code case.properties}, at its {@code path}: a composite action's {@code action.yml}),
  * {@code job.log} as GitHub served it, and {@code case.properties} with the API's job and step names (and a
- * {@code venv_path} as {@code .github/pipfix.yml} may set it) and the
+ * {@code venv_path} or {@code fix} as {@code .github/pipfix.yml} may set them) and the
  * expected outcome. The log goes through the engine, the finding chooses the fix, the patch is applied with
  * {@code git apply} to the file in a scratch repository, and the result must equal {@code ci.patched.yml} byte for
  * byte and load as YAML. A missing golden file is written from the result for review, and the test fails.
@@ -49,7 +50,8 @@ class GoldenPatchTest {
 
         // when
         WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(path, workflow, expected.getProperty("job"),
-                expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause()),
+                expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause(),
+                        RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv").toUpperCase().replace('-', '_'))),
                 Fixes.runnerOs(finding.os()), expected.getProperty("venv_path", ".venv")));
 
         // then
