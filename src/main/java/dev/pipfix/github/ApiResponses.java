@@ -42,4 +42,17 @@ final class ApiResponses {
         String flat = body.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_DETAIL_CHARS ? flat : flat.substring(0, MAX_DETAIL_CHARS) + "…";
     }
+
+    /** The {@code rel="next"} URL of a {@code Link} header, or null on the last page. */
+    static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        for (String part : link.split(",")) {
+            if (part.contains("rel=\"next\"")) {
+                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+            }
+        }
+        return null;
+    }
 }

@@ -61,7 +61,7 @@ public final class AppApi {
             String next;
             try (Response response = http.newCall(request).execute()) {
                 body = ApiResponses.json("GET /app/hook/deliveries", response);
-                next = nextLink(response.header("Link"));
+                next = ApiResponses.nextLink(response.header("Link"));
             }
             boolean older = false;
             for (JsonNode d : body) {
@@ -113,18 +113,6 @@ public final class AppApi {
         String path = "/app/hook/deliveries/" + deliveryId + "/attempts";
         call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
                 "no such delivery (GitHub keeps three days of them)");
-    }
-
-    private static String nextLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        for (String part : link.split(",")) {
-            if (part.contains("rel=\"next\"")) {
-                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
-            }
-        }
-        return null;
     }
 
     private Request.Builder request(String path) {

@@ -97,7 +97,7 @@ public final class StickyComments {
                         break;
                     }
                 }
-                url = nextLink(response.header("Link"));
+                url = ApiResponses.nextLink(response.header("Link"));
             }
         }
         if (ours == null && !create) {
@@ -131,18 +131,6 @@ public final class StickyComments {
         return new Request.Builder().url(url)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
-    }
-
-    private static String nextLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        for (String part : link.split(",")) {
-            if (part.contains("rel=\"next\"")) {
-                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
-            }
-        }
-        return null;
     }
 
     /** Someone may quote our comment; only a bot's comment that carries the marker is ours to edit. */
