@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /** The HTTP face of pipfix. All routes are declared here; each delegates to a class that knows nothing of HTTP. */
 public final class WebApp {
@@ -106,12 +107,13 @@ public final class WebApp {
         answer.put("reason", reply.reason());
         ctx.status(reply.status()).contentType("application/json").result(JSON.writeValueAsString(answer));
         metrics.webhook(event, reply.result(), reply.status());
-        LOG.atInfo().setMessage("delivery")
+        LoggingEventBuilder line = LOG.atInfo().setMessage("delivery")
                 .addKeyValue("delivery", printable(delivery))
-                .addKeyValue("event", printable(event))
-                .addKeyValue("repo", reply.repository())
-                .addKeyValue("run", reply.runId())
-                .addKeyValue("status", reply.status())
+                .addKeyValue("event", printable(event));
+        if (reply.repository() != null) {
+            line = line.addKeyValue("repo", reply.repository()).addKeyValue("run", reply.runId());
+        }
+        line.addKeyValue("status", reply.status())
                 .addKeyValue("result", reply.result())
                 .addKeyValue("reason", reply.reason())
                 .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
