@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A delivery saved for {@code replay}, in any of the forms people have one in: the bare payload; GitHub's REST answer
@@ -19,6 +21,7 @@ import java.util.Map;
 record SavedDelivery(String event, String deliveryId, byte[] body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BLANK_LINE = Pattern.compile("\\R[ \\t]*\\R");
 
     /** @throws IllegalArgumentException when the text holds no JSON payload */
     static SavedDelivery parse(String text) {
@@ -60,7 +63,7 @@ record SavedDelivery(String event, String deliveryId, byte[] body) {
     }
 
     private static int blankLine(String text) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\R[ \\t]*\\R").matcher(text);
+        Matcher matcher = BLANK_LINE.matcher(text);
         return matcher.find() ? matcher.end() : -1;
     }
 

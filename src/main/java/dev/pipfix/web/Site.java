@@ -1,6 +1,7 @@
 package dev.pipfix.web;
 
 import dev.pipfix.setup.SetupFlow;
+import java.util.Map;
 
 /** What the pages need from the running server, whatever state it is in. The app layer implements it. */
 public interface Site {
@@ -31,7 +32,7 @@ public interface Site {
 
             @Override
             public Health health() {
-                return new Health(java.util.Map.of("webhook", "up"), true);
+                return new Health(Map.of("webhook", "up"), true);
             }
 
             @Override

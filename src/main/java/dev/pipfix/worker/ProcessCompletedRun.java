@@ -32,8 +32,10 @@ import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,16 +118,16 @@ public final class ProcessCompletedRun implements RunHandler {
             // comment_on: push, and the run has no pull request: its commit gets the comment
             CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
                     previous -> body, true);
-            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
             RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "="
-                    + outcome.name().toLowerCase(java.util.Locale.ROOT), started);
+                    + outcome.name().toLowerCase(Locale.ROOT), started);
             return outcome == CommentOutcome.DRY_RUN ? new RunResult(result.outcome(), result.detail(), body) : result;
         }
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
             CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
-            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
@@ -158,9 +160,9 @@ public final class ProcessCompletedRun implements RunHandler {
             // a re-run that passes on the same commit resolves the commit's comment
             CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
                     previous -> renderer.resolved(previous, passing), false);
-            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
             return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "="
-                    + outcome.name().toLowerCase(java.util.Locale.ROOT), started);
+                    + outcome.name().toLowerCase(Locale.ROOT), started);
         }
         if (numbers.isEmpty()) {
             return log(run, "no-pull-request", "passed, no open pull request for this run", started);
@@ -169,7 +171,7 @@ public final class ProcessCompletedRun implements RunHandler {
         for (int number : numbers) {
             CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,
                     previous -> renderer.resolved(previous, passing));
-            metrics.comment(outcome.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
             outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
         }
         return log(run, "resolved", String.join(",", outcomes), started);
@@ -235,7 +237,7 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     private RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
-        metrics.runFinished(outcome, java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+        metrics.runFinished(outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
         LOG.atInfo().setMessage("run")
                 .addKeyValue("delivery", run.deliveryId())
                 .addKeyValue("repo", run.repository())
