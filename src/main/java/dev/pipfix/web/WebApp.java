@@ -30,10 +30,6 @@ public final class WebApp {
     private WebApp() {
     }
 
-    public static Javalin create(WebhookReceiver receiver, long stopTimeoutMillis) {
-        return create(Site.of(receiver), new Metrics(), Clock.systemUTC(), stopTimeoutMillis);
-    }
-
     public static Javalin create(Site site, Metrics metrics, Clock clock, long stopTimeoutMillis) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -2,6 +2,7 @@ package dev.pipfix.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
@@ -9,6 +10,7 @@ import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.TestQueues;
+import dev.pipfix.testing.WebhookOnlySite;
 import dev.pipfix.web.WebApp;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
@@ -50,7 +52,8 @@ class ReplayCommandTest {
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
         intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(10));
         deliveries = new DeliveryLog(dataSource);
-        server = WebApp.create(new WebhookReceiver(new WebhookSignature(SECRET), intake, Clock.systemUTC()), 1_000)
+        WebhookReceiver receiver = new WebhookReceiver(new WebhookSignature(SECRET), intake, Clock.systemUTC());
+        server = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)
                 .start("127.0.0.1", 0);
     }
 

@@ -4,25 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipfix.metrics.Metrics;
+import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Database;
-import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
-import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.TestQueues;
+import dev.pipfix.testing.WebhookOnlySite;
 import dev.pipfix.testing.WebhookSender;
 import io.javalin.Javalin;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,8 @@ class WebhookEndpointTest {
         Migrations.apply(dataSource, Database.Dialect.H2);
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
         intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(10));
-        app = WebApp.create(new WebhookReceiver(signature, intake, Clock.systemUTC()), 1_000)
+        WebhookReceiver receiver = new WebhookReceiver(signature, intake, Clock.systemUTC());
+        app = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)
                 .start("127.0.0.1", 0);
         sender = new WebhookSender("http://127.0.0.1:" + app.port() + "/webhook", SECRET);
     }

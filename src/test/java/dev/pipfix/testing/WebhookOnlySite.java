@@ -1,0 +1,29 @@
+package dev.pipfix.testing;
+
+import dev.pipfix.setup.SetupFlow;
+import dev.pipfix.web.Health;
+import dev.pipfix.web.Site;
+import dev.pipfix.web.Status;
+import dev.pipfix.web.WebhookReceiver;
+import java.util.List;
+import java.util.Map;
+
+/** A site of a registered App with only its webhook wired, for tests of the webhook alone. */
+public record WebhookOnlySite(WebhookReceiver receiver) implements Site {
+
+    @Override
+    public SetupFlow setup() {
+        return null;
+    }
+
+    @Override
+    public Health health() {
+        return new Health(Map.of("webhook", "up"), true);
+    }
+
+    /** Nothing behind the webhook keeps a status here: no App details, no deliveries shown. */
+    @Override
+    public Status status() {
+        return new Status(null, null, List.of(), "this test site asks GitHub nothing", List.of(), 0, 0, false);
+    }
+}
