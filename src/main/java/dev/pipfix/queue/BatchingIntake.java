@@ -50,7 +50,7 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         this.dataSource = dataSource;
         this.queue = queue;
         this.maxWait = maxWait;
-        this.tasks = queue.taskStore(dataSource, lent);
+        this.tasks = queue.taskStore(lent);
         this.writer = new Thread(this::write, "pipfix-intake");
         writer.setDaemon(true);
         writer.start();

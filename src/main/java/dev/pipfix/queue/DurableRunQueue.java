@@ -6,7 +6,9 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -47,6 +49,7 @@ public final class DurableRunQueue implements AutoCloseable {
     private final OneTimeTask<CompletedRun> task;
     private final Scheduler scheduler;
     private final AtomicLong completed = new AtomicLong();
+    private final JdbcCustomization jdbcCustomization;
     /** The one module it needs, named: findAndRegisterModules scans the class path, a tenth of start-up. */
     private final Serializer serializer = new JacksonSerializer(new ObjectMapper().registerModule(new JavaTimeModule()));
 
@@ -90,7 +93,12 @@ public final class DurableRunQueue implements AutoCloseable {
                     }
                     recordResult(instance.getId(), result);
                 });
+        // the dialect is known: db-scheduler's autodetection would ask the database again, for each client
+        this.jdbcCustomization = dialect == Database.Dialect.POSTGRESQL
+                ? new PostgreSqlJdbcCustomization(false, false)
+                : new DefaultJdbcCustomization(false);
         SchedulerBuilder builder = Scheduler.create(dataSource, task)
+                .jdbcCustomization(jdbcCustomization)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
@@ -120,14 +128,11 @@ public final class DurableRunQueue implements AutoCloseable {
         return run.repository() + "/" + run.runId() + "/" + run.runAttempt();
     }
 
-    /**
-     * How the intake stores tasks inside its own transactions: db-scheduler's client on {@code lent}, with the SQL
-     * dialect detected on {@code dataSource} (the lent connection exists only inside a transaction).
-     */
-    TaskStore taskStore(DataSource dataSource, DataSource lent) {
+    /** How the intake stores tasks inside its own transactions: db-scheduler's client on {@code lent}. */
+    TaskStore taskStore(DataSource lent) {
         return new TaskStore(SchedulerClient.Builder.create(lent, task)
                 .serializer(serializer)
-                .jdbcCustomization(new AutodetectJdbcCustomization(dataSource))
+                .jdbcCustomization(jdbcCustomization)
                 .build(), task);
     }
 

@@ -118,17 +118,15 @@ public final class ProcessCompletedRun implements RunHandler {
             // comment_on: push, and the run has no pull request: its commit gets the comment
             CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
                     previous -> body, true);
-            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
-            RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "="
-                    + outcome.name().toLowerCase(Locale.ROOT), started);
+            RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
+                    started);
             return outcome == CommentOutcome.DRY_RUN ? new RunResult(result.outcome(), result.detail(), body) : result;
         }
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
             CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
-            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
-            outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
+            outcomes.add("#" + number + "=" + counted(outcome));
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
         RunResult result = log(run, "commented", String.join(",", outcomes), started);
@@ -160,9 +158,7 @@ public final class ProcessCompletedRun implements RunHandler {
             // a re-run that passes on the same commit resolves the commit's comment
             CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
                     previous -> renderer.resolved(previous, passing), false);
-            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
-            return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "="
-                    + outcome.name().toLowerCase(Locale.ROOT), started);
+            return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome), started);
         }
         if (numbers.isEmpty()) {
             return log(run, "no-pull-request", "passed, no open pull request for this run", started);
@@ -171,8 +167,7 @@ public final class ProcessCompletedRun implements RunHandler {
         for (int number : numbers) {
             CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,
                     previous -> renderer.resolved(previous, passing));
-            metrics.comment(outcome.name().toLowerCase(Locale.ROOT));
-            outcomes.add("#" + number + "=" + outcome.name().toLowerCase());
+            outcomes.add("#" + number + "=" + counted(outcome));
         }
         return log(run, "resolved", String.join(",", outcomes), started);
     }
@@ -234,6 +229,13 @@ public final class ProcessCompletedRun implements RunHandler {
                 log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
         return new FailedJob(job.name(), job.htmlUrl(), failedStep.map(JobStep::name).orElse(null),
                 failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
+    }
+
+    /** The comment's outcome in words, counted for the metrics. */
+    private String counted(CommentOutcome outcome) {
+        String name = outcome.name().toLowerCase(Locale.ROOT);
+        metrics.comment(name);
+        return name;
     }
 
     private RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
