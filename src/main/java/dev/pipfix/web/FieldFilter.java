@@ -9,8 +9,33 @@ import java.util.Map;
  * {@code workflow_run} delivery is ~20 KB of which pipfix reads a few hundred bytes; building the whole tree was a
  * third of the webhook's CPU under load. Paths are dotted field names, {@code []} stepping into every array element:
  * {@code workflow_run.pull_requests[].number}.
+ *
+ * <p>What it keeps is bounded whatever the document holds, since the document is parsed before its signature is known
+ * to match: a named field keeps a scalar only (an object or array in its place is skipped), and an array keeps its
+ * first {@value #MAX_ELEMENTS} elements.
  */
 final class FieldFilter extends TokenFilter {
+
+    /** More than GitHub lists: a run's {@code pull_requests} holds the open pull requests of its head, a handful. */
+    static final int MAX_ELEMENTS = 100;
+
+    /** A named field's value, when it is a string, number, boolean or null. */
+    private static final TokenFilter SCALAR = new TokenFilter() {
+        @Override
+        public TokenFilter filterStartObject() {
+            return null;
+        }
+
+        @Override
+        public TokenFilter filterStartArray() {
+            return null;
+        }
+
+        @Override
+        protected boolean _includeScalar() {
+            return true;
+        }
+    };
 
     private final Map<String, FieldFilter> fields = new HashMap<>();
     private FieldFilter elements;
@@ -42,15 +67,15 @@ final class FieldFilter extends TokenFilter {
         if (child == null) {
             return null;
         }
-        return child.leaf ? TokenFilter.INCLUDE_ALL : child;
+        return child.leaf ? SCALAR : child;
     }
 
     @Override
     public TokenFilter includeElement(int index) {
-        if (elements == null) {
+        if (elements == null || index >= MAX_ELEMENTS) {
             return null;
         }
-        return elements.leaf ? TokenFilter.INCLUDE_ALL : elements;
+        return elements.leaf ? SCALAR : elements;
     }
 
     @Override

@@ -7,9 +7,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -23,6 +25,15 @@ public final class WebApp {
 
     /** GitHub never sends a payload over 25 MB. */
     public static final int MAX_BODY_BYTES = 25 * 1024 * 1024;
+    /** Large bodies read at once: four of the largest GitHub sends. */
+    static final long LARGE_BODIES_IN_FLIGHT_BYTES = 4L * MAX_BODY_BYTES;
+    /**
+     * How long a large body waits for its share of the budget before it is refused: well inside the 10 s GitHub
+     * waits for an answer, and long enough that a burst is read in turn rather than refused.
+     */
+    private static final Duration BODY_BUDGET_PATIENCE = Duration.ofSeconds(5);
+    /** What a sender refused for the budget is told to wait; GitHub's failed deliveries come back through catch-up. */
+    private static final String BUSY_RETRY_AFTER_SECONDS = "10";
     private static final long IDLE_CONNECTION_CLOSE_ON_STOP_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,11 +42,12 @@ public final class WebApp {
     }
 
     public static Javalin create(Site site, Metrics metrics, Clock clock, long stopTimeoutMillis) {
+        BodyBudget bodies = new BodyBudget(LARGE_BODIES_IN_FLIGHT_BYTES, MAX_BODY_BYTES);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> stopGracefully(server, stopTimeoutMillis));
-            config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver(), metrics));
+            config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver(), bodies, metrics));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.get("/", ctx -> {
@@ -87,17 +99,16 @@ public final class WebApp {
         });
     }
 
-    private static void webhook(Context ctx, WebhookReceiver receiver, Metrics metrics) throws IOException {
+    private static void webhook(Context ctx, WebhookReceiver receiver, BodyBudget bodies, Metrics metrics)
+            throws IOException {
         long started = System.nanoTime();
         String event = ctx.header("X-GitHub-Event");
         String delivery = ctx.header("X-GitHub-Delivery");
-        byte[] body = readCapped(ctx);
-        WebhookReply reply = receiver == null
-                ? WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App")
-                : body == null
-                ? WebhookReply.rejected(413, "the body is over " + MAX_BODY_BYTES + " bytes; GitHub never sends"
-                        + " more than 25 MB")
-                : receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
+        WebhookReply reply = reply(ctx, receiver, bodies, event, delivery);
+        if (reply.status() == 413 || reply.status() == 503) {
+            // the body may be unread: the connection cannot carry another request
+            ctx.header("Connection", "close");
+        }
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("result", reply.result());
         answer.put("reason", reply.reason());
@@ -116,14 +127,35 @@ public final class WebApp {
                 .log();
     }
 
-    /** The raw body, or null when it is over the cap; read by hand so chunked bodies are capped too. */
-    private static byte[] readCapped(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            return null;
+    /**
+     * Refuses before reading what is over the size GitHub sends or over the budget of large bodies in flight; reads
+     * the rest as it streams in, so that no request holds its body whole.
+     */
+    private static WebhookReply reply(Context ctx, WebhookReceiver receiver, BodyBudget bodies, String event,
+            String delivery) {
+        if (receiver == null) {
+            return WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App");
         }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            return WebhookReceiver.tooLarge();
+        }
+        Optional<BodyBudget.Lease> lease;
+        try {
+            lease = bodies.reserve(declared, BODY_BUDGET_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lease = Optional.empty();
+        }
+        if (lease.isEmpty()) {
+            ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+            return WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub marks the"
+                    + " delivery failed, and it can be redelivered");
+        }
+        try (BodyBudget.Lease held = lease.get(); InputStream body = ctx.req().getInputStream()) {
+            return receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
+        } catch (IOException e) {
+            return WebhookReply.rejected(400, "the body could not be read to its end: " + e.getMessage());
         }
     }
 

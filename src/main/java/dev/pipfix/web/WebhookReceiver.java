@@ -1,30 +1,30 @@
 package dev.pipfix.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.queue.Admission;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Delivery;
 import dev.pipfix.queue.Intake;
 import dev.pipfix.queue.QueueUnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Decides what a delivery gets: authenticated first, then checked, then routed. Knows nothing of HTTP beyond
- * status codes; the route hands it the headers and the raw body.
+ * status codes; the route hands it the headers and the body's stream.
  */
 public final class WebhookReceiver {
 
     private static final int MAX_HEADER_CHARS = 100;
+    private static final FieldFilter PING_FIELDS = FieldFilter.of("zen", "hook_id");
+    /** Events pipfix only records: the body must be a JSON object, and nothing in it is read. */
+    private static final FieldFilter NO_FIELDS = FieldFilter.of();
 
     private final WebhookSignature signature;
     private final Intake intake;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param signature null only when unsigned deliveries are explicitly allowed (development) */
     public WebhookReceiver(WebhookSignature signature, Intake intake, Clock clock) {
@@ -33,14 +33,30 @@ public final class WebhookReceiver {
         this.clock = clock;
     }
 
-    WebhookReply receive(String event, String deliveryId, String signatureHeader, byte[] body) {
-        if (signature != null) {
-            if (signatureHeader == null || signatureHeader.isBlank()) {
-                return WebhookReply.rejected(401, "X-Hub-Signature-256 is missing; set the App's webhook secret");
+    /**
+     * Reads the body to its end as it streams in, then answers: unauthenticated first (401), then malformed (400),
+     * then what was stored. The caller has checked the declared length and the budget for bodies in flight.
+     *
+     * @throws IOException when the sender's stream breaks off
+     */
+    WebhookReply receive(String event, String deliveryId, String signatureHeader, InputStream body)
+            throws IOException {
+        if (signature != null && WebhookSignature.parse(signatureHeader).isEmpty()) {
+            // nothing this body says can be believed: read it to the end (so the sender gets its answer), keep nothing
+            if (DeliveryBody.discard(body, WebApp.MAX_BODY_BYTES)) {
+                return tooLarge();
             }
-            if (!signature.matches(body, signatureHeader)) {
-                return WebhookReply.rejected(401, "X-Hub-Signature-256 does not match the body and WEBHOOK_SECRET");
-            }
+            return WebhookReply.rejected(401, signatureHeader == null || signatureHeader.isBlank()
+                    ? "X-Hub-Signature-256 is missing; set the App's webhook secret"
+                    : "X-Hub-Signature-256 is not sha256= and 64 hex digits");
+        }
+        DeliveryBody.Read read = DeliveryBody.read(body, Optional.ofNullable(signature).map(WebhookSignature::newMac),
+                WebApp.MAX_BODY_BYTES, fieldsOf(event));
+        if (read.overCap()) {
+            return tooLarge();
+        }
+        if (signature != null && !signature.hmacMatches(read.hmac().orElseThrow(), signatureHeader)) {
+            return WebhookReply.rejected(401, "X-Hub-Signature-256 does not match the body and WEBHOOK_SECRET");
         }
         if (event == null || event.isBlank()) {
             return WebhookReply.rejected(400, "X-GitHub-Event is missing");
@@ -53,20 +69,10 @@ public final class WebhookReceiver {
             return WebhookReply.rejected(400, "X-GitHub-Event or X-GitHub-Delivery is longer than "
                     + MAX_HEADER_CHARS + " characters");
         }
-        JsonNode payload;
-        try {
-            payload = "workflow_run".equals(event)
-                    ? json.readTree(new FilteringParserDelegate(json.createParser(body), WorkflowRunPayload.FIELDS,
-                            TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true))
-                    : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return WebhookReply.rejected(400, "the body is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return WebhookReply.rejected(400, "the body cannot be read: " + e.getMessage());
+        if (read.json() instanceof DeliveryBody.NotJson notJson) {
+            return WebhookReply.rejected(400, notJson.reason());
         }
-        if (payload == null || !payload.isObject()) {
-            return WebhookReply.rejected(400, "the body is not a JSON object");
-        }
+        JsonNode payload = ((DeliveryBody.Payload) read.json()).root();
         try {
             return admit(route(event, deliveryId, payload));
         } catch (MalformedPayloadException e) {
@@ -75,6 +81,19 @@ public final class WebhookReceiver {
             return WebhookReply.rejected(503, "the delivery could not be stored (" + e.getMessage()
                     + "); GitHub marks it failed, and it can be redelivered");
         }
+    }
+
+    static WebhookReply tooLarge() {
+        return WebhookReply.rejected(413, "the body is over " + WebApp.MAX_BODY_BYTES + " bytes; GitHub never sends"
+                + " more than 25 MB");
+    }
+
+    /** The fields each event's route reads; the parser skips the rest. */
+    private static FieldFilter fieldsOf(String event) {
+        if ("workflow_run".equals(event)) {
+            return WorkflowRunPayload.FIELDS;
+        }
+        return "ping".equals(event) ? PING_FIELDS : NO_FIELDS;
     }
 
     /** What a delivery asks for before it is stored: a run to queue, or only a record and this reply. */
