@@ -11,6 +11,7 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
 import dev.pipfix.setup.AppManifest;
+import dev.pipfix.setup.SetupCode;
 import dev.pipfix.setup.SetupFlow;
 import dev.pipfix.setup.SetupStates;
 import dev.pipfix.web.Health;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,7 +65,8 @@ public final class PipfixServer implements AutoCloseable {
     private final OkHttpClient http;
     private final Database database;
     private final HikariDataSource dataSource;
-    private final SetupFlow setup;
+    /** Present while the server started without App credentials. */
+    private final Optional<SetupFlow> setup;
     private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
     private final Metrics metrics;
@@ -89,9 +92,15 @@ public final class PipfixServer implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
                 .build();
-        this.setup = new SetupFlow(manifest(), new SetupStates(new SecureRandom()),
-                new ManifestConversions(http, config.githubApiUrl()), this::install, config.githubUrl(),
-                config.publicUrl());
+        if (config.configured()) {
+            SetupCode.deleteLeftover(config.dataDir());
+            this.setup = Optional.empty();
+        } else {
+            SecureRandom random = new SecureRandom();
+            this.setup = Optional.of(new SetupFlow(manifest(), SetupCode.open(config.dataDir(), random),
+                    new SetupStates(random), new ManifestConversions(http, config.githubApiUrl()), this::install,
+                    config.githubUrl(), config.publicUrl()));
+        }
         this.dataSource = joined(opening);
         if (config.configured()) {
             active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect(), metrics));
@@ -235,7 +244,7 @@ public final class PipfixServer implements AutoCloseable {
 
         @Override
         public SetupFlow setup() {
-            return active.get() == null ? setup : null;
+            return active.get() == null ? setup.orElseThrow() : null;
         }
 
         @Override

@@ -1,14 +1,10 @@
 package dev.pipfix.app;
 
 import dev.pipfix.github.NewApp;
+import dev.pipfix.setup.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,19 +39,6 @@ final class SavedCredentials {
             }
             text.append(value.getKey()).append("='").append(value.getValue()).append("'\n");
         }
-        Files.createDirectories(dataDir);
-        Path temporary = dataDir.resolve(".env.new");
-        Files.deleteIfExists(temporary);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file(dataDir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file(dataDir), StandardCopyOption.REPLACE_EXISTING);
-        }
+        PrivateFiles.write(file(dataDir), text.toString());
     }
 }

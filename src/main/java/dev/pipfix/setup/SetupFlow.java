@@ -26,8 +26,20 @@ public final class SetupFlow {
         void install(NewApp app) throws IOException;
     }
 
+    /** What asking to register gets. */
+    public sealed interface Start {
+    }
+
     /** Where the browser posts the manifest, and with which state. */
-    public record Registration(String actionUrl, String manifestJson, String state) {
+    public record Registration(String actionUrl, String manifestJson, String state) implements Start {
+    }
+
+    /** The setup code is missing or wrong: nothing goes to GitHub. */
+    public record CodeRefused() implements Start {
+    }
+
+    /** The organization field holds no GitHub login. */
+    public record NotAnOrganization(String message) implements Start {
     }
 
     public sealed interface Outcome {
@@ -52,15 +64,17 @@ public final class SetupFlow {
     }
 
     private final AppManifest manifest;
+    private final SetupCode setupCode;
     private final SetupStates states;
     private final ManifestConversions conversions;
     private final Installer installer;
     private final String githubUrl;
     private final String publicUrl;
 
-    public SetupFlow(AppManifest manifest, SetupStates states, ManifestConversions conversions, Installer installer,
-            String githubUrl, String publicUrl) {
+    public SetupFlow(AppManifest manifest, SetupCode code, SetupStates states, ManifestConversions conversions,
+            Installer installer, String githubUrl, String publicUrl) {
         this.manifest = manifest;
+        this.setupCode = code;
         this.states = states;
         this.conversions = conversions;
         this.installer = installer;
@@ -77,14 +91,29 @@ public final class SetupFlow {
     }
 
     /**
-     * @param organization null or blank to register the App on the signed-in user's account
-     * @throws IllegalArgumentException when the organization is not a GitHub login
+     * Whether registering needs the setup code. Not when this server is reached at a loopback address only
+     * ({@code PUBLIC_URL} is one) and the request came from this machine: nobody else can reach the page then. The
+     * address is the connection's own; headers such as {@code X-Forwarded-For} are the sender's word and count for
+     * nothing.
      */
-    public Registration start(String organization, String name, Instant now) {
+    public boolean needsCode(boolean requestFromLoopback) {
+        return !(requestFromLoopback && Loopback.isLoopbackUrl(publicUrl));
+    }
+
+    /**
+     * @param setupCode    the code the form carried, or null
+     * @param organization null or blank to register the App on the signed-in user's account
+     */
+    public Start start(String setupCode, boolean requestFromLoopback, String organization, String name,
+            Instant now) {
+        if (needsCode(requestFromLoopback) && !this.setupCode.use(setupCode)) {
+            LOG.warn("a registration was refused: the setup code was missing or wrong");
+            return new CodeRefused();
+        }
         String action = githubUrl + "/settings/apps/new";
         if (organization != null && !organization.isBlank()) {
             if (!LOGIN.matcher(organization.strip()).matches()) {
-                throw new IllegalArgumentException("'" + organization.strip() + "' is not a GitHub organization"
+                return new NotAnOrganization("'" + organization.strip() + "' is not a GitHub organization"
                         + " name: letters, digits and hyphens, at most 39");
             }
             action = githubUrl + "/organizations/" + organization.strip() + "/settings/apps/new";
@@ -121,6 +150,7 @@ public final class SetupFlow {
             LOG.error("App {} was registered but its credentials could not be saved: {}", app.id(), e.toString());
             return new NotSaved(app, e.getMessage());
         }
+        setupCode.delete();
         LOG.info("registered and installed App id={} slug={}", app.id(), app.slug());
         return new Installed(app, app.htmlUrl() + "/installations/new");
     }

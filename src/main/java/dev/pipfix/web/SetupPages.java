@@ -11,13 +11,25 @@ import java.time.Instant;
 /** The pages of the first run: what pipfix will be allowed to do, the hop to GitHub, and what came of it. */
 final class SetupPages {
 
+    private static final String WHERE_THE_CODE_IS = "Only someone who can read this server's log or its files can"
+            + " register its App: pipfix printed the code in its log when it started (the line <code>setup code"
+            + " …</code>) and saved it in <code>DATA_DIR/setup-code</code>.";
+
     private final SetupFlow flow;
 
     SetupPages(SetupFlow flow) {
         this.flow = flow;
     }
 
-    Page setup(String error) {
+    /**
+     * @param askForCode whether the form asks for the setup code (it does unless the page is this machine's own)
+     * @param error      what went wrong with the last try, or null
+     */
+    Page setup(boolean askForCode, String error) {
+        return setup(askForCode, error, error == null ? 200 : 400);
+    }
+
+    private Page setup(boolean askForCode, String error, int status) {
         AppManifest manifest = flow.manifest();
         StringBuilder body = new StringBuilder("<h1>Set up pipfix</h1>\n")
                 .append("<p>pipfix reads the logs of failed GitHub Actions runs, recognises pip's permission errors"
@@ -51,8 +63,14 @@ final class SetupPages {
                             + " (your server's URL, or a tunnel's for local development) and restart before you"
                             + " register; you can also change the webhook URL in the App's settings later.</p>\n");
         }
-        body.append("<form method=\"post\" action=\"/setup/start\">\n")
-                .append("<label for=\"name\">App name</label>\n")
+        body.append("<form method=\"post\" action=\"/setup/start\">\n");
+        if (askForCode) {
+            body.append("<label for=\"setup_code\">Setup code</label>\n")
+                    .append("<input id=\"setup_code\" name=\"setup_code\" required autocomplete=\"off\""
+                            + " spellcheck=\"false\" placeholder=\"XXXXX-XXXXX-XXXXX-XXXXX\" maxlength=\"40\">\n")
+                    .append("<div class=\"note\">").append(WHERE_THE_CODE_IS).append("</div>\n");
+        }
+        body.append("<label for=\"name\">App name</label>\n")
                 .append("<input id=\"name\" name=\"name\" value=\"").append(Html.escape(manifest.name()))
                 .append("\" maxlength=\"34\">\n")
                 .append("<div class=\"note\">App names are unique across GitHub; GitHub asks for another if this"
@@ -63,17 +81,21 @@ final class SetupPages {
                 .append("<div class=\"note\">Leave empty to register the App on your own account. You must be an"
                         + " owner of the organization.</div>\n")
                 .append("<button type=\"submit\" id=\"register\">Register GitHub App</button>\n</form>\n");
-        return new Page(error == null ? 200 : 400, Html.page("Set up pipfix", body.toString()));
+        return new Page(status, Html.page("Set up pipfix", body.toString()));
     }
 
     /** The hop to GitHub: a form holding the manifest, posted at once by the browser (or by a click without JS). */
-    Page start(String organization, String name, Instant now) {
-        SetupFlow.Registration registration;
-        try {
-            registration = flow.start(organization, name, now);
-        } catch (IllegalArgumentException e) {
-            return setup(e.getMessage());
+    Page start(String setupCode, boolean fromLoopback, String organization, String name, Instant now) {
+        SetupFlow.Start started = flow.start(setupCode, fromLoopback, organization, name, now);
+        if (started instanceof SetupFlow.CodeRefused) {
+            return setup(true, "That is not this server's setup code. pipfix printed it in its log when it started"
+                    + " (the line \"setup code …\") and saved it in DATA_DIR/setup-code on the server; each code"
+                    + " works once, and the next one is written there when it is used.", 403);
         }
+        if (started instanceof SetupFlow.NotAnOrganization refused) {
+            return setup(flow.needsCode(fromLoopback), refused.message());
+        }
+        SetupFlow.Registration registration = (SetupFlow.Registration) started;
         String action = registration.actionUrl() + "?state=" + registration.state();
         String body = "<h1>Taking you to GitHub…</h1>\n"
                 + "<form id=\"manifest-form\" method=\"post\" action=\"" + Html.escape(action) + "\">\n"

@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,14 +54,14 @@ public final class WebApp {
                     .result(metrics.scrape()));
             config.routes.get("/", ctx -> {
                 if (site.setup() != null) {
-                    page(ctx, new SetupPages(site.setup()).setup(null));
+                    page(ctx, new SetupPages(site.setup()).setup(site.setup().needsCode(fromLoopback(ctx)), null));
                 } else {
                     page(ctx, new Page(200, StatusPage.render(site.status())));
                 }
             });
             config.routes.post("/setup/start", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
-                    : new SetupPages(site.setup()).start(ctx.formParam("organization"), ctx.formParam("name"),
-                            clock.instant())));
+                    : new SetupPages(site.setup()).start(ctx.formParam("setup_code"), fromLoopback(ctx),
+                            ctx.formParam("organization"), ctx.formParam("name"), clock.instant())));
             config.routes.get("/setup/callback", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
                     : new SetupPages(site.setup()).callback(ctx.queryParam("code"), ctx.queryParam("state"),
                             clock.instant())));
@@ -72,6 +74,20 @@ public final class WebApp {
                         .result(JSON.writeValueAsString(answer));
             });
         });
+    }
+
+    /** Whether the connection itself comes from this machine; forwarding headers are the sender's word. */
+    private static boolean fromLoopback(Context ctx) {
+        String address = ctx.req().getRemoteAddr();
+        // an address literal only, so that nothing is looked up
+        if (address == null || !address.matches("[0-9A-Fa-f:.\\[\\]%]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Every page: no framing by other sites, and no referrer carrying a setup code or state elsewhere. */

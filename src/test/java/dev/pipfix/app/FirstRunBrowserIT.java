@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.setup.SetupCode;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import java.io.IOException;
@@ -108,7 +109,8 @@ class FirstRunBrowserIT {
         assertThat(browser.findElement(By.id("webhook-url")).getText())
                 .isEqualTo("https://pipfix.example.net/webhook");
 
-        // when the user registers the App on an organization
+        // when the user registers the App on an organization, with the setup code pipfix printed at start
+        browser.findElement(By.id("setup_code")).sendKeys(Files.readString(SetupCode.file(dataDir)).strip());
         browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys("pipfix-octo");
         browser.findElement(By.id("organization")).sendKeys("octo-org");

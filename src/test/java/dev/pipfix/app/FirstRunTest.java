@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.pipfix.setup.SetupCode;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.WebhookSender;
@@ -55,11 +56,13 @@ class FirstRunTest {
     private PipfixServer server;
     private String base;
     private ListAppender<ILoggingEvent> capture;
+    private ListAppender<ILoggingEvent> logs;
     private Level rootLevel;
     private Level pipfixLevel;
 
     @BeforeEach
     void start() {
+        logs = captureLogs();
         github = new GitHubSimulator(Clock.systemUTC());
         // a new install: no APP_ID, no key, no secret
         Config config = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
@@ -105,13 +108,13 @@ class FirstRunTest {
     @Test
     void registering_saves_the_credentials_for_the_owner_only_and_pipfix_acts_as_the_app_without_a_restart()
             throws Exception {
-        ListAppender<ILoggingEvent> logs = captureLogs();
         String pem = Fixtures.text("keys/app-pkcs1.pem");
         github.manifestConversion("a94a8fe5ccb19ba61c4c", 2741, "pipfix-octo", pem, WEBHOOK_SECRET);
         github.app("pipfix-octo", "octo-org");
 
         // when the form is sent for an organization
-        HttpResponse<String> hop = post("/setup/start", Map.of("organization", "octo-org", "name", "pipfix-octo"));
+        HttpResponse<String> hop = post("/setup/start", Map.of("setup_code", setupCode(), "organization", "octo-org",
+                "name", "pipfix-octo"));
 
         // then the browser is handed a form that posts the manifest to GitHub, with a state
         assertThat(hop.statusCode()).isEqualTo(200);
@@ -147,6 +150,8 @@ class FirstRunTest {
         assertThat(status.body()).contains(">pipfix-octo</a>").contains("octo-org").contains(ping.request().headers()
                 .firstValue("X-GitHub-Delivery").orElseThrow());
         assertThat(json.readTree(get("/healthz").body()).path("scheduler").asText()).isEqualTo("running");
+        // and the setup code is gone
+        assertThat(SetupCode.file(dataDir)).doesNotExist();
         // and the setup pages are closed
         assertThat(post("/setup/start", Map.of("organization", "")).statusCode()).isEqualTo(409);
         assertThat(get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=" + state).statusCode()).isEqualTo(409);
@@ -156,8 +161,7 @@ class FirstRunTest {
         assertThat(restarted.appId()).isEqualTo("2741");
         assertThat(restarted.webhookSecret()).isEqualTo(WEBHOOK_SECRET);
         // and no secret reached the log
-        String logged = String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-        assertThat(logged).contains("registered and installed App id=2741")
+        assertThat(logged()).contains("registered and installed App id=2741")
                 .doesNotContain(WEBHOOK_SECRET).doesNotContain("1726be1638095a19edd134c77bde3aa2ece1e5d8")
                 .doesNotContain("PRIVATE KEY").doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
     }
@@ -209,7 +213,8 @@ class FirstRunTest {
 
     @Test
     void an_organization_that_is_not_a_github_login_is_refused_on_the_setup_page() throws Exception {
-        HttpResponse<String> page = post("/setup/start", Map.of("organization", "octo org\"><script>"));
+        HttpResponse<String> page = post("/setup/start", Map.of("setup_code", setupCode(),
+                "organization", "octo org\"><script>"));
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("is not a GitHub organization name").doesNotContain("<script>")
@@ -218,15 +223,85 @@ class FirstRunTest {
 
     @Test
     void a_registration_for_the_signed_in_user_posts_to_the_personal_settings() throws Exception {
-        HttpResponse<String> hop = post("/setup/start", Map.of("organization", "", "name", ""));
+        HttpResponse<String> hop = post("/setup/start", Map.of("setup_code", setupCode(), "organization", "",
+                "name", ""));
 
         assertThat(unescape(find(ACTION, hop.body()))).startsWith(github.apiUrl() + "/settings/apps/new?state=");
         assertThat(json.readTree(unescape(find(MANIFEST, hop.body()))).path("name").asText()).isEqualTo("pipfix");
     }
 
     private String startRegistration() throws Exception {
-        String action = unescape(find(ACTION, post("/setup/start", Map.of("organization", "octo-org")).body()));
+        String action = unescape(find(ACTION, post("/setup/start", Map.of("setup_code", setupCode(),
+                "organization", "octo-org")).body()));
         return action.substring(action.indexOf("state=") + "state=".length());
+    }
+
+    @Test
+    void registering_needs_the_one_time_setup_code_from_the_log_or_data_dir() throws Exception {
+        // given the code this start printed and saved for the owner only
+        Path file = SetupCode.file(dataDir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String code = setupCode();
+        assertThat(code).matches("[A-Z2-9]{5}(-[A-Z2-9]{5}){3}");
+        assertThat(logged()).contains("setup code " + code + " (also in " + file + ")");
+        assertThat(get("/").body()).contains("name=\"setup_code\"").contains("DATA_DIR/setup-code");
+
+        // when a stranger asks to register without it, with a wrong one, or claims to be this machine
+        HttpResponse<String> none = post("/setup/start", Map.of("organization", "octo-org"));
+        HttpResponse<String> wrong = post("/setup/start", Map.of("setup_code", "AAAAA-BBBBB-CCCCC-DDDDD"));
+        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create(base + "/setup/start"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "127.0.0.1").header("Forwarded", "for=127.0.0.1")
+                .POST(HttpRequest.BodyPublishers.ofString("organization=octo-org")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then no manifest comes back, and the page says where the code is
+        for (HttpResponse<String> refused : java.util.List.of(none, wrong, forwarded)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("name=\"manifest\"").contains("not this server&#39;s setup code")
+                    .contains("DATA_DIR/setup-code").contains("in its log");
+        }
+        assertThat(setupCode()).isEqualTo(code);
+
+        // when the owner gives it, typed in lower case with spaces
+        HttpResponse<String> owner = post("/setup/start", Map.of("setup_code",
+                " " + code.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + " ", "organization", "octo-org"));
+
+        // then the manifest goes to GitHub, and the code is used up: the next one is saved and logged
+        assertThat(owner.statusCode()).isEqualTo(200);
+        assertThat(owner.body()).contains("id=\"manifest-form\"");
+        assertThat(post("/setup/start", Map.of("setup_code", code)).statusCode()).isEqualTo(403);
+        String next = setupCode();
+        assertThat(next).isNotEqualTo(code);
+        assertThat(logged()).contains(next);
+        assertThat(post("/setup/start", Map.of("setup_code", next)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_server_only_this_machine_can_reach_asks_no_setup_code_of_this_machine() throws Exception {
+        // given a server whose PUBLIC_URL is a loopback address (local development)
+        server.close();
+        Config local = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
+                "http://localhost:3000", dataDir, null, false);
+        server = new PipfixServer(local, Clock.systemUTC()).start();
+        base = "http://127.0.0.1:" + server.port();
+
+        // when this machine opens the page and registers without a code
+        HttpResponse<String> page = get("/");
+        HttpResponse<String> hop = post("/setup/start", Map.of("organization", "octo-org"));
+
+        // then it is not asked for one
+        assertThat(page.body()).doesNotContain("name=\"setup_code\"");
+        assertThat(hop.statusCode()).isEqualTo(200);
+        assertThat(hop.body()).contains("id=\"manifest-form\"");
+    }
+
+    private String setupCode() throws java.io.IOException {
+        return Files.readString(SetupCode.file(dataDir)).strip();
+    }
+
+    private String logged() {
+        return String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
