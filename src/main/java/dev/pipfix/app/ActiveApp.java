@@ -6,6 +6,7 @@ import dev.pipfix.github.AppJwt;
 import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.InstallationTokens;
 import dev.pipfix.github.JobLogs;
+import dev.pipfix.github.OwnerSignIn;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
@@ -18,6 +19,8 @@ import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Retention;
 import dev.pipfix.report.CommentRenderer;
+import dev.pipfix.web.OwnerAccess;
+import dev.pipfix.web.SessionCookies;
 import dev.pipfix.web.Status;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
@@ -55,6 +58,7 @@ final class ActiveApp implements AutoCloseable {
     private final DurableRunQueue queue;
     private final BatchingIntake intake;
     private final WebhookReceiver receiver;
+    private final OwnerAccess access;
     private final AtomicReference<AppInfoSnapshot> appInfo = new AtomicReference<>();
 
     private record AppInfoSnapshot(Instant at, AppApi.AppInfo app, List<AppApi.Installation> installations,
@@ -95,6 +99,16 @@ final class ActiveApp implements AutoCloseable {
                 ? null
                 : new WebhookSignature(config.webhookSecret());
         this.receiver = new WebhookReceiver(signature, intake, clock);
+        this.access = new OwnerAccess(
+                config.oauthClient().map(client -> new OwnerSignIn(http, config.githubApiUrl(), config.githubUrl(),
+                        client.clientId(), client.clientSecret(), app)),
+                config.oauthClient().map(client -> new SessionCookies(client.clientSecret(), clock,
+                        config.publicUrl().startsWith("https://"))),
+                config.adminToken(), config.publicUrl());
+    }
+
+    OwnerAccess access() {
+        return access;
     }
 
     void start() {

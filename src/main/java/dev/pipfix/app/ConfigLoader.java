@@ -13,9 +13,13 @@ import java.security.interfaces.RSAPrivateKey;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the {@link Config} from the environment, with a {@code .env} file filling in what the environment lacks. */
 public final class ConfigLoader {
+
+    /** A bearer token that opens the status page must not be guessable. */
+    static final int MIN_ADMIN_TOKEN_CHARS = 32;
 
     private final Map<String, String> settings;
 
@@ -83,8 +87,34 @@ public final class ConfigLoader {
                 throw new ConfigException("DATABASE_URL is not a database URL: " + e.getMessage());
             }
         }
-        return new Config(appId, privateKey, secret, allowUnsigned, valueOr("HOST", "0.0.0.0"), port,
-                githubApiUrl, githubUrl, publicUrl, dataDir, databaseUrl, flag("DRY_RUN"));
+        return Config.builder().app(appId, privateKey, secret).allowUnsigned(allowUnsigned)
+                .listen(valueOr("HOST", "0.0.0.0"), port).github(githubApiUrl, githubUrl).publicUrl(publicUrl)
+                .dataDir(dataDir).databaseUrl(databaseUrl).dryRun(flag("DRY_RUN")).oauthClient(oauthClient())
+                .adminToken(adminToken()).build();
+    }
+
+    /** Both halves of the App's OAuth client, or neither: one without the other cannot sign anybody in. */
+    private Optional<Config.OAuthClient> oauthClient() throws ConfigException {
+        String id = value("GITHUB_CLIENT_ID");
+        String secret = value("GITHUB_CLIENT_SECRET");
+        if (id == null && secret == null) {
+            return Optional.empty();
+        }
+        if (id == null || secret == null) {
+            throw new ConfigException((id == null ? "GITHUB_CLIENT_ID" : "GITHUB_CLIENT_SECRET") + " is not set,"
+                    + " but " + (id == null ? "GITHUB_CLIENT_SECRET" : "GITHUB_CLIENT_ID") + " is: give both, from"
+                    + " the App's settings page (Client ID, and a client secret generated there), or neither");
+        }
+        return Optional.of(new Config.OAuthClient(id, secret));
+    }
+
+    private Optional<String> adminToken() throws ConfigException {
+        String token = value("ADMIN_TOKEN");
+        if (token != null && token.length() < MIN_ADMIN_TOKEN_CHARS) {
+            throw new ConfigException("ADMIN_TOKEN is " + token.length() + " characters: give at least "
+                    + MIN_ADMIN_TOKEN_CHARS + " random ones (for example the output of openssl rand -hex 32)");
+        }
+        return Optional.ofNullable(token);
     }
 
     private RSAPrivateKey privateKey() throws ConfigException {

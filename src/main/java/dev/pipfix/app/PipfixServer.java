@@ -15,6 +15,7 @@ import dev.pipfix.setup.SetupCode;
 import dev.pipfix.setup.SetupFlow;
 import dev.pipfix.setup.SetupStates;
 import dev.pipfix.web.Health;
+import dev.pipfix.web.OwnerAccess;
 import dev.pipfix.web.Site;
 import dev.pipfix.web.Status;
 import dev.pipfix.web.WebApp;
@@ -70,6 +71,7 @@ public final class PipfixServer implements AutoCloseable {
     private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
     private final Metrics metrics;
+    private final String version = BuildVersion.read();
 
     /** @throws StartupException when the database cannot be reached or upgraded */
     public PipfixServer(Config config, Clock clock) {
@@ -147,7 +149,9 @@ public final class PipfixServer implements AutoCloseable {
             throw new IOException("GitHub's private key cannot be read: " + e.getMessage(), e);
         }
         SavedCredentials.save(config.dataDir(), app);
-        ActiveApp started = new ActiveApp(config.withCredentials(app.id(), key, app.webhookSecret()), clock, options,
+        ActiveApp started = new ActiveApp(config.withCredentials(app.id(), key, app.webhookSecret(),
+                app.clientId().isEmpty() || app.clientSecret().isEmpty() ? Optional.empty()
+                        : Optional.of(new Config.OAuthClient(app.clientId(), app.clientSecret()))), clock, options,
                 http, dataSource, database.dialect(), metrics);
         started.start();
         active.set(started);
@@ -267,6 +271,16 @@ public final class PipfixServer implements AutoCloseable {
         @Override
         public Status status() {
             return active.get().status();
+        }
+
+        @Override
+        public OwnerAccess access() {
+            return active.get().access();
+        }
+
+        @Override
+        public String version() {
+            return version;
         }
     }
 

@@ -78,8 +78,16 @@ public final class AppApi {
         return deliveries;
     }
 
-    /** The App as GitHub shows it: its name and its page. */
-    public record AppInfo(String name, String slug, String htmlUrl) {
+    /** The App as GitHub shows it: its name, its page, and the account that owns it. */
+    public record AppInfo(String name, String slug, String htmlUrl, Account owner) {
+    }
+
+    /** A user or an organization. */
+    public record Account(long id, String login, String type) {
+
+        public boolean organization() {
+            return "Organization".equals(type);
+        }
     }
 
     /** Where the App is installed, and on which repositories ("all" or "selected"). */
@@ -89,8 +97,10 @@ public final class AppApi {
 
     public AppInfo app() throws IOException {
         JsonNode body = call("/app", request("/app").get(), "no such App: APP_ID names none");
+        JsonNode owner = body.path("owner");
         return new AppInfo(body.path("name").asText(""), body.path("slug").asText(""),
-                body.path("html_url").asText(""));
+                body.path("html_url").asText(""), new Account(owner.path("id").asLong(), owner.path("login").asText(""),
+                        owner.path("type").asText("")));
     }
 
     /** The first 100 installations, which is more than a self-hosted App has. */

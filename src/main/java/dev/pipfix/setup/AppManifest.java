@@ -63,6 +63,8 @@ public final class AppManifest {
         hook.putIfAbsent("active", true);
         sent.put("hook_attributes", hook);
         sent.put("redirect_url", publicUrl + "/setup/callback");
+        // where "Sign in with GitHub" on the status page comes back to: the App's OAuth callback
+        sent.put("callback_urls", List.of(publicUrl + "/auth/callback"));
         try {
             return new ObjectMapper().writeValueAsString(sent);
         } catch (JsonProcessingException e) {

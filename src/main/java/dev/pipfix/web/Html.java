@@ -15,6 +15,7 @@ final class Html {
             padding:.5rem 1rem;margin-top:1rem;cursor:pointer;text-decoration:none;display:inline-block}
             .note{color:#59636e;font-size:.9rem}.warning{background:#fff8c5;padding:.5rem .8rem;border-radius:6px}
             .error{background:#ffebe9;padding:.5rem .8rem;border-radius:6px}
+            .session{float:right}.session button{margin:0 0 0 .5rem;padding:.25rem .7rem;background:#59636e}
             pre{white-space:pre-wrap;font-size:.8rem;max-height:24rem;overflow:auto;background:#f6f8fa;padding:.5rem}
             """;
 

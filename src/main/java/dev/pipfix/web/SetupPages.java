@@ -123,25 +123,25 @@ final class SetupPages {
             return new Page(200, Html.page("pipfix is registered", body));
         }
         if (outcome instanceof SetupFlow.UnknownState) {
-            return problem(400, "This link did not come from here",
+            return Page.problem(400, "This link did not come from here",
                     "The registration it belongs to was not started on this server, or it was completed already"
                             + " (each works once, within an hour). If you just registered the App, it is set up:"
                             + " <a href=\"/\">see the status</a>. Otherwise start again from the setup page.");
         }
         if (outcome instanceof SetupFlow.CodeRejected rejected) {
-            return problem(400, "GitHub did not accept the registration code",
+            return Page.problem(400, "GitHub did not accept the registration code",
                     Html.escape(rejected.detail()) + ". A code works once, within an hour of the registration. If"
                             + " GitHub created the App anyway, delete it under Settings → Developer settings → GitHub"
                             + " Apps, then <a href=\"/\">start again</a>.");
         }
         if (outcome instanceof SetupFlow.GitHubUnreachable unreachable) {
-            return problem(502, "GitHub could not be reached",
+            return Page.problem(502, "GitHub could not be reached",
                     "Exchanging the registration code failed: " + Html.escape(unreachable.detail())
                             + ". Check <code>GITHUB_API_URL</code> and this server's network, then reload this"
                             + " page: the code stays good for an hour.");
         }
         SetupFlow.NotSaved notSaved = (SetupFlow.NotSaved) outcome;
-        return problem(500, "The App was registered, but its credentials could not be saved",
+        return Page.problem(500, "The App was registered, but its credentials could not be saved",
                 "GitHub registered <a href=\"" + Html.escape(notSaved.app().htmlUrl()) + "\">"
                         + Html.escape(notSaved.app().name()) + "</a> (id " + Html.escape(notSaved.app().id())
                         + "), but <code>DATA_DIR/.env</code> could not be written: " + Html.escape(notSaved.detail())
@@ -163,14 +163,15 @@ final class SetupPages {
                 + "</pre>\n</details>\n";
     }
 
-    static Page alreadySetUp() {
-        return problem(409, "pipfix is set up already",
-                "This server has its App's credentials; the setup pages are closed so that nobody can register"
-                        + " another App in its place. <a href=\"/\">See the status</a>.");
+    /** Signing in waits for the App: until it is registered there is nothing to sign in to. */
+    static Page notYet() {
+        return Page.problem(409, "pipfix is not set up yet",
+                "Register its GitHub App first: <a href=\"/\">open the setup page</a>.");
     }
 
-    private static Page problem(int status, String title, String html) {
-        return new Page(status, Html.page(title, "<h1>" + Html.escape(title) + "</h1>\n<p class=\"error\""
-                + " role=\"alert\">" + html + "</p>\n"));
+    static Page alreadySetUp() {
+        return Page.problem(409, "pipfix is set up already",
+                "This server has its App's credentials; the setup pages are closed so that nobody can register"
+                        + " another App in its place. <a href=\"/\">See the status</a>.");
     }
 }

@@ -13,6 +13,12 @@ public interface Site {
 
     Health health();
 
-    /** What the status page shows; only asked once the App is registered. */
+    /** What the status page shows its owner; only asked once the App is registered. */
     Status status();
+
+    /** Who may see the status; only asked once the App is registered. */
+    OwnerAccess access();
+
+    /** pipfix's version, which anyone may see. */
+    String version();
 }

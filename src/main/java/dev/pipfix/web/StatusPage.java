@@ -3,7 +3,10 @@ package dev.pipfix.web;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 
-/** {@code GET /} once the App is registered: what pipfix is and what it did lately. Read-only, no secrets. */
+/**
+ * {@code GET /} once the App is registered, for its owner: what pipfix is and what it did lately. Read-only, no
+ * secrets; it names repositories and shows log lines, which may be private, so nobody else sees it.
+ */
 final class StatusPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -12,8 +15,13 @@ final class StatusPage {
     private StatusPage() {
     }
 
-    static String render(Status status) {
-        StringBuilder body = new StringBuilder("<h1>pipfix</h1>\n<p>Running as the GitHub App ");
+    /** @param viewer the owner's login, or {@code ADMIN_TOKEN} */
+    static String render(Status status, String version, String viewer) {
+        StringBuilder body = new StringBuilder("<form class=\"session\" method=\"post\" action=\"/auth/signout\">"
+                + "<span class=\"note\">Signed in as <strong id=\"viewer\">").append(Html.escape(viewer))
+                .append("</strong></span> <button type=\"submit\" id=\"sign-out\">Sign out</button></form>\n")
+                .append("<h1>pipfix</h1>\n<p>pipfix ").append(Html.escape(version))
+                .append(", running as the GitHub App ");
         if (status.appName() != null) {
             body.append("<a id=\"app-link\" href=\"").append(Html.escape(status.appUrl())).append("\">")
                     .append(Html.escape(status.appName())).append("</a>");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class WebApp {
 
     public static Javalin create(Site site, Metrics metrics, Clock clock, long stopTimeoutMillis) {
         BodyBudget bodies = new BodyBudget(LARGE_BODIES_IN_FLIGHT_BYTES, MAX_BODY_BYTES);
+        SecureRandom random = new SecureRandom();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -56,9 +58,16 @@ public final class WebApp {
                 if (site.setup() != null) {
                     page(ctx, new SetupPages(site.setup()).setup(site.setup().needsCode(fromLoopback(ctx)), null));
                 } else {
-                    page(ctx, new Page(200, StatusPage.render(site.status())));
+                    page(ctx, statusOrPublic(ctx, site));
                 }
             });
+            config.routes.get("/auth/signin", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+                    : new SignInPages(site.access(), random).start()));
+            config.routes.get("/auth/callback", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+                    : new SignInPages(site.access(), random).callback(ctx.queryParam("code"), ctx.queryParam("state"),
+                            ctx.cookie(SignInPages.STATE_COOKIE), ctx.queryParam("error"))));
+            config.routes.post("/auth/signout", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+                    : new SignInPages(site.access(), random).signOut()));
             config.routes.post("/setup/start", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
                     : new SetupPages(site.setup()).start(ctx.formParam("setup_code"), fromLoopback(ctx),
                             ctx.formParam("organization"), ctx.formParam("name"), clock.instant())));
@@ -76,6 +85,14 @@ public final class WebApp {
         });
     }
 
+    /** The status for the App's owner; for anyone else, that pipfix runs, and how its owner signs in. */
+    private static Page statusOrPublic(Context ctx, Site site) {
+        OwnerAccess access = site.access();
+        return access.owner(ctx.header("Authorization"), ctx.cookie(SessionCookies.NAME))
+                .map(owner -> new Page(200, StatusPage.render(site.status(), site.version(), owner)))
+                .orElseGet(() -> SignInPages.publicPage(access, site.version(), Optional.empty()));
+    }
+
     /** Whether the connection itself comes from this machine; forwarding headers are the sender's word. */
     private static boolean fromLoopback(Context ctx) {
         String address = ctx.req().getRemoteAddr();
@@ -90,10 +107,20 @@ public final class WebApp {
         }
     }
 
-    /** Every page: no framing by other sites, and no referrer carrying a setup code or state elsewhere. */
+    /**
+     * Every page: no framing by other sites, no referrer carrying a setup code or state elsewhere, no copy kept by a
+     * cache; cookies and redirects as the page says.
+     */
     private static void page(Context ctx, Page page) {
         ctx.header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store");
+        for (String cookie : page.setCookies()) {
+            ctx.res().addHeader("Set-Cookie", cookie);
+        }
+        if (page.location().isPresent()) {
+            ctx.status(page.status()).header("Location", page.location().get());
+            return;
+        }
         ctx.status(page.status()).html(page.html());
     }
 

@@ -40,6 +40,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_apps_oauth_client_and_admin_token_are_read_and_never_printed() throws Exception {
+        Map<String, String> env = complete();
+        env.put("GITHUB_CLIENT_ID", "Iv23liQ1yDn0aZEoXbzr");
+        env.put("GITHUB_CLIENT_SECRET", "1726be1638095a19edd134c77bde3aa2ece1e5d8");
+        env.put("ADMIN_TOKEN", "c0a5f1e2d3b4a5968778695a4b3c2d1e0f");
+
+        Config config = ConfigLoader.load(env, dir.resolve(".env"));
+
+        assertThat(config.oauthClient()).hasValue(new Config.OAuthClient("Iv23liQ1yDn0aZEoXbzr",
+                "1726be1638095a19edd134c77bde3aa2ece1e5d8"));
+        assertThat(config.adminToken()).hasValue("c0a5f1e2d3b4a5968778695a4b3c2d1e0f");
+        assertThat(config.toString()).contains("Iv23liQ1yDn0aZEoXbzr").doesNotContain("1726be16")
+                .doesNotContain("c0a5f1e2");
+        assertThat(ConfigLoader.load(complete(), dir.resolve(".env")).oauthClient()).isEmpty();
+    }
+
+    @Test
+    void half_an_oauth_client_or_a_short_admin_token_stops_start_up() {
+        Map<String, String> halfClient = complete();
+        halfClient.put("GITHUB_CLIENT_ID", "Iv23liQ1yDn0aZEoXbzr");
+        Map<String, String> shortToken = complete();
+        shortToken.put("ADMIN_TOKEN", "letmein");
+
+        assertThatThrownBy(() -> ConfigLoader.load(halfClient, dir.resolve(".env")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("GITHUB_CLIENT_SECRET is not set");
+        assertThatThrownBy(() -> ConfigLoader.load(shortToken, dir.resolve(".env")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ADMIN_TOKEN is 7 characters")
+                .hasMessageNotContaining("letmein");
+    }
+
+    @Test
     void a_missing_secret_stops_start_up_unless_unsigned_is_explicitly_allowed() throws Exception {
         Map<String, String> env = complete();
         env.remove("WEBHOOK_SECRET");

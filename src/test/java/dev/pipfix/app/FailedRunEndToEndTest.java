@@ -35,6 +35,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class FailedRunEndToEndTest {
     private static final String REPO = "octo-org/octo-repo";
     private static final long RUN = 680634037;
     private static final String SECRET = "webhook secret for tests";
+    private static final String ADMIN_TOKEN = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String SAME_REPO = "workflow_run-completed-failure-same-repo.json";
     private static final String MARKER = CommentMarker.forWorkflow(7087581);
     private static final String JOBS = "/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs";
@@ -86,8 +88,10 @@ class FailedRunEndToEndTest {
     }
 
     private void startServer(boolean dryRun) {
-        Config config = new Config("123456", key, SECRET, false, "127.0.0.1", 0, github.apiUrl(),
-                "https://github.com", "http://127.0.0.1", dataDir, databaseUrl, dryRun);
+        Config config = Config.builder().app("123456", key, SECRET)
+                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1").dataDir(dataDir).databaseUrl(databaseUrl).dryRun(dryRun)
+                .adminToken(Optional.of(ADMIN_TOKEN)).build();
         server = new PipfixServer(config, clock, FAST).start();
         sender = new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", SECRET);
     }
@@ -685,10 +689,20 @@ class FailedRunEndToEndTest {
         sender.deliver("workflow_run", "6a7d3b41-c6c1-11f0-8e5b-0a1b2c3d4e5f", run(SAME_REPO, 680634099));
         awaitIdle();
 
-        // when
-        HttpResponse<String> page = page("/");
+        // when the owner reads the status page with ADMIN_TOKEN, and a stranger reads it too
+        HttpResponse<String> page = page("/", "Bearer " + ADMIN_TOKEN);
+        HttpResponse<String> anonymous = page("/");
+        HttpResponse<String> guessed = page("/", "Bearer " + ADMIN_TOKEN.replace('9', '8'));
 
-        // then
+        // then the stranger learns that pipfix runs, and nothing of the repositories it serves
+        for (HttpResponse<String> stranger : List.of(anonymous, guessed)) {
+            assertThat(stranger.statusCode()).isEqualTo(200);
+            assertThat(stranger.body()).contains("is running").contains("href=\"/healthz\"")
+                    .doesNotContain("octo-org").doesNotContain("octo-repo").doesNotContain("680634037")
+                    .doesNotContain("5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f").doesNotContain("Permission denied")
+                    .doesNotContain("commented");
+        }
+        // and the owner sees what came of each delivery
         assertThat(commented.statusCode()).isEqualTo(202);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
@@ -722,6 +736,8 @@ class FailedRunEndToEndTest {
         assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         String metrics = scraped.body();
+        // names no repository: anyone who reaches the server may read it
+        assertThat(metrics).doesNotContain("octo-org").doesNotContain("octo-repo");
         assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"workflow_run\"", "result=\"queued\"",
                 "status=\"202\"")).isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"unverified\"", "status=\"401\""))
@@ -842,6 +858,12 @@ class FailedRunEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> page(String path, String authorization) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void dry_run_reads_everything_writes_nothing_and_shows_the_would_be_comment() throws Exception {
         server.close();
@@ -856,7 +878,8 @@ class FailedRunEndToEndTest {
         assertThat(github.apiCalls()).contains("GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100");
         assertThat(github.writes()).isEmpty();
         // and the status page shows the comment it would have posted, escaped
-        assertThat(page("/").body()).contains("<strong>Dry run:</strong>")
+        assertThat(page("/").body()).doesNotContain("Dry run").doesNotContain("octo-repo");
+        assertThat(page("/", "Bearer " + ADMIN_TOKEN).body()).contains("<strong>Dry run:</strong>")
                 .contains("commented (#42=dry_run)").contains("the comment it would post")
                 .contains("&lt;!-- pipfix:workflow=7087581 --&gt;")
                 .contains("### pipfix: `pip install` failed for lack of permission");

@@ -2,6 +2,7 @@ package dev.pipfix.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -41,6 +42,7 @@ class FirstRunBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CODE = "a94a8fe5ccb19ba61c4c";
+    private static final String OAUTH_CODE = "5e1f0c2d9b8a7e6f4d3c";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -57,8 +59,8 @@ class FirstRunBrowserIT {
                         + " chromium-driver (.ci/run installs them)")
                 .isTrue();
         github = new GitHubSimulator(Clock.systemUTC());
-        Config config = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
-                "https://pipfix.example.net", dataDir, null, false);
+        Config config = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
+                .publicUrl("https://pipfix.example.net").dataDir(dataDir).build();
         server = new PipfixServer(config, Clock.systemUTC()).start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -140,13 +142,39 @@ class FirstRunBrowserIT {
         // when the user goes to the status page
         browser.findElement(By.linkText("see what pipfix is doing")).click();
 
+        // then it shows that pipfix runs and asks its owner to sign in, showing nothing else
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        screenshot("public-page");
+        assertThat(browser.getPageSource()).doesNotContain("octo-org");
+
+        // when the owner signs in with GitHub (an owner of octo-org, which owns the App)
+        github.api().stubFor(get(urlPathEqualTo("/login/oauth/authorize"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<!doctype html><html><body style=\"font-family:sans-serif\">"
+                                + "<h1>Authorize pipfix-octo</h1>"
+                                + "<a id=\"authorize\" href=\"" + base + "/auth/callback?code=" + OAUTH_CODE
+                                + "&amp;state={{request.query.state}}\">Authorize pipfix-octo</a></body></html>")
+                        .withTransformers("response-template")));
+        github.oauthCode(OAUTH_CODE, "ghu_browserOwnerToken000000000000000");
+        github.user("ghu_browserOwnerToken000000000000000", "monalisa", 583231);
+        github.membership("ghu_browserOwnerToken000000000000000", "octo-org", "monalisa", "admin");
+        github.tokenRevocation("Iv23liQ1yDn0aZEoXbzr");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authorize"))).click();
+
         // then it shows the new App and where it is installed
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("app-link")));
         screenshot("status-page");
+        assertThat(browser.findElement(By.id("viewer")).getText()).isEqualTo("monalisa");
         assertThat(browser.findElement(By.id("app-link")).getText()).isEqualTo("pipfix-octo");
         assertThat(browser.findElement(By.id("installations")).getText()).contains("octo-org")
                 .contains("selected repositories");
         assertThat(dataDir.resolve(".env")).exists();
+
+        // when the owner signs out, the details are gone again
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        assertThat(browser.getPageSource()).doesNotContain("octo-org");
     }
 
     private void screenshot(String name) throws IOException {

@@ -65,8 +65,8 @@ class FirstRunTest {
         logs = captureLogs();
         github = new GitHubSimulator(Clock.systemUTC());
         // a new install: no APP_ID, no key, no secret
-        Config config = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
-                PUBLIC_URL, dataDir, null, false);
+        Config config = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
+                .publicUrl(PUBLIC_URL).dataDir(dataDir).build();
         server = new PipfixServer(config, Clock.systemUTC()).start();
         base = "http://127.0.0.1:" + server.port();
     }
@@ -126,6 +126,7 @@ class FirstRunTest {
         assertThat(manifest.path("name").asText()).isEqualTo("pipfix-octo");
         assertThat(manifest.path("hook_attributes").path("url").asText()).isEqualTo(PUBLIC_URL + "/webhook");
         assertThat(manifest.path("redirect_url").asText()).isEqualTo(PUBLIC_URL + "/setup/callback");
+        assertThat(manifest.path("callback_urls").get(0).asText()).isEqualTo(PUBLIC_URL + "/auth/callback");
         assertThat(manifest.path("default_permissions").path("pull_requests").asText()).isEqualTo("write");
         assertThat(manifest.path("default_events").get(0).asText()).isEqualTo("workflow_run");
 
@@ -145,10 +146,13 @@ class FirstRunTest {
         HttpResponse<String> ping = new WebhookSender(base + "/webhook", WEBHOOK_SECRET)
                 .deliver("ping", Fixtures.payload("ping.json"));
         assertThat(ping.statusCode()).isEqualTo(200);
+        // and its status page is for its owner, who signs in with the App's own OAuth client
         HttpResponse<String> status = get("/");
-        assertThat(status.body()).doesNotContain(WEBHOOK_SECRET).doesNotContain("PRIVATE_KEY");
-        assertThat(status.body()).contains(">pipfix-octo</a>").contains("octo-org").contains(ping.request().headers()
-                .firstValue("X-GitHub-Delivery").orElseThrow());
+        assertThat(status.body()).doesNotContain(WEBHOOK_SECRET).doesNotContain("PRIVATE_KEY")
+                .doesNotContain(ping.request().headers().firstValue("X-GitHub-Delivery").orElseThrow())
+                .contains("href=\"/auth/signin\"");
+        assertThat(get("/auth/signin").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(
+                location).startsWith(github.apiUrl() + "/login/oauth/authorize?client_id=Iv23liQ1yDn0aZEoXbzr&"));
         assertThat(json.readTree(get("/healthz").body()).path("scheduler").asText()).isEqualTo("running");
         // and the setup code is gone
         assertThat(SetupCode.file(dataDir)).doesNotExist();
@@ -281,8 +285,8 @@ class FirstRunTest {
     void a_server_only_this_machine_can_reach_asks_no_setup_code_of_this_machine() throws Exception {
         // given a server whose PUBLIC_URL is a loopback address (local development)
         server.close();
-        Config local = new Config(null, null, null, false, "127.0.0.1", 0, github.apiUrl(), github.apiUrl(),
-                "http://localhost:3000", dataDir, null, false);
+        Config local = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
+                .publicUrl("http://localhost:3000").dataDir(dataDir).build();
         server = new PipfixServer(local, Clock.systemUTC()).start();
         base = "http://127.0.0.1:" + server.port();
 

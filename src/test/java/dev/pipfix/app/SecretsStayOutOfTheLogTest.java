@@ -17,12 +17,17 @@ import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.WebhookSender;
 import dev.pipfix.web.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,11 @@ class SecretsStayOutOfTheLogTest {
 
     private static final String SECRET = "webhook secret 7f3a9c";
     private static final String REPO = "octo-org/octo-repo";
+
+    private static final String CLIENT_ID = "Iv23liQ1yDn0aZEoXbzr";
+    private static final String CLIENT_SECRET = "1726be1638095a19edd134c77bde3aa2ece1e5d8";
+    private static final String USER_TOKEN = "ghu_16C7e42F292c6912E7710c838347Ae178B4a";
+    private static final String ADMIN_TOKEN = "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b";
 
     @TempDir
     Path dataDir;
@@ -52,6 +62,7 @@ class SecretsStayOutOfTheLogTest {
         pipfix.setLevel(Level.DEBUG);
         String pem = Fixtures.text("keys/app-pkcs1.pem");
         List<String> authorizations = new ArrayList<>();
+        String session;
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             // given GitHub that revokes the first installation token, and a run that gets a comment
             github.installationTokens(4242, "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "ghs_c0ffee9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d");
@@ -68,8 +79,16 @@ class SecretsStayOutOfTheLogTest {
             github.issue(REPO, 42);
             github.comments(REPO, 42);
             github.acceptNewComments(REPO, 42, 9001);
-            Config config = new Config("123456", PrivateKeys.parse(pem), SECRET, false, "127.0.0.1", 0,
-                    github.apiUrl(), "https://github.com", "http://127.0.0.1", dataDir, null, false);
+            Config config = Config.builder().app("123456", PrivateKeys.parse(pem), SECRET)
+                .listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
+                .publicUrl("http://127.0.0.1").dataDir(dataDir)
+                .oauthClient(Optional.of(new Config.OAuthClient(CLIENT_ID, CLIENT_SECRET)))
+                .adminToken(Optional.of(ADMIN_TOKEN)).build();
+            github.app("pipfix", "octo-org");
+            github.oauthCode("0c1d2e3f4a5b6c7d8e9f", USER_TOKEN);
+            github.user(USER_TOKEN, "monalisa", 583231);
+            github.membership(USER_TOKEN, "octo-org", "monalisa", "admin");
+            github.tokenRevocation(CLIENT_ID);
             // catch-up runs at start, with the App's JWT
             PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(4,
                     Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1)),
@@ -88,6 +107,21 @@ class SecretsStayOutOfTheLogTest {
                     Thread.sleep(20);
                 }
                 assertThat(github.writes()).hasSize(1);
+
+                // and the owner signs in to the status page, and an operator reads it with ADMIN_TOKEN
+                String base = "http://127.0.0.1:" + server.port();
+                HttpClient browser = HttpClient.newHttpClient();
+                String location = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/signin")).build(),
+                        HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
+                String state = location.replaceAll(".*[?&]state=([^&]+).*", "$1");
+                HttpResponse<Void> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base
+                        + "/auth/callback?code=0c1d2e3f4a5b6c7d8e9f&state=" + state))
+                        .header("Cookie", "pipfix_oauth_state=" + state).build(), HttpResponse.BodyHandlers.discarding());
+                session = signedIn.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("pipfix_session=")).findFirst().orElseThrow();
+                assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).contains("Signed in as");
             }
             github.apiRequests().forEach(request -> {
                 String authorization = request.getHeader("Authorization");
@@ -118,6 +152,9 @@ class SecretsStayOutOfTheLogTest {
         for (String authorization : authorizations) {
             assertThat(log).doesNotContain(authorization.substring(authorization.indexOf(' ') + 1));
         }
+        assertThat(log).contains("signed in as the App's owner").doesNotContain(USER_TOKEN)
+                .doesNotContain(CLIENT_SECRET).doesNotContain(ADMIN_TOKEN)
+                .doesNotContain(session.substring("pipfix_session=".length(), session.indexOf(';')));
         assertThat(log).doesNotContain(SECRET).doesNotContain("ghs_16C7e42F292c6912E7710c838347Ae178B4a")
                 .doesNotContain("ghs_c0ffee9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d").doesNotContain("PRIVATE KEY")
                 .doesNotContain(new WebhookSignature("not the secret").sign(Fixtures.payload(

@@ -82,8 +82,9 @@ class ScaleOutTest {
 
     private PipfixServer server(GitHubSimulator github, RSAPrivateKey key, String databaseUrl,
             PipfixServer.Options options) {
-        Config config = new Config("123456", key, SECRET, false, "127.0.0.1", 0, github.apiUrl(),
-                "https://github.com", "http://127.0.0.1", dataDir, databaseUrl, false);
+        Config config = Config.builder().app("123456", key, SECRET)
+                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1").dataDir(dataDir).databaseUrl(databaseUrl).build();
         return new PipfixServer(config, Clock.systemUTC(), options).start();
     }
 }

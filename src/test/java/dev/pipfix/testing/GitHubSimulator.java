@@ -275,13 +275,26 @@ public final class GitHubSimulator implements AutoCloseable {
                 .willReturn(json(201, write(app))));
     }
 
-    /** {@code GET /app} and {@code GET /app/installations}: the App and the accounts it is installed on. */
+    /**
+     * {@code GET /app} and {@code GET /app/installations}: the App, owned by the organization octo-org (id 6811672),
+     * and the accounts it is installed on.
+     */
     public void app(String slug, String... accounts) {
+        appOwnedBy(slug, "octo-org", 6811672, "Organization", accounts);
+    }
+
+    /** {@code GET /app} and {@code GET /app/installations}, for an App owned by the given user or organization. */
+    public void appOwnedBy(String slug, String owner, long ownerId, String ownerType, String... accounts) {
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("id", 123456);
         app.put("slug", slug);
+        app.put("node_id", "A_kwDOAGf3FM4AAfZ3");
+        app.put("owner", user(owner, ownerId, ownerType));
         app.put("name", slug);
         app.put("html_url", "https://github.com/apps/" + slug);
+        app.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
+                "pull_requests", "write"));
+        app.put("events", List.of("workflow_run"));
         api.stubFor(get(urlPathEqualTo("/app")).willReturn(json(200, write(app))));
         List<Map<String, Object>> installations = new ArrayList<>();
         for (int i = 0; i < accounts.length; i++) {
@@ -296,6 +309,58 @@ public final class GitHubSimulator implements AutoCloseable {
             installations.add(installation);
         }
         api.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(json(200, write(installations))));
+    }
+
+    /**
+     * The OAuth web flow's code exchange ({@code POST /login/oauth/access_token} on GitHub's web host): the code
+     * gets a user access token; any other code gets the 200 with an {@code error} GitHub answers for one it does
+     * not know.
+     */
+    public void oauthCode(String code, String userToken) {
+        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).atPriority(10)
+                .willReturn(json(200, write(Map.of("error", "bad_verification_code",
+                        "error_description", "The code passed is incorrect or expired.",
+                        "error_uri", "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-"
+                                + "access-token-request-errors/#bad-verification-code")))));
+        Map<String, Object> token = new LinkedHashMap<>();
+        token.put("access_token", userToken);
+        token.put("expires_in", 28800);
+        token.put("refresh_token", "ghr_" + userToken.substring(4));
+        token.put("refresh_token_expires_in", 15897600);
+        token.put("token_type", "bearer");
+        token.put("scope", "");
+        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("code=" + code))
+                .willReturn(json(200, write(token))));
+    }
+
+    /** {@code GET /user} for a user access token. */
+    public void user(String userToken, String login, long id) {
+        Map<String, Object> user = user(login, id, "User");
+        user.put("name", "The Octocat");
+        api.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + userToken))
+                .willReturn(json(200, write(user))));
+    }
+
+    /** {@code GET /user/memberships/orgs/{org}}: the token's user in the organization, with a role. */
+    public void membership(String userToken, String org, String login, String role) {
+        Map<String, Object> membership = new LinkedHashMap<>();
+        membership.put("url", "https://api.github.com/orgs/" + org + "/memberships/" + login);
+        membership.put("state", "active");
+        membership.put("role", role);
+        membership.put("organization_url", "https://api.github.com/orgs/" + org);
+        membership.put("organization", Map.of("login", org, "id", 6811672, "node_id", "MDEyOk9yZ2FuaXphdGlvbjE="));
+        membership.put("user", user(login, 583231, "User"));
+        api.stubFor(get(urlPathEqualTo("/user/memberships/orgs/" + org))
+                .withHeader("Authorization", equalTo("Bearer " + userToken))
+                .willReturn(json(200, write(membership))));
+    }
+
+    /** {@code DELETE /applications/{client_id}/token}: revokes a user access token (204). */
+    public void tokenRevocation(String clientId) {
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                urlPathEqualTo("/applications/" + clientId + "/token"))
+                .willReturn(aResponse().withStatus(204)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.pipfix.testing;
 
 import dev.pipfix.setup.SetupFlow;
 import dev.pipfix.web.Health;
+import dev.pipfix.web.OwnerAccess;
 import dev.pipfix.web.Site;
 import dev.pipfix.web.Status;
 import dev.pipfix.web.WebhookReceiver;
@@ -19,6 +20,16 @@ public record WebhookOnlySite(WebhookReceiver receiver) implements Site {
     @Override
     public Health health() {
         return new Health(Map.of("webhook", "up"), true);
+    }
+
+    @Override
+    public OwnerAccess access() {
+        return OwnerAccess.nobody("http://127.0.0.1");
+    }
+
+    @Override
+    public String version() {
+        return "test";
     }
 
     /** Nothing behind the webhook keeps a status here: no App details, no deliveries shown. */

@@ -95,8 +95,9 @@ class CatchUpTest {
         }
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             github.stub(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(json("[]")));
-            Config config = new Config("123456", key, "secret", false, "127.0.0.1", 0, github.apiUrl(),
-                    "https://github.com", "http://127.0.0.1", dataDir, null, false);
+            Config config = Config.builder().app("123456", key, "secret")
+                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1").dataDir(dataDir).build();
             PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(2,
                     Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5)),
                     Duration.ofMillis(200), Duration.ofSeconds(2), 3);

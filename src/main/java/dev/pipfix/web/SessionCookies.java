@@ -1,0 +1,100 @@
+package dev.pipfix.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The cookie that says its bearer signed in as the App's owner: the login and an expiry, signed with a key derived
+ * from the App's client secret. It holds no GitHub token, and every instance of a scaled-out pipfix reads it alike.
+ */
+public final class SessionCookies {
+
+    public static final String NAME = "pipfix_session";
+    public static final Duration LIFETIME = Duration.ofHours(8);
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9-]{1,39}");
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+    private final boolean secure;
+
+    /**
+     * @param clientSecret the App's OAuth client secret, from which the signing key is derived
+     * @param secure       whether the server is reached over https (the cookie then travels over https only)
+     */
+    public SessionCookies(String clientSecret, Clock clock, boolean secure) {
+        this.key = new SecretKeySpec(hmac(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"), "pipfix status page session v1"), "HmacSHA256");
+        this.clock = clock;
+        this.secure = secure;
+    }
+
+    /** The {@code Set-Cookie} value for an owner who just signed in. */
+    public String issue(String login) {
+        if (!LOGIN.matcher(login).matches()) {
+            throw new IllegalArgumentException("not a GitHub login: " + login);
+        }
+        String payload = login + "." + clock.instant().plus(LIFETIME).getEpochSecond();
+        String value = ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
+                + ENCODER.encodeToString(hmac(key, payload));
+        return attributes(NAME + "=" + value, "/", LIFETIME);
+    }
+
+    /** The {@code Set-Cookie} value that signs out. */
+    public String cleared() {
+        return attributes(NAME + "=", "/", Duration.ZERO);
+    }
+
+    /** The owner's login, when the cookie is one this issued and it has not expired. */
+    public Optional<String> owner(String cookie) {
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        int dot = cookie.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(cookie.substring(0, dot)),
+                    StandardCharsets.US_ASCII);
+            byte[] given = Base64.getUrlDecoder().decode(cookie.substring(dot + 1));
+            if (!MessageDigest.isEqual(hmac(key, payload), given)) {
+                return Optional.empty();
+            }
+            int split = payload.lastIndexOf('.');
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(payload.substring(split + 1)));
+            return clock.instant().isBefore(expires) ? Optional.of(payload.substring(0, split)) : Optional.empty();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code HttpOnly} (no script reads it), {@code SameSite=Lax} (no other site's form or fetch sends it) and
+     * {@code Secure} over https.
+     */
+    String attributes(String nameValue, String path, Duration maxAge) {
+        return nameValue + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : "");
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
