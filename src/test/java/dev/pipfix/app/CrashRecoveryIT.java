@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.testing.CommentStore;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +47,7 @@ class CrashRecoveryIT {
             github.slowLog(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"), 250);
             github.commentsFromStore(REPO);
             Files.writeString(dir.resolve("app.pem"), Fixtures.text("keys/app-pkcs1.pem"));
-            int port = freePort();
+            int port = Ports.free();
 
             // when 100 failures arrive and the process is killed mid-way
             Process first = start(github, port, "first.log");
@@ -108,17 +107,9 @@ class CrashRecoveryIT {
                 "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "HOST", "127.0.0.1",
                 "GITHUB_API_URL", github.apiUrl(), "DATA_DIR", dir.resolve("data").toString()));
         Process process = builder.start();
-        await(Duration.ofSeconds(30), () -> listening(port) || !process.isAlive());
+        await(Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
         assertThat(process.isAlive()).as(Files.readString(dir.resolve(logFile))).isTrue();
         return process;
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
@@ -128,12 +119,6 @@ class CrashRecoveryIT {
                 throw new AssertionError("not within " + timeout);
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

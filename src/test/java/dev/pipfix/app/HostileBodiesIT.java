@@ -7,10 +7,10 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import dev.pipfix.web.WebhookSignature;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +60,7 @@ class HostileBodiesIT {
             throws Exception {
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             // given pipfix on a small heap
-            int port = freePort();
+            int port = Ports.free();
             Process process = start(github, port);
             String url = "http://127.0.0.1:" + port + "/webhook";
             byte[] hostile = hostileBody();
@@ -216,25 +216,7 @@ class HostileBodiesIT {
                 "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "HOST", "127.0.0.1",
                 "GITHUB_API_URL", github.apiUrl(), "DATA_DIR", dir.resolve("data").toString()));
         Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!listening(port) && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(listening(port)).as(Files.readString(dir.resolve("pipfix.log"))).isTrue();
+        Ports.awaitListening(port, process, () -> Files.readString(dir.resolve("pipfix.log")));
         return process;
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

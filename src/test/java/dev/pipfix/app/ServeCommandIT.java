@@ -3,14 +3,13 @@ package dev.pipfix.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.ArrayList;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,12 +32,12 @@ class ServeCommandIT {
     @Test
     void the_jar_serves_from_its_environment_answers_a_signed_ping_and_stops_on_sigterm() throws Exception {
         // given
-        int port = freePort();
+        int port = Ports.free();
         Path key = workDir.resolve("app.pem");
         Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
         Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
                 "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port)));
-        awaitPort(port, process);
+        Ports.awaitListening(port, process, () -> output(process));
 
         // when
         HttpResponse<String> ping = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
@@ -56,12 +55,12 @@ class ServeCommandIT {
 
     @Test
     void log_format_json_writes_one_json_object_per_line_with_the_deliverys_fields() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Path key = workDir.resolve("app.pem");
         Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
         Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
                 "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "LOG_FORMAT", "json"));
-        awaitPort(port, process);
+        Ports.awaitListening(port, process, () -> output(process));
 
         new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
                 .deliver("ping", "4b1c9d52-c6d2-11f0-8a2b-9c1d3e5f7a90", Fixtures.payload("ping.json"));
@@ -84,12 +83,12 @@ class ServeCommandIT {
 
     @Test
     void a_dot_env_file_in_the_working_directory_is_read() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Files.writeString(workDir.resolve(".env"), "APP_ID=123456\nWEBHOOK_SECRET=" + SECRET + "\nPORT=" + port
                 + "\nPRIVATE_KEY=\"" + Fixtures.text("keys/app-pkcs8.pem").strip() + "\"\n");
         Process process = start(Map.of());
         try {
-            awaitPort(port, process);
+            Ports.awaitListening(port, process, () -> output(process));
             HttpResponse<String> ping = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
                     .deliver("ping", Fixtures.payload("ping.json"));
             assertThat(ping.statusCode()).isEqualTo(200);
@@ -134,27 +133,5 @@ class ServeCommandIT {
 
     private String output(Process process) throws IOException {
         return Files.readString(workDir.resolve("output.log"), StandardCharsets.UTF_8);
-    }
-
-    private void awaitPort(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("pipfix exited early: " + output(process));
-            }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("pipfix did not listen on " + port + " within 30 s: " + output(process));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
