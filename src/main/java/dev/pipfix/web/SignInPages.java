@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,10 +96,9 @@ final class SignInPages {
     }
 
     /** What anyone who is not the owner sees at {@code GET /}. */
-    static Page publicPage(OwnerAccess access, String version, Optional<String> notice) {
+    static Page publicPage(OwnerAccess access, String version) {
         StringBuilder body = new StringBuilder("<h1>pipfix</h1>\n<p>pipfix <span id=\"version\">")
                 .append(Html.escape(version)).append("</span> is running.</p>\n");
-        notice.ifPresent(text -> body.append("<p class=\"warning\">").append(Html.escape(text)).append("</p>\n"));
         body.append("<p>What it serves (the App, where it is installed, the latest runs and their comments) is"
                 + " for the App's owner only.</p>\n");
         if (access.canSignIn()) {

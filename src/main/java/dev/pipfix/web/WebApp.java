@@ -90,7 +90,7 @@ public final class WebApp {
         OwnerAccess access = site.access();
         return access.owner(ctx.header("Authorization"), ctx.cookie(SessionCookies.NAME))
                 .map(owner -> new Page(200, StatusPage.render(site.status(), site.version(), owner)))
-                .orElseGet(() -> SignInPages.publicPage(access, site.version(), Optional.empty()));
+                .orElseGet(() -> SignInPages.publicPage(access, site.version()));
     }
 
     /** Whether the connection itself comes from this machine; forwarding headers are the sender's word. */
@@ -148,10 +148,6 @@ public final class WebApp {
         String event = ctx.header("X-GitHub-Event");
         String delivery = ctx.header("X-GitHub-Delivery");
         WebhookReply reply = reply(ctx, receiver, bodies, event, delivery);
-        if (reply.status() == 413 || reply.status() == 503) {
-            // the body may be unread: the connection cannot carry another request
-            ctx.header("Connection", "close");
-        }
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("result", reply.result());
         answer.put("reason", reply.reason());
@@ -177,11 +173,12 @@ public final class WebApp {
     private static WebhookReply reply(Context ctx, WebhookReceiver receiver, BodyBudget bodies, String event,
             String delivery) {
         if (receiver == null) {
-            return WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App");
+            return unread(ctx, WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the"
+                    + " GitHub App"));
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            return WebhookReceiver.tooLarge();
+            return unread(ctx, WebhookReceiver.tooLarge());
         }
         Optional<BodyBudget.Lease> lease;
         try {
@@ -192,14 +189,20 @@ public final class WebApp {
         }
         if (lease.isEmpty()) {
             ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS);
-            return WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub marks the"
-                    + " delivery failed, and it can be redelivered");
+            return unread(ctx, WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub"
+                    + " marks the delivery failed, and it can be redelivered"));
         }
         try (BodyBudget.Lease held = lease.get(); InputStream body = ctx.req().getInputStream()) {
             return receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
         } catch (IOException e) {
             return WebhookReply.rejected(400, "the body could not be read to its end: " + e.getMessage());
         }
+    }
+
+    /** An answer given before the body was read: the connection cannot carry another request after it. */
+    private static WebhookReply unread(Context ctx, WebhookReply reply) {
+        ctx.header("Connection", "close");
+        return reply;
     }
 
     /** Header values are the sender's text: keep log lines to one line and a sane length. */
