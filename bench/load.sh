@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 database="${2:-h2}"
 command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
-[ -f target/pipfix.jar ] || mvn -B -q package -DskipTests
-[ -f target/classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+[ -f target/pipfix.jar ] || ./mvnw -B -q package -DskipTests
+[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath=$(cat target/classpath.txt)
 dir=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "keeping $dir" >&2

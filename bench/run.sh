@@ -14,7 +14,7 @@ dir="${BENCH_DIR:-${TMPDIR:-/tmp}/pipfix-bench}"
 log="$dir/job-${size}m.log"
 mkdir -p "$dir"
 command -v /usr/bin/time >/dev/null || { echo "bench/run.sh: needs GNU time (apt-get install time)" >&2; exit 2; }
-[ -f target/pipfix.jar ] || mvn -B -q package -DskipTests
+[ -f target/pipfix.jar ] || ./mvnw -B -q package -DskipTests
 [ -f "$log" ] || java bench/GenerateLog.java "$log" "$size" >&2
 cat "$log" > /dev/null  # both commands read from the page cache
 

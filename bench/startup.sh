@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-[ -f target/pipfix.jar ] || mvn -B -q package -DskipTests
+[ -f target/pipfix.jar ] || ./mvnw -B -q package -DskipTests
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cp src/test/resources/keys/app-pkcs1.pem "$dir/app.pem"

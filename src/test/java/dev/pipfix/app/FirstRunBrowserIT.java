@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.setup.SetupCode;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.HeadlessChromium;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,8 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FirstRunBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CODE = "a94a8fe5ccb19ba61c4c";
     private static final String OAUTH_CODE = "5e1f0c2d9b8a7e6f4d3c";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -54,21 +51,11 @@ class FirstRunBrowserIT {
 
     @BeforeEach
     void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium"
-                        + " chromium-driver (.ci/run installs them)")
-                .isTrue();
+        browser = HeadlessChromium.start(1000, 1300);
         github = new GitHubSimulator(Clock.systemUTC());
         Config config = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
                 .publicUrl("https://pipfix.example.net").dataDir(dataDir).build();
         server = new PipfixServer(config, Clock.systemUTC()).start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1300",
-                "--disable-gpu", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
 

