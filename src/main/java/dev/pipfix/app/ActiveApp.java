@@ -14,6 +14,7 @@ import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WriteBudget;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.BatchingIntake;
+import dev.pipfix.queue.CommentThreads;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
@@ -78,6 +79,7 @@ final class ActiveApp implements AutoCloseable {
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),
                 new StickyComments(config.dryRun(), new WriteBudget(80, clock)),
+                new CommentThreads(dataSource, dialect, clock),
                 new LogScanner(),
                 new CommentRenderer(),
                 new WorkflowFiles(),

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 /**
  * Keeps the bookkeeping tables from growing for ever. GitHub redelivers for three days at most, so a delivery or a
  * queued run recorded a month ago can no longer come back as a duplicate; failed tasks are kept longer, for whoever
- * looks into them. Work still waiting in the scheduler is never touched.
+ * looks into them, and so are comment threads not written to for as long. Work still waiting in the scheduler is never touched.
  */
 public final class Retention {
 
@@ -29,10 +29,10 @@ public final class Retention {
     }
 
     /** What one pass deleted, per table. */
-    public record Pruned(int deliveries, int queuedRuns, int failedTasks) {
+    public record Pruned(int deliveries, int queuedRuns, int failedTasks, int commentThreads) {
 
         public int total() {
-            return deliveries + queuedRuns + failedTasks;
+            return deliveries + queuedRuns + failedTasks + commentThreads;
         }
     }
 
@@ -42,7 +42,9 @@ public final class Retention {
             return new Pruned(
                     deleteOlder(connection, "delete from deliveries where received_at < ?", recent),
                     deleteOlder(connection, "delete from queued_runs where queued_at < ?", recent),
-                    deleteOlder(connection, "delete from failed_tasks where failed_at < ?", now.minus(failures)));
+                    deleteOlder(connection, "delete from failed_tasks where failed_at < ?", now.minus(failures)),
+                    // a thread forgotten is found again by listing the comments: nothing is lost but a call
+                    deleteOlder(connection, "delete from comment_threads where updated_at < ?", now.minus(failures)));
         } catch (SQLException e) {
             throw new QueueUnavailableException("old deliveries and runs could not be pruned", e);
         }

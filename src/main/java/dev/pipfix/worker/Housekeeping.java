@@ -26,8 +26,8 @@ public final class Housekeeping implements Runnable {
         try {
             Retention.Pruned pruned = retention.prune(clock.instant());
             if (pruned.total() > 0) {
-                LOG.info("pruned {} deliveries, {} queued runs and {} failed tasks past retention",
-                        pruned.deliveries(), pruned.queuedRuns(), pruned.failedTasks());
+                LOG.info("pruned {} deliveries, {} queued runs, {} failed tasks and {} comment threads past retention",
+                        pruned.deliveries(), pruned.queuedRuns(), pruned.failedTasks(), pruned.commentThreads());
             }
         } catch (RuntimeException e) {
             LOG.warn("pruning could not run: {}", e.getMessage());

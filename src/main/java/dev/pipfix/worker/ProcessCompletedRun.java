@@ -16,6 +16,7 @@ import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.metrics.Metrics;
+import dev.pipfix.queue.CommentThreads;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.queue.RunResult;
@@ -32,8 +33,12 @@ import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,6 +61,7 @@ public final class ProcessCompletedRun implements RunHandler {
     private final JobLogs jobLogs;
     private final PullRequests pullRequests;
     private final StickyComments comments;
+    private final CommentThreads threads;
     private final LogDetector detector;
     private final CommentRenderer renderer;
     private final WorkflowFiles workflowFiles;
@@ -64,8 +70,9 @@ public final class ProcessCompletedRun implements RunHandler {
     private final SettingsFiles settingsFiles = new SettingsFiles();
 
     public ProcessCompletedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
-            StickyComments comments, LogDetector detector, CommentRenderer renderer, WorkflowFiles workflowFiles,
-            Metrics metrics) {
+            StickyComments comments, CommentThreads threads, LogDetector detector, CommentRenderer renderer,
+            WorkflowFiles workflowFiles, Metrics metrics) {
+        this.threads = threads;
         this.metrics = metrics;
         this.app = app;
         this.clients = clients;
@@ -116,8 +123,9 @@ public final class ProcessCompletedRun implements RunHandler {
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty()) {
             // comment_on: push, and the run has no pull request: its commit gets the comment
-            CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
-                    previous -> body, true);
+            CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
+                    Optional.of(digest(body)), known -> comments.upsertOnCommit(client, run.repository(),
+                            run.headSha(), marker, previous -> body, true));
             RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
                     started);
             return outcome == CommentOutcome.DRY_RUN ? new RunResult(result.outcome(), result.detail(), body) : result;
@@ -125,7 +133,9 @@ public final class ProcessCompletedRun implements RunHandler {
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
-            CommentOutcome outcome = comments.upsert(client, run.repository(), number, marker, body);
+            CommentOutcome outcome = inTurn(CommentThreads.Key.pullRequest(run.repository(), number, marker), run,
+                    Optional.of(digest(body)), known -> comments.upsert(client, run.repository(), number, marker,
+                            body, known));
             outcomes.add("#" + number + "=" + counted(outcome));
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
@@ -156,8 +166,9 @@ public final class ProcessCompletedRun implements RunHandler {
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty() && settings.commentOnPush()) {
             // a re-run that passes on the same commit resolves the commit's comment
-            CommentOutcome outcome = comments.upsertOnCommit(client, run.repository(), run.headSha(), marker,
-                    previous -> renderer.resolved(previous, passing), false);
+            CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
+                    Optional.empty(), known -> comments.upsertOnCommit(client, run.repository(), run.headSha(),
+                            marker, previous -> renderer.resolved(previous, passing), false));
             return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome), started);
         }
         if (numbers.isEmpty()) {
@@ -165,8 +176,9 @@ public final class ProcessCompletedRun implements RunHandler {
         }
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
-            CommentOutcome outcome = comments.editIfPresent(client, run.repository(), number, marker,
-                    previous -> renderer.resolved(previous, passing));
+            CommentOutcome outcome = inTurn(CommentThreads.Key.pullRequest(run.repository(), number, marker), run,
+                    Optional.empty(), known -> comments.editIfPresent(client, run.repository(), number, marker,
+                            previous -> renderer.resolved(previous, passing)));
             outcomes.add("#" + number + "=" + counted(outcome));
         }
         return log(run, "resolved", String.join(",", outcomes), started);
@@ -229,6 +241,46 @@ public final class ProcessCompletedRun implements RunHandler {
                 log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
         return new FailedJob(job.name(), job.htmlUrl(), failedStep.map(JobStep::name).orElse(null),
                 failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
+    }
+
+    /** One write to a comment thread, given the comment's id when the thread knows it. */
+    @FunctionalInterface
+    private interface ThreadWrite {
+        StickyComments.Written write(Optional<Long> known) throws IOException;
+    }
+
+    /**
+     * Writes a thread's comment in its turn, so that runs finishing together make one comment: a newer run's text
+     * stays, and the text the thread last wrote is not sent again.
+     *
+     * @param digest the SHA-256 of the text to write, when it is known before the comment is read
+     */
+    private CommentOutcome inTurn(CommentThreads.Key key, CompletedRun run, Optional<String> digest,
+            ThreadWrite write) throws IOException {
+        CommentThreads.RunStamp stamp = new CommentThreads.RunStamp(run.runId(), run.runAttempt());
+        return threads.inTurn(key, state -> {
+            if (state.writtenBy().compareTo(stamp) > 0) {
+                return new CommentThreads.Turn<>(CommentOutcome.SUPERSEDED, state);
+            }
+            if (state.commentId().isPresent() && digest.isPresent() && digest.equals(state.bodySha256())) {
+                return new CommentThreads.Turn<>(CommentOutcome.UNCHANGED, state);
+            }
+            StickyComments.Written written = write.write(state.commentId());
+            if (written.outcome() == CommentOutcome.DRY_RUN || written.commentId().isEmpty()) {
+                return new CommentThreads.Turn<>(written.outcome(), state);
+            }
+            return new CommentThreads.Turn<>(written.outcome(),
+                    new CommentThreads.State(written.commentId(), digest, stamp));
+        });
+    }
+
+    private static String digest(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The comment's outcome in words, counted for the metrics. */

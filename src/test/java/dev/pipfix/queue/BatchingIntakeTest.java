@@ -39,7 +39,7 @@ class BatchingIntakeTest {
     @TempDir
     Path dataDir;
 
-    private String databaseUrl;
+    private TestDatabases.Opened database;
     private HikariDataSource dataSource;
     private DurableRunQueue queue;
     private BatchingIntake intake;
@@ -47,10 +47,8 @@ class BatchingIntakeTest {
 
     @BeforeEach
     void open() throws SQLException {
-        databaseUrl = TestDatabases.url(kind);
-        Database database = Database.of(databaseUrl, dataDir);
-        dataSource = database.open(10);
-        Migrations.apply(dataSource, database.dialect());
+        database = TestDatabases.open(kind, dataDir, 10);
+        dataSource = database.dataSource();
         queue = TestQueues.unstarted(dataSource, database.dialect());
         intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(20));
     }
@@ -59,8 +57,7 @@ class BatchingIntakeTest {
     void close() throws SQLException {
         requests.shutdownNow();
         intake.close();
-        dataSource.close();
-        TestDatabases.drop(databaseUrl);
+        database.close();
     }
 
     @Test

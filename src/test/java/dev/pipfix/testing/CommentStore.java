@@ -29,6 +29,7 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
     private final Map<Long, Map<String, Object>> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong posts = new AtomicLong();
+    private final AtomicLong edits = new AtomicLong();
 
     @Override
     public String getName() {
@@ -48,6 +49,10 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
             Matcher comment = COMMENT.matcher(path);
             if (comment.matches() && method.equals("PATCH")) {
                 Map<String, Object> stored = byId.get(Long.parseLong(comment.group(2)));
+                if (stored == null) {
+                    return json(404, Map.of("message", "Not Found"));
+                }
+                edits.incrementAndGet();
                 stored.put("body", JSON.readTree(event.getRequest().getBodyAsString()).path("body").asText());
                 return json(200, stored);
             }
@@ -89,6 +94,22 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         byIssue.forEach((number, comments) -> counts.put(number, comments.size()));
         return counts;
+    }
+
+    /** The bodies of the comments on one issue or pull request, oldest first. */
+    public synchronized List<String> bodies(int number) {
+        return byIssue.getOrDefault(number, List.of()).stream().map(c -> String.valueOf(c.get("body"))).toList();
+    }
+
+    /** Someone deletes a comment on GitHub. */
+    public synchronized void delete(long id) {
+        Map<String, Object> gone = byId.remove(id);
+        byIssue.values().forEach(list -> list.remove(gone));
+    }
+
+    /** How many edits ({@code PATCH}) the comments got. */
+    public long edits() {
+        return edits.get();
     }
 
     public long posts() {

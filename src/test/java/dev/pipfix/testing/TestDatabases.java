@@ -1,7 +1,11 @@
 package dev.pipfix.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pipfix.queue.Database;
+import dev.pipfix.queue.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -72,6 +76,25 @@ public final class TestDatabases {
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
+    }
+
+    /** A migrated database of one kind, in a schema of its own, dropped when closed. */
+    public record Opened(String url, Database.Dialect dialect, HikariDataSource dataSource) implements AutoCloseable {
+
+        @Override
+        public void close() throws SQLException {
+            dataSource.close();
+            drop(url);
+        }
+    }
+
+    /** Opens a database of the kind ({@code h2} under {@code dataDir}, or {@code postgresql}) and migrates it. */
+    public static Opened open(String kind, Path dataDir, int poolSize) throws SQLException {
+        String url = url(kind);
+        Database database = Database.of(url, dataDir);
+        HikariDataSource dataSource = database.open(poolSize);
+        Migrations.apply(dataSource, database.dialect());
+        return new Opened(url, database.dialect(), dataSource);
     }
 
     /** Given state: a delivery recorded at {@code at}, as the intake records one. */
