@@ -88,7 +88,7 @@ final class ActiveApp implements AutoCloseable {
         this.queue = new DurableRunQueue(dataSource, dialect, worker,
                 new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
                         new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
-                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock));
+                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock), clock);
         this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
         metrics.queue(queue::pending, queue::executing, () -> {
             try {

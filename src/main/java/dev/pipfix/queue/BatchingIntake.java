@@ -179,7 +179,7 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         }
         Set<String> seen = Rows.existing(connection, "deliveries", "delivery_id", deliveryIds);
         Set<String> queued = Rows.existing(connection, "queued_runs", "task_instance", runIds);
-        Instant now = Instant.now();
+        Instant now = queue.now();
         List<Admission> outcomes = new ArrayList<>(batch.size());
         List<CompletedRun> newRuns = new ArrayList<>();
         List<Object[]> runRows = new ArrayList<>();

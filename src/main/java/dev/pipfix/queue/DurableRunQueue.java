@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class DurableRunQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableRunQueue.class);
 
     private final DataSource dataSource;
+    private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final FailedTasks failedTasks;
     private final OneTimeTask<CompletedRun> task;
@@ -76,9 +78,11 @@ public final class DurableRunQueue implements AutoCloseable {
      * @param periodic work to run at start-up and every {@link Settings#periodicInterval()}, on one instance at a
      *                 time (catch-up)
      */
+    /** @param clock the queue's time, which the scheduler keeps too: when tasks are due, when runs finished */
     public DurableRunQueue(DataSource dataSource, Database.Dialect dialect, RunHandler handler,
-            RetryPolicy retryPolicy, Settings settings, Runnable periodic) {
+            RetryPolicy retryPolicy, Settings settings, Runnable periodic, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.retryPolicy = retryPolicy;
         this.failedTasks = new FailedTasks(dataSource);
         this.task = Tasks.oneTime(TASK, CompletedRun.class)
@@ -98,6 +102,7 @@ public final class DurableRunQueue implements AutoCloseable {
                 ? new PostgreSqlJdbcCustomization(false, false)
                 : new DefaultJdbcCustomization(false);
         SchedulerBuilder builder = Scheduler.create(dataSource, task)
+                .clock(clock::instant)
                 .jdbcCustomization(jdbcCustomization)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
@@ -139,6 +144,11 @@ public final class DurableRunQueue implements AutoCloseable {
     /** Looks for due work now rather than at the next poll: a run was just queued. */
     void wake() {
         scheduler.triggerCheckForDueExecutions();
+    }
+
+    /** The queue's time, for what is scheduled on it. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** Runs stored and not yet done (waiting, running, or waiting to be tried again). */
@@ -196,7 +206,7 @@ public final class DurableRunQueue implements AutoCloseable {
                                 + " where task_instance = ?")) {
             update.setString(1, result.outcome());
             update.setString(2, detail);
-            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setTimestamp(3, Timestamp.from(clock.instant()));
             update.setString(4, result.dryRunComment());
             update.setString(5, id);
             update.executeUpdate();
@@ -209,7 +219,7 @@ public final class DurableRunQueue implements AutoCloseable {
         Throwable error = complete.getCause().map(DurableRunQueue::unwrap).orElse(new IllegalStateException("?"));
         String id = complete.getExecution().taskInstance.getId();
         int failures = complete.getExecution().consecutiveFailures + 1;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RetryPolicy.Decision decision = retryPolicy.decide(error, failures, now);
         if (decision.retryAt() != null) {
             LOG.warn("task={} attempt={} outcome=retry at={} reason=\"{}\"", id, failures, decision.retryAt(),

@@ -19,7 +19,7 @@ import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.GitHubSimulator.SimComment;
 import dev.pipfix.testing.GitHubSimulator.SimPull;
 import dev.pipfix.queue.DurableRunQueue;
-import dev.pipfix.testing.MutableClock;
+import dev.pipfix.testing.ShiftedClock;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
 import io.jsonwebtoken.Claims;
@@ -73,7 +73,7 @@ class FailedRunEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ShiftedClock clock = new ShiftedClock();
     private GitHubSimulator github;
     private PipfixServer server;
     private WebhookSender sender;

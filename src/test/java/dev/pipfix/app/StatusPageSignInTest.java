@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
-import dev.pipfix.testing.MutableClock;
+import dev.pipfix.testing.ShiftedClock;
 import dev.pipfix.testing.WebhookSender;
 import dev.pipfix.web.SessionCookies;
 import java.net.URI;
@@ -44,7 +44,7 @@ class StatusPageSignInTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ShiftedClock clock = new ShiftedClock();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private GitHubSimulator github;
     private PipfixServer server;

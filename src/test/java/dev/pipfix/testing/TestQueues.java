@@ -3,6 +3,7 @@ package dev.pipfix.testing;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -17,6 +18,6 @@ public final class TestQueues {
         return new DurableRunQueue(dataSource, dialect, run -> null, (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
                 new DurableRunQueue.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                         null), () -> {
-        });
+        }, Clock.systemUTC());
     }
 }
