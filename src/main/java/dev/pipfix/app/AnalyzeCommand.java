@@ -4,8 +4,8 @@ import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.NotALogException;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.report.Advice;
-import dev.pipfix.report.Fixes;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.RunReport;
 import dev.pipfix.workflow.FixRequest;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
@@ -147,12 +148,12 @@ final class AnalyzeCommand {
             throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
         }
         Finding finding = diagnosis.findings().get(0);
-        FixStrategy strategy = Fixes.strategyFor(finding.cause());
-        if (strategy == null) {
+        Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause());
+        if (strategy.isEmpty()) {
             return null;
         }
         return new WorkflowPatcher().fix(new FixRequest(workflow, Files.readString(file, StandardCharsets.UTF_8), job,
-                finding.step(), finding.script(), strategy, Fixes.runnerOs(finding.os())));
+                finding.step(), finding.script(), strategy.get(), Fixes.runnerOs(finding.os())));
     }
 
     private void text(PrintWriter out, Diagnosis diagnosis, WorkflowFix fix) {

@@ -1,24 +1,28 @@
-package dev.pipfix.report;
+package dev.pipfix.fix;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Os;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.RunnerOs;
+import java.util.Optional;
 
-/** Which change to the workflow fixes a cause. */
+/**
+ * Which change to the workflow fixes a cause: the fix decision, shared by the server's worker, the CLI and the
+ * tests. Pure: values in, values out.
+ */
 public final class Fixes {
 
     private Fixes() {
     }
 
-    /** The strategy for a cause, or null when no workflow change fixes it (a file held open by a process). */
-    public static FixStrategy strategyFor(Cause cause) {
+    /** The strategy for a cause; none when no workflow change fixes it (a file held open by a process). */
+    public static Optional<FixStrategy> strategyFor(Cause cause) {
         return switch (cause) {
-            case PIP_SELF_UPGRADE -> FixStrategy.PYTHON_M_PIP_UPGRADE;
-            case ROOT_OWNED_CACHE -> FixStrategy.NO_CACHE_DIR;
-            case FILE_LOCKED -> null;
-            default -> FixStrategy.VENV;
+            case PIP_SELF_UPGRADE -> Optional.of(FixStrategy.PYTHON_M_PIP_UPGRADE);
+            case ROOT_OWNED_CACHE -> Optional.of(FixStrategy.NO_CACHE_DIR);
+            case FILE_LOCKED -> Optional.empty();
+            default -> Optional.of(FixStrategy.VENV);
         };
     }
 
@@ -29,17 +33,15 @@ public final class Fixes {
      * directory as well, which PEP 668 refuses too. A user site that is not writable, a root-owned tool cache or a
      * read-only file system are not fixed by either: the virtual environment stays.
      */
-    public static FixStrategy strategyFor(Cause cause, RepoSettings.Fix preferred) {
-        FixStrategy base = strategyFor(cause);
-        if (base != FixStrategy.VENV || preferred == null) {
-            return base;
-        }
-        return switch (preferred) {
-            case VENV -> base;
-            case USER -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP ? FixStrategy.USER_SITE : base;
-            case SETUP_PYTHON -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
-                    || cause == Cause.EXTERNALLY_MANAGED ? FixStrategy.SETUP_PYTHON : base;
-        };
+    public static Optional<FixStrategy> strategyFor(Cause cause, RepoSettings.Fix preferred) {
+        return strategyFor(cause).map(base -> base != FixStrategy.VENV || preferred == null ? base
+                : switch (preferred) {
+                    case VENV -> base;
+                    case USER -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
+                            ? FixStrategy.USER_SITE : base;
+                    case SETUP_PYTHON -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
+                            || cause == Cause.EXTERNALLY_MANAGED ? FixStrategy.SETUP_PYTHON : base;
+                });
     }
 
     public static RunnerOs runnerOs(Os os) {

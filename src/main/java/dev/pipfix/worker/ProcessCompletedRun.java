@@ -2,6 +2,7 @@ package dev.pipfix.worker;
 
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.github.AppApi;
 import dev.pipfix.github.CommentOutcome;
 import dev.pipfix.github.GitHubClients;
@@ -23,7 +24,6 @@ import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
-import dev.pipfix.report.Fixes;
 import dev.pipfix.report.RunReport;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.RepoSettingsFile;
@@ -213,12 +213,12 @@ public final class ProcessCompletedRun implements RunHandler {
                 continue;
             }
             Finding finding = job.findings().get(0);
-            FixStrategy strategy = Fixes.strategyFor(finding.cause(), settings.fix());
+            Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause(), settings.fix());
             WorkflowFix fix = null;
-            if (strategy != null) {
+            if (strategy.isPresent()) {
                 // an unreadable file still gets a request: the patcher answers with the change to make by hand
                 fix = patcher.fix(new FixRequest(path.isBlank() ? "(no workflow file)" : path,
-                        text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy,
+                        text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy.get(),
                         Fixes.runnerOs(finding.os()), settings.venvPath()));
                 if (text == null) {
                     fix = new WorkflowFix(fix.strategy(), fix.path(), fix.job(), fix.step(), fix.os(), fix.shell(),

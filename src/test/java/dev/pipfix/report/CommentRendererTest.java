@@ -7,6 +7,7 @@ import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.Os;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
@@ -55,7 +56,7 @@ class GoldenCommentTest {
             step = properties.getProperty("step");
             fix = new WorkflowPatcher().fix(new FixRequest(".github/workflows/ci.yml",
                     Files.readString(RESOURCES.resolve(workflowCase).resolve("ci.yml")), jobName, step,
-                    finding.script(), Fixes.strategyFor(finding.cause()), Fixes.runnerOs(finding.os())));
+                    finding.script(), Fixes.strategyFor(finding.cause()).orElseThrow(), Fixes.runnerOs(finding.os())));
         }
         FailedJob job = new FailedJob(jobName, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001",
                 step, 4, List.of(finding), false, fix);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
-import dev.pipfix.report.Fixes;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.settings.RepoSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,8 @@ class GoldenPatchTest {
         // when
         WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(path, workflow, expected.getProperty("job"),
                 expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause(),
-                        RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv").toUpperCase().replace('-', '_'))),
+                        RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv").toUpperCase().replace('-', '_')))
+                        .orElseThrow(),
                 Fixes.runnerOs(finding.os()), expected.getProperty("venv_path", ".venv")));
 
         // then
