@@ -17,6 +17,7 @@ import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.CommentThreads;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
+import dev.pipfix.queue.DeliveryResult;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Retention;
 import dev.pipfix.report.CommentRenderer;
@@ -149,7 +150,7 @@ final class ActiveApp implements AutoCloseable {
 
     /** In words: what the delivery came to, as far as it has got. */
     static String outcome(DeliveryLog.Entry entry) {
-        if ("duplicate".equals(entry.result())) {
+        if (DeliveryResult.DUPLICATE.id().equals(entry.result())) {
             // the run's outcome belongs to the delivery that queued it
             return entry.run() == null ? "duplicate delivery" : "duplicate: its run was queued before";
         }
@@ -161,10 +162,7 @@ final class ActiveApp implements AutoCloseable {
                     ? entry.outcome()
                     : entry.outcome() + " (" + entry.detail() + ")";
         }
-        return switch (entry.result()) {
-            case "queued" -> "waiting to be read";
-            default -> entry.result();
-        };
+        return DeliveryResult.QUEUED.id().equals(entry.result()) ? "waiting to be read" : entry.result();
     }
 
     private AppInfoSnapshot appInfo() {

@@ -204,9 +204,9 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                 }
             }
             deliveryRows.add(new Object[] {delivery.id(), delivery.event(), delivery.receivedAt(), switch (admission) {
-                case RUN_QUEUED -> "queued";
-                case RUN_ALREADY_QUEUED -> "duplicate";
-                default -> delivery.result();
+                case RUN_QUEUED -> DeliveryResult.QUEUED.id();
+                case RUN_ALREADY_QUEUED -> DeliveryResult.DUPLICATE.id();
+                default -> delivery.result().id();
             }, delivery.run() == null ? null : DurableRunQueue.id(delivery.run())});
             outcomes.add(admission);
         }

@@ -7,16 +7,16 @@ import java.time.Instant;
  *
  * @param run    the run it asks pipfix to look at; null for deliveries that only need recording (ping, events
  *               pipfix does not act on)
- * @param result what the delivery log says about a delivery without a run ("pong", "ignored"); a delivery with a
- *               run is recorded as "queued" or "duplicate", as the intake finds
+ * @param result what the delivery log says of it: pong or ignored for a delivery without a run; a delivery with a
+ *               run asks to be queued, and is recorded as queued or duplicate, as the intake finds
  */
-public record Delivery(String id, String event, Instant receivedAt, CompletedRun run, String result) {
+public record Delivery(String id, String event, Instant receivedAt, CompletedRun run, DeliveryResult result) {
 
     public static Delivery ofRun(String id, String event, Instant receivedAt, CompletedRun run) {
-        return new Delivery(id, event, receivedAt, run, null);
+        return new Delivery(id, event, receivedAt, run, DeliveryResult.QUEUED);
     }
 
-    public static Delivery recordOnly(String id, String event, Instant receivedAt, String result) {
+    public static Delivery recordOnly(String id, String event, Instant receivedAt, DeliveryResult result) {
         return new Delivery(id, event, receivedAt, null, result);
     }
 }

@@ -204,10 +204,10 @@ public final class DurableRunQueue implements AutoCloseable {
                 PreparedStatement update = connection.prepareStatement(
                         "update queued_runs set outcome = ?, detail = ?, finished_at = ?, dry_run_comment = ?"
                                 + " where task_instance = ?")) {
-            update.setString(1, result.outcome());
+            update.setString(1, result.outcome().id());
             update.setString(2, detail);
             update.setTimestamp(3, Timestamp.from(clock.instant()));
-            update.setString(4, result.dryRunComment());
+            update.setString(4, result.dryRunComment().orElse(null));
             update.setString(5, id);
             update.executeUpdate();
         } catch (SQLException e) {

@@ -149,10 +149,10 @@ public final class WebApp {
         String delivery = ctx.header("X-GitHub-Delivery");
         WebhookReply reply = reply(ctx, receiver, bodies, event, delivery);
         Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("result", reply.result());
+        answer.put("result", reply.result().id());
         answer.put("reason", reply.reason());
         ctx.status(reply.status()).contentType("application/json").result(JSON.writeValueAsString(answer));
-        metrics.webhook(event, reply.result(), reply.status());
+        metrics.webhook(event, reply.result().id(), reply.status());
         LoggingEventBuilder line = LOG.atInfo().setMessage("delivery")
                 .addKeyValue("delivery", printable(delivery))
                 .addKeyValue("event", printable(event));
@@ -160,25 +160,25 @@ public final class WebApp {
             line = line.addKeyValue("repo", reply.repository()).addKeyValue("run", reply.runId());
         }
         line.addKeyValue("status", reply.status())
-                .addKeyValue("result", reply.result())
+                .addKeyValue("result", reply.result().id())
                 .addKeyValue("reason", reply.reason())
                 .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
                 .log();
     }
 
     /**
-     * Refuses before reading what is over the size GitHub sends or over the budget of large bodies in flight; reads
-     * the rest as it streams in, so that no request holds its body whole.
+     * Refuses before reading what is over the size GitHub sends or over the budget of large bodies in flight (Jetty
+     * then throws away what the sender still sends, or closes the connection); reads the rest as it streams in, so
+     * that no request holds its body whole.
      */
     private static WebhookReply reply(Context ctx, WebhookReceiver receiver, BodyBudget bodies, String event,
             String delivery) {
         if (receiver == null) {
-            return unread(ctx, WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the"
-                    + " GitHub App"));
+            return WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App");
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            return unread(ctx, WebhookReceiver.tooLarge());
+            return WebhookReceiver.tooLarge();
         }
         Optional<BodyBudget.Lease> lease;
         try {
@@ -189,20 +189,14 @@ public final class WebApp {
         }
         if (lease.isEmpty()) {
             ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS);
-            return unread(ctx, WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub"
-                    + " marks the delivery failed, and it can be redelivered"));
+            return WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub marks the"
+                    + " delivery failed, and it can be redelivered");
         }
         try (BodyBudget.Lease held = lease.get(); InputStream body = ctx.req().getInputStream()) {
             return receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
         } catch (IOException e) {
             return WebhookReply.rejected(400, "the body could not be read to its end: " + e.getMessage());
         }
-    }
-
-    /** An answer given before the body was read: the connection cannot carry another request after it. */
-    private static WebhookReply unread(Context ctx, WebhookReply reply) {
-        ctx.header("Connection", "close");
-        return reply;
     }
 
     /** Header values are the sender's text: keep log lines to one line and a sane length. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipfix.queue.Admission;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Delivery;
+import dev.pipfix.queue.DeliveryResult;
 import dev.pipfix.queue.Intake;
 import dev.pipfix.queue.QueueUnavailableException;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class WebhookReceiver {
                 if (!payload.has("zen") && !payload.has("hook_id")) {
                     throw new MalformedPayloadException("not a ping payload: zen and hook_id are missing");
                 }
-                return recordOnly(event, deliveryId, new WebhookReply(200, "pong", "pipfix is listening"));
+                return recordOnly(event, deliveryId, new WebhookReply(200, DeliveryResult.PONG, "pipfix is listening"));
             }
             case "workflow_run" -> {
                 return workflowRun(event, deliveryId, new WorkflowRunPayload(payload));

@@ -20,6 +20,7 @@ import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.CommentThreads;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
+import dev.pipfix.queue.RunOutcome;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
@@ -94,10 +95,10 @@ public final class ProcessCompletedRun implements RunHandler {
         InstallationClient client = clients.forInstallation(installationId);
         RepoSettingsFile.Parsed settings = settings(client, run);
         if (!settings.settings().enabled()) {
-            return log(run, "disabled", RepoSettings.PATH + " says enabled: false", started);
+            return log(run, RunOutcome.DISABLED, RepoSettings.PATH + " says enabled: false", started);
         }
         if (!settings.settings().watches(run.workflowName(), run.workflowPath())) {
-            return log(run, "not-watched", "the workflow is not among " + RepoSettings.PATH + "'s workflows",
+            return log(run, RunOutcome.NOT_WATCHED, "the workflow is not among " + RepoSettings.PATH + "'s workflows",
                     started);
         }
         if (run.succeeded()) {
@@ -110,11 +111,11 @@ public final class ProcessCompletedRun implements RunHandler {
             }
         }
         if (diagnosed.stream().allMatch(job -> job.findings().isEmpty())) {
-            return log(run, "no-finding", diagnosed.size() + " failed job(s), no pip permission error", started);
+            return log(run, RunOutcome.NO_FINDING, diagnosed.size() + " failed job(s), no pip permission error", started);
         }
         List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty() && !settings.settings().commentOnPush()) {
-            return log(run, "no-pull-request", "findings, but no open pull request for this run", started);
+            return log(run, RunOutcome.NO_PULL_REQUEST, "findings, but no open pull request for this run", started);
         }
         RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
                 run.runHtmlUrl(), withFixes(client, run, diagnosed, settings.settings()), settings.problems(),
@@ -126,9 +127,9 @@ public final class ProcessCompletedRun implements RunHandler {
             CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
                     Optional.of(digest(body)), known -> comments.upsertOnCommit(client, run.repository(),
                             run.headSha(), marker, previous -> body, true));
-            RunResult result = log(run, "commented", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
+            RunResult result = log(run, RunOutcome.COMMENTED, "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
                     started);
-            return outcome == CommentOutcome.DRY_RUN ? new RunResult(result.outcome(), result.detail(), body) : result;
+            return outcome == CommentOutcome.DRY_RUN ? result.withDryRunComment(body) : result;
         }
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
@@ -139,8 +140,8 @@ public final class ProcessCompletedRun implements RunHandler {
             outcomes.add("#" + number + "=" + counted(outcome));
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
-        RunResult result = log(run, "commented", String.join(",", outcomes), started);
-        return dryRun ? new RunResult(result.outcome(), result.detail(), body) : result;
+        RunResult result = log(run, RunOutcome.COMMENTED, String.join(",", outcomes), started);
+        return dryRun ? result.withDryRunComment(body) : result;
     }
 
     /**
@@ -169,10 +170,10 @@ public final class ProcessCompletedRun implements RunHandler {
             CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
                     Optional.empty(), known -> comments.upsertOnCommit(client, run.repository(), run.headSha(),
                             marker, previous -> renderer.resolved(previous, passing), false));
-            return log(run, "resolved", "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome), started);
+            return log(run, RunOutcome.RESOLVED, "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome), started);
         }
         if (numbers.isEmpty()) {
-            return log(run, "no-pull-request", "passed, no open pull request for this run", started);
+            return log(run, RunOutcome.NO_PULL_REQUEST, "passed, no open pull request for this run", started);
         }
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
@@ -181,7 +182,7 @@ public final class ProcessCompletedRun implements RunHandler {
                             previous -> renderer.resolved(previous, passing)));
             outcomes.add("#" + number + "=" + counted(outcome));
         }
-        return log(run, "resolved", String.join(",", outcomes), started);
+        return log(run, RunOutcome.RESOLVED, String.join(",", outcomes), started);
     }
 
     private List<Integer> pullRequestsOf(InstallationClient client, CompletedRun run) throws IOException {
@@ -290,14 +291,14 @@ public final class ProcessCompletedRun implements RunHandler {
         return name;
     }
 
-    private RunResult log(CompletedRun run, String outcome, String detail, long startedNanos) {
-        metrics.runFinished(outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+    private RunResult log(CompletedRun run, RunOutcome outcome, String detail, long startedNanos) {
+        metrics.runFinished(outcome.id(), Duration.ofNanos(System.nanoTime() - startedNanos));
         LOG.atInfo().setMessage("run")
                 .addKeyValue("delivery", run.deliveryId())
                 .addKeyValue("repo", run.repository())
                 .addKeyValue("run", run.runId())
                 .addKeyValue("attempt", run.runAttempt())
-                .addKeyValue("outcome", outcome)
+                .addKeyValue("outcome", outcome.id())
                 .addKeyValue("detail", detail)
                 .addKeyValue("duration_ms", (System.nanoTime() - startedNanos) / 1_000_000)
                 .log();

@@ -111,7 +111,7 @@ class BatchingIntakeTest {
     void a_delivery_that_cannot_be_stored_fails_alone() throws Exception {
         // given 30 deliveries arriving together, one with an event name longer than its column
         List<Object> outcomes = atOnce(30, i -> i == 13
-                ? Delivery.recordOnly("d-13", "x".repeat(500), Instant.now(), "ignored")
+                ? Delivery.recordOnly("d-13", "x".repeat(500), Instant.now(), DeliveryResult.IGNORED)
                 : Delivery.ofRun("d-" + i, "workflow_run", Instant.now(), run(i)));
 
         // then only that one is refused, and nothing of it is kept
@@ -133,13 +133,13 @@ class BatchingIntakeTest {
     @Test
     void after_close_nothing_more_is_taken_and_what_was_waiting_is_stored() throws Exception {
         Future<Admission> before = requests.submit(
-                () -> intake.admit(Delivery.recordOnly("d-1", "ping", Instant.now(), "pong")));
+                () -> intake.admit(Delivery.recordOnly("d-1", "ping", Instant.now(), DeliveryResult.PONG)));
         before.get();
 
         intake.close();
 
         assertThat(before.get()).isEqualTo(Admission.RECORDED);
-        assertThatThrownBy(() -> intake.admit(Delivery.recordOnly("d-2", "ping", Instant.now(), "pong")))
+        assertThatThrownBy(() -> intake.admit(Delivery.recordOnly("d-2", "ping", Instant.now(), DeliveryResult.PONG)))
                 .isInstanceOf(QueueUnavailableException.class)
                 .hasMessageContaining("stopping");
     }
