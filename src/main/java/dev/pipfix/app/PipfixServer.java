@@ -241,14 +241,13 @@ public final class PipfixServer implements AutoCloseable {
     private final class ServerSite implements Site {
 
         @Override
-        public WebhookReceiver receiver() {
-            ActiveApp app = active.get();
-            return app == null ? null : app.receiver();
+        public Optional<WebhookReceiver> receiver() {
+            return Optional.ofNullable(active.get()).map(ActiveApp::receiver);
         }
 
         @Override
-        public SetupFlow setup() {
-            return active.get() == null ? setup.orElseThrow() : null;
+        public Optional<SetupFlow> setup() {
+            return active.get() == null ? setup : Optional.empty();
         }
 
         @Override

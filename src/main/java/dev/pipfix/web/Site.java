@@ -1,15 +1,16 @@
 package dev.pipfix.web;
 
 import dev.pipfix.setup.SetupFlow;
+import java.util.Optional;
 
 /** What the pages need from the running server, whatever state it is in. The app layer implements it. */
 public interface Site {
 
-    /** Null until the App is registered: deliveries are then answered 503. */
-    WebhookReceiver receiver();
+    /** Empty until the App is registered: deliveries are then answered 503. */
+    Optional<WebhookReceiver> receiver();
 
-    /** Null once the App is registered: the setup pages are then closed. */
-    SetupFlow setup();
+    /** Empty once the App is registered: the setup pages are then closed. */
+    Optional<SetupFlow> setup();
 
     Health health();
 

@@ -54,26 +54,24 @@ public final class WebApp {
             config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver(), bodies, metrics));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
-            config.routes.get("/", ctx -> {
-                if (site.setup() != null) {
-                    page(ctx, new SetupPages(site.setup()).setup(site.setup().needsCode(fromLoopback(ctx)), null));
-                } else {
-                    page(ctx, statusOrPublic(ctx, site));
-                }
-            });
-            config.routes.get("/auth/signin", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+            config.routes.get("/", ctx -> page(ctx, site.setup()
+                    .map(flow -> new SetupPages(flow).setup(flow.needsCode(fromLoopback(ctx)), null))
+                    .orElseGet(() -> statusOrPublic(ctx, site))));
+            config.routes.get("/auth/signin", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
                     : new SignInPages(site.access(), random).start()));
-            config.routes.get("/auth/callback", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+            config.routes.get("/auth/callback", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
                     : new SignInPages(site.access(), random).callback(ctx.queryParam("code"), ctx.queryParam("state"),
                             ctx.cookie(SignInPages.STATE_COOKIE), ctx.queryParam("error"))));
-            config.routes.post("/auth/signout", ctx -> page(ctx, site.setup() != null ? SetupPages.notYet()
+            config.routes.post("/auth/signout", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
                     : new SignInPages(site.access(), random).signOut()));
-            config.routes.post("/setup/start", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
-                    : new SetupPages(site.setup()).start(ctx.formParam("setup_code"), fromLoopback(ctx),
-                            ctx.formParam("organization"), ctx.formParam("name"), clock.instant())));
-            config.routes.get("/setup/callback", ctx -> page(ctx, site.setup() == null ? SetupPages.alreadySetUp()
-                    : new SetupPages(site.setup()).callback(ctx.queryParam("code"), ctx.queryParam("state"),
-                            clock.instant())));
+            config.routes.post("/setup/start", ctx -> page(ctx, site.setup()
+                    .map(flow -> new SetupPages(flow).start(ctx.formParam("setup_code"), fromLoopback(ctx),
+                            ctx.formParam("organization"), ctx.formParam("name"), clock.instant()))
+                    .orElseGet(SetupPages::alreadySetUp)));
+            config.routes.get("/setup/callback", ctx -> page(ctx, site.setup()
+                    .map(flow -> new SetupPages(flow).callback(ctx.queryParam("code"), ctx.queryParam("state"),
+                            clock.instant()))
+                    .orElseGet(SetupPages::alreadySetUp)));
             config.routes.get("/healthz", ctx -> {
                 Health health = site.health();
                 Map<String, Object> answer = new LinkedHashMap<>();
@@ -142,7 +140,7 @@ public final class WebApp {
         });
     }
 
-    private static void webhook(Context ctx, WebhookReceiver receiver, BodyBudget bodies, Metrics metrics)
+    private static void webhook(Context ctx, Optional<WebhookReceiver> receiver, BodyBudget bodies, Metrics metrics)
             throws IOException {
         long started = System.nanoTime();
         String event = ctx.header("X-GitHub-Event");
@@ -171,9 +169,9 @@ public final class WebApp {
      * then throws away what the sender still sends, or closes the connection); reads the rest as it streams in, so
      * that no request holds its body whole.
      */
-    private static WebhookReply reply(Context ctx, WebhookReceiver receiver, BodyBudget bodies, String event,
-            String delivery) {
-        if (receiver == null) {
+    private static WebhookReply reply(Context ctx, Optional<WebhookReceiver> receiver, BodyBudget bodies,
+            String event, String delivery) {
+        if (receiver.isEmpty()) {
             return WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App");
         }
         long declared = ctx.req().getContentLengthLong();
@@ -193,7 +191,7 @@ public final class WebApp {
                     + " delivery failed, and it can be redelivered");
         }
         try (BodyBudget.Lease held = lease.get(); InputStream body = ctx.req().getInputStream()) {
-            return receiver.receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
+            return receiver.get().receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
         } catch (IOException e) {
             return WebhookReply.rejected(400, "the body could not be read to its end: " + e.getMessage());
         }

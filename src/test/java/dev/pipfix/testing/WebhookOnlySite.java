@@ -8,13 +8,19 @@ import dev.pipfix.web.Status;
 import dev.pipfix.web.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A site of a registered App with only its webhook wired, for tests of the webhook alone. */
-public record WebhookOnlySite(WebhookReceiver receiver) implements Site {
+public record WebhookOnlySite(WebhookReceiver webhook) implements Site {
 
     @Override
-    public SetupFlow setup() {
-        return null;
+    public Optional<WebhookReceiver> receiver() {
+        return Optional.of(webhook);
+    }
+
+    @Override
+    public Optional<SetupFlow> setup() {
+        return Optional.empty();
     }
 
     @Override
