@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -20,86 +21,87 @@ final class PatchValidator {
 
     /**
      * @param inserted the step inserted before the failing one, as data, or null for an edit in place
-     * @return null when the patch holds, else what is wrong
+     * @return what is wrong, or nothing when the patch holds
      */
-    static String problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
+    static Optional<String> problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
         return problem(original, patched, jobId, stepIndex, inserted, false);
     }
 
     /** @param composite the steps are a composite action's {@code runs.steps}, not a workflow job's */
-    static String problem(String original, String patched, String jobId, int stepIndex, Object inserted,
+    static Optional<String> problem(String original, String patched, String jobId, int stepIndex, Object inserted,
             boolean composite) {
         Object before;
         Object after;
         try {
             before = load(original);
         } catch (YamlEngineException e) {
-            return "the original file does not load strictly (" + firstLine(e.getMessage()) + ")";
+            return Optional.of("the original file does not load strictly (" + firstLine(e.getMessage()) + ")");
         }
         try {
             after = load(patched);
         } catch (YamlEngineException e) {
-            return "the patched file does not parse (" + firstLine(e.getMessage()) + ")";
+            return Optional.of("the patched file does not parse (" + firstLine(e.getMessage()) + ")");
         }
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
-            return "the file is not a mapping";
+            return Optional.of("the file is not a mapping");
         }
         Map<Object, Object> restA = new HashMap<>(a);
         Map<Object, Object> restB = new HashMap<>(b);
         if (composite) {
             Object runsA = restA.remove("runs");
             Object runsB = restB.remove("runs");
-            return restA.equals(restB) ? checkJob(runsA, runsB, stepIndex, inserted) : "something outside runs changed";
+            return restA.equals(restB) ? checkJob(runsA, runsB, stepIndex, inserted)
+                    : Optional.of("something outside runs changed");
         }
         Object jobsA = restA.remove("jobs");
         Object jobsB = restB.remove("jobs");
         if (!restA.equals(restB)) {
-            return "something outside jobs changed";
+            return Optional.of("something outside jobs changed");
         }
         if (!(jobsA instanceof Map<?, ?> ja) || !(jobsB instanceof Map<?, ?> jb) || !ja.keySet().equals(jb.keySet())) {
-            return "the jobs changed";
+            return Optional.of("the jobs changed");
         }
         for (Object id : ja.keySet()) {
             if (!id.equals(jobId) && !Objects.equals(ja.get(id), jb.get(id))) {
-                return "job " + id + " changed";
+                return Optional.of("job " + id + " changed");
             }
         }
         return checkJob(ja.get(jobId), jb.get(jobId), stepIndex, inserted);
     }
 
-    private static String checkJob(Object before, Object after, int stepIndex, Object inserted) {
+    private static Optional<String> checkJob(Object before, Object after, int stepIndex, Object inserted) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
-            return "the job is not a mapping";
+            return Optional.of("the job is not a mapping");
         }
         Map<Object, Object> restA = new HashMap<>(a);
         Map<Object, Object> restB = new HashMap<>(b);
         Object stepsA = restA.remove("steps");
         Object stepsB = restB.remove("steps");
         if (!restA.equals(restB)) {
-            return "the job's settings changed";
+            return Optional.of("the job's settings changed");
         }
         if (!(stepsA instanceof List<?> sa) || !(stepsB instanceof List<?> sb)) {
-            return "the job has no steps list";
+            return Optional.of("the job has no steps list");
         }
         int offset = inserted == null ? 0 : 1;
         if (sb.size() != sa.size() + offset) {
-            return "the number of steps is not what the patch meant";
+            return Optional.of("the number of steps is not what the patch meant");
         }
         if (inserted != null && !inserted.equals(sb.get(stepIndex))) {
-            return "the new step is not where it belongs, or not what it should be";
+            return Optional.of("the new step is not where it belongs, or not what it should be");
         }
         for (int i = 0; i < sa.size(); i++) {
             Object was = sa.get(i);
             Object is = sb.get(i >= stepIndex ? i + offset : i);
             if (i == stepIndex) {
                 if (!sameExceptRun(was, is)) {
-                    return "the failing step changed beyond its script";
+                    return Optional.of("the failing step changed beyond its script");
                 }
             } else if (!Objects.equals(was, is)) {
-                return "step " + (i + 1) + " changed";
+                return Optional.of("step " + (i + 1) + " changed");
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean sameExceptRun(Object was, Object is) {

@@ -1,6 +1,7 @@
 package dev.pipfix.workflow;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
@@ -148,11 +149,11 @@ public final class WorkflowPatcher {
 
     private WorkflowFix validated(String path, String text, String patched, WorkflowJob job, WorkflowStep step,
             Platform platform, Object inserted, String change, FixStrategy strategy) {
-        String problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted,
+        Optional<String> problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted,
                 WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
-        if (problem != null) {
+        if (problem.isPresent()) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), change, "pipfix checked its patch and it did not hold (" + problem
+                    platform.shell(), change, "pipfix checked its patch and it did not hold (" + problem.get()
                             + "); make the change by hand");
         }
         return new WorkflowFix(strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(),
