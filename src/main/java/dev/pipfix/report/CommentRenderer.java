@@ -3,10 +3,12 @@ package dev.pipfix.report;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Os;
+import dev.pipfix.fix.Fixes;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
+import dev.pipfix.workflow.WorkflowPatcher;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,11 +37,8 @@ public final class CommentRenderer {
     private final Template fixFileLocked = Template.load("fix/file-locked.md");
     private final Template fixSetupPython = Template.load("fix/setup-python.md");
     private final Template fixUser = Template.load("fix/user.md");
-    private final String setupPythonStep = Template.load("setup-python-step.yml").render(Map.of());
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
-    private final String venvStepPosix = Template.load("venv-step-posix.yml").render(Map.of());
-    private final String venvStepWindows = Template.load("venv-step-windows.yml").render(Map.of());
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
     private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
     private final String venvNoteLinux = Template.load("venv-note-linux.md").render(Map.of()).strip();
@@ -212,7 +211,8 @@ public final class CommentRenderer {
         FixStrategy strategy = workflowFix == null ? null : workflowFix.strategy();
         if (strategy == FixStrategy.SETUP_PYTHON) {
             String stepYaml = workflowFix.change() != null && workflowFix.change().startsWith("- ")
-                    ? workflowFix.change() : setupPythonStep;
+                    ? workflowFix.change()
+                    : WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, Fixes.runnerOs(finding.os()), venvPath);
             return fixSetupPython.render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
                     .strip();
         }
@@ -221,8 +221,7 @@ public final class CommentRenderer {
         }
         String stepYaml = workflowFix != null && workflowFix.change() != null && workflowFix.change().startsWith("- ")
                 ? workflowFix.change()
-                : finding.os() == Os.WINDOWS ? venvStepWindows.replace(".venv", venvPath.replace('/', '\\'))
-                : venvStepPosix.replace(".venv", venvPath);
+                : WorkflowPatcher.changeByHand(FixStrategy.VENV, Fixes.runnerOs(finding.os()), venvPath);
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE -> fixPipSelfUpgrade.render(

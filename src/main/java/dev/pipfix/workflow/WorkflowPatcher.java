@@ -21,7 +21,7 @@ public final class WorkflowPatcher {
             document = WorkflowDocument.parse(path, request.text());
         } catch (WorkflowException e) {
             return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint(), request.venvPath()), e.getMessage());
+                    changeByHand(strategy, request.osHint(), request.venvPath()), e.getMessage());
         }
         JobMatcher.Match match = document.composite()
                 ? new JobMatcher.Match(document.jobs().get(0), List.of())
@@ -31,18 +31,18 @@ public final class WorkflowPatcher {
         }
         if (match == null) {
             return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint(), request.venvPath()), "no job called `" + request.job() + "` in " + path);
+                    changeByHand(strategy, request.osHint(), request.venvPath()), "no job called `" + request.job() + "` in " + path);
         }
         WorkflowJob job = match.job();
         if (job.uses() != null) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint(), request.venvPath()), "job `" + job.id() + "` calls the reusable workflow `"
+                    changeByHand(strategy, request.osHint(), request.venvPath()), "job `" + job.id() + "` calls the reusable workflow `"
                             + job.uses() + "`: the pip step lives there, so the change belongs in that file");
         }
         WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
         if (step == null) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    handChange(strategy, request.osHint(), request.venvPath()), "the failing step was not found in job `" + job.id()
+                    changeByHand(strategy, request.osHint(), request.venvPath()), "the failing step was not found in job `" + job.id()
                             + "` of " + path);
         }
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
@@ -56,7 +56,7 @@ public final class WorkflowPatcher {
                             + " (under `runs.steps`), so the change belongs there"
                     : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), handChange(strategy, platform.os(), request.venvPath()), where);
+                    platform.shell(), changeByHand(strategy, platform.os(), request.venvPath()), where);
         }
         return switch (strategy) {
             case VENV -> venv(path, document, job, step, platform, request.venvPath());
@@ -140,7 +140,7 @@ public final class WorkflowPatcher {
         String editedText = edit.apply(runText);
         if (editedText.equals(runText)) {
             return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), handChange(strategy, platform.os(), ".venv"), nothingToEdit);
+                    platform.shell(), changeByHand(strategy, platform.os(), ".venv"), nothingToEdit);
         }
         String patched = text.substring(0, runStart) + editedText + text.substring(runEnd);
         return validated(path, text, patched, job, step, platform, null, edit.apply(run.getValue()).strip(),
@@ -217,12 +217,17 @@ public final class WorkflowPatcher {
         return run.contains("-m venv") || run.contains("virtualenv ") || run.contains("uv venv");
     }
 
-    /** What to change by hand when there is no patch to apply. */
-    private static String handChange(FixStrategy strategy, RunnerOs os, String venvPath) {
+    /**
+     * What to change by hand when there is no patch to apply, or no workflow file to apply it to: the step in the
+     * runner's default shell, from the same source as every patch's step.
+     */
+    public static String changeByHand(FixStrategy strategy, RunnerOs os, String venvPath) {
         return switch (strategy) {
+            // the job's shell is not known here: on Windows the step names pwsh, which its script needs; the POSIX
+            // script is plain sh, right in any of them
             case VENV -> VenvStep.render(VenvStep.lines(new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH
-                    : Shell.BASH, false, false), os == RunnerOs.WINDOWS ? "python" : "python3", null, venvPath), 0, 2,
-                    2, "\n");
+                    : Shell.BASH, false, os == RunnerOs.WINDOWS), os == RunnerOs.WINDOWS ? "python" : "python3", null,
+                    venvPath), 0, 2, 2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
             case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");

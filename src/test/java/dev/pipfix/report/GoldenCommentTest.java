@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One golden comment per cause, rendered from a fixture log (and, where a fixture workflow exists, with its patch)
@@ -71,6 +72,32 @@ class GoldenCommentTest {
             throw new AssertionError(golden + " was missing and has been written: review it");
         }
         assertThat(body).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    /** The comment's step and the patch's come from one source: the YAML block is the step the diff inserts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"user-site-unwritable", "externally-managed"})
+    void the_step_the_comment_shows_is_the_one_the_patch_inserts(String cause) throws IOException {
+        String comment = Files.readString(GOLDEN.resolve(cause + ".md"), StandardCharsets.UTF_8);
+
+        String yaml = block(comment, "```yaml\n");
+        List<String> added = block(comment, "```diff\n").lines()
+                .filter(line -> line.startsWith("+") && !line.startsWith("+++")).map(line -> line.substring(1))
+                .toList();
+        int indent = added.stream().filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+        String inserted = added.stream().map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+
+        assertThat(yaml).startsWith("- name: Create a virtual environment");
+        assertThat(inserted).startsWith(yaml);
+    }
+
+    private static String block(String markdown, String opening) {
+        int start = markdown.indexOf(opening);
+        assertThat(start).as("%s in the comment", opening.strip()).isNotNegative();
+        int from = start + opening.length();
+        return markdown.substring(from, markdown.indexOf("```", from));
     }
 
     private static Finding firstFinding(Path log) throws IOException {
