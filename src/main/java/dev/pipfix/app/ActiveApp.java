@@ -49,6 +49,7 @@ final class ActiveApp implements AutoCloseable {
 
     /** How long the status page reuses what GitHub said about the App, so that reloading it costs no API calls. */
     private static final Duration APP_INFO_REUSE = Duration.ofMinutes(1);
+
     private static final int STATUS_DELIVERIES = 25;
     /** How long a request waits for the commit that stores its delivery before it answers 503. */
     private static final Duration INTAKE_WAIT = Duration.ofSeconds(10);
@@ -63,12 +64,17 @@ final class ActiveApp implements AutoCloseable {
     private final OwnerAccess access;
     private final AtomicReference<AppInfoSnapshot> appInfo = new AtomicReference<>();
 
-    private record AppInfoSnapshot(Instant at, AppApi.AppInfo app, List<AppApi.Installation> installations,
-            String problem) {
-    }
+    private record AppInfoSnapshot(
+            Instant at, AppApi.AppInfo app, List<AppApi.Installation> installations, String problem) {}
 
-    ActiveApp(Config config, Clock clock, PipfixServer.Options options, OkHttpClient http, DataSource dataSource,
-            Database.Dialect dialect, Metrics metrics) {
+    ActiveApp(
+            Config config,
+            Clock clock,
+            PipfixServer.Options options,
+            OkHttpClient http,
+            DataSource dataSource,
+            Database.Dialect dialect,
+            Metrics metrics) {
         this.config = config;
         this.clock = clock;
         this.app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
@@ -86,10 +92,18 @@ final class ActiveApp implements AutoCloseable {
                 new WorkflowFiles(),
                 metrics);
         this.deliveries = new DeliveryLog(dataSource);
-        this.queue = new DurableRunQueue(dataSource, dialect, worker,
-                new GitHubRetryPolicy(options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(),
-                        new SecureRandom()), options.queue(), new Housekeeping(new CatchUp(app, deliveries, clock),
-                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES), clock), clock);
+        this.queue = new DurableRunQueue(
+                dataSource,
+                dialect,
+                worker,
+                new GitHubRetryPolicy(
+                        options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(), new SecureRandom()),
+                options.queue(),
+                new Housekeeping(
+                        new CatchUp(app, deliveries, clock),
+                        new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES),
+                        clock),
+                clock);
         this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
         metrics.queue(queue::pending, queue::executing, () -> {
             try {
@@ -98,16 +112,23 @@ final class ActiveApp implements AutoCloseable {
                 return Double.NaN;
             }
         });
-        WebhookSignature signature = config.webhookSecret() == null
-                ? null
-                : new WebhookSignature(config.webhookSecret());
+        WebhookSignature signature =
+                config.webhookSecret() == null ? null : new WebhookSignature(config.webhookSecret());
         this.receiver = new WebhookReceiver(signature, intake, clock);
         this.access = new OwnerAccess(
-                config.oauthClient().map(client -> new OwnerSignIn(http, config.githubApiUrl(), config.githubUrl(),
-                        client.clientId(), client.clientSecret(), app)),
-                config.oauthClient().map(client -> new SessionCookies(client.clientSecret(), clock,
-                        config.publicUrl().startsWith("https://"))),
-                config.adminToken(), config.publicUrl());
+                config.oauthClient()
+                        .map(client -> new OwnerSignIn(
+                                http,
+                                config.githubApiUrl(),
+                                config.githubUrl(),
+                                client.clientId(),
+                                client.clientSecret(),
+                                app)),
+                config.oauthClient()
+                        .map(client -> new SessionCookies(
+                                client.clientSecret(), clock, config.publicUrl().startsWith("https://"))),
+                config.adminToken(),
+                config.publicUrl());
     }
 
     OwnerAccess access() {
@@ -129,13 +150,21 @@ final class ActiveApp implements AutoCloseable {
     Status status() {
         AppInfoSnapshot snapshot = appInfo();
         List<Status.Installation> installations = snapshot.installations().stream()
-                .map(i -> new Status.Installation(i.account(), i.accountType(),
+                .map(i -> new Status.Installation(
+                        i.account(),
+                        i.accountType(),
                         "selected".equals(i.repositorySelection()) ? "selected repositories" : "all repositories",
                         i.htmlUrl()))
                 .toList();
         List<Status.DeliveryRow> rows = deliveries.recent(STATUS_DELIVERIES).stream()
-                .map(entry -> new Status.DeliveryRow(entry.deliveryId(), entry.event(), entry.receivedAt(),
-                        entry.result(), entry.run(), outcome(entry), entry.dryRunComment()))
+                .map(entry -> new Status.DeliveryRow(
+                        entry.deliveryId(),
+                        entry.event(),
+                        entry.receivedAt(),
+                        entry.result(),
+                        entry.run(),
+                        outcome(entry),
+                        entry.dryRunComment()))
                 .toList();
         int failed;
         try {
@@ -143,9 +172,15 @@ final class ActiveApp implements AutoCloseable {
         } catch (SQLException e) {
             failed = -1;
         }
-        return new Status(snapshot.app() == null ? null : snapshot.app().name(),
-                snapshot.app() == null ? null : snapshot.app().htmlUrl(), installations, snapshot.problem(), rows,
-                queue.pending(), failed, config.dryRun());
+        return new Status(
+                snapshot.app() == null ? null : snapshot.app().name(),
+                snapshot.app() == null ? null : snapshot.app().htmlUrl(),
+                installations,
+                snapshot.problem(),
+                rows,
+                queue.pending(),
+                failed,
+                config.dryRun());
     }
 
     /** In words: what the delivery came to, as far as it has got. */

@@ -19,8 +19,7 @@ final class AnalysisJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private AnalysisJson() {
-    }
+    private AnalysisJson() {}
 
     static String of(Diagnosis diagnosis, WorkflowFix fix) throws IOException {
         StringWriter text = new StringWriter();

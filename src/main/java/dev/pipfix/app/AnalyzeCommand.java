@@ -27,7 +27,11 @@ import org.apache.commons.cli.Option;
 /** {@code pipfix analyze LOG}: the engine the server uses, on a saved job log. */
 final class AnalyzeCommand {
 
-    enum Format { TEXT, JSON, MARKDOWN }
+    enum Format {
+        TEXT,
+        JSON,
+        MARKDOWN
+    }
 
     static final int BAD_INPUT = 2;
 
@@ -37,18 +41,29 @@ final class AnalyzeCommand {
 
     int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandOptions options = new CommandOptions(
-                "java -jar pipfix.jar analyze LOG [--workflow FILE [--job NAME]] [--format text|json|markdown]",
-                "Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page); LOG may"
-                        + " be - for standard input. Exit 0 when the analysis ran, findings or not; 2 for bad usage"
-                        + " or unreadable input.")
-                .with(Option.builder().longOpt("format").hasArg().argName("text|json|markdown")
+                        "java -jar pipfix.jar analyze LOG [--workflow FILE [--job NAME]] [--format text|json|markdown]",
+                        "Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page); LOG may"
+                                + " be - for standard input. Exit 0 when the analysis ran, findings or not; 2 for bad usage"
+                                + " or unreadable input.")
+                .with(Option.builder()
+                        .longOpt("format")
+                        .hasArg()
+                        .argName("text|json|markdown")
                         .desc("text for people (default), json for tools, markdown: the pull-request comment")
                         .get())
-                .with(Option.builder().longOpt("workflow").hasArg().argName("FILE")
+                .with(Option.builder()
+                        .longOpt("workflow")
+                        .hasArg()
+                        .argName("FILE")
                         .desc("the workflow file the log came from: also build the patch (give its path from the"
-                                + " repository root, as the diff names it)").get())
-                .with(Option.builder().longOpt("job").hasArg().argName("NAME")
-                        .desc("the job's id or display name; without it the job is found from the log").get());
+                                + " repository root, as the diff names it)")
+                        .get())
+                .with(Option.builder()
+                        .longOpt("job")
+                        .hasArg()
+                        .argName("NAME")
+                        .desc("the job's id or display name; without it the job is found from the log")
+                        .get());
         CommandLine line = options.parse(args, err);
         if (line == null) {
             return BAD_INPUT;
@@ -67,8 +82,8 @@ final class AnalyzeCommand {
         try {
             format = Format.valueOf(line.getOptionValue("format", "text").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            err.println("pipfix analyze: --format is '" + line.getOptionValue("format")
-                    + "': give text, json or markdown");
+            err.println(
+                    "pipfix analyze: --format is '" + line.getOptionValue("format") + "': give text, json or markdown");
             return BAD_INPUT;
         }
         workflow = line.getOptionValue("workflow");
@@ -152,8 +167,15 @@ final class AnalyzeCommand {
         if (strategy.isEmpty()) {
             return null;
         }
-        return new WorkflowPatcher().fix(new FixRequest(workflow, Files.readString(file, StandardCharsets.UTF_8), job,
-                finding.step(), finding.script(), strategy.get(), Fixes.runnerOs(finding.os())));
+        return new WorkflowPatcher()
+                .fix(new FixRequest(
+                        workflow,
+                        Files.readString(file, StandardCharsets.UTF_8),
+                        job,
+                        finding.step(),
+                        finding.script(),
+                        strategy.get(),
+                        Fixes.runnerOs(finding.os())));
     }
 
     private void text(PrintWriter out, Diagnosis diagnosis, WorkflowFix fix) {
@@ -162,8 +184,9 @@ final class AnalyzeCommand {
             return;
         }
         Advice advice = new Advice();
-        out.printf("%s: %d pip permission error%s%n", log, diagnosis.findings().size(),
-                diagnosis.findings().size() == 1 ? "" : "s");
+        out.printf(
+                "%s: %d pip permission error%s%n",
+                log, diagnosis.findings().size(), diagnosis.findings().size() == 1 ? "" : "s");
         for (Finding f : diagnosis.findings()) {
             out.println();
             out.printf("line %d: %s (%s)%n", f.line(), f.kind().id(), f.cause().id());

@@ -7,8 +7,7 @@ import java.util.Properties;
 /** pipfix's version, as the build wrote it into {@code dev/pipfix/version.properties}. */
 final class BuildVersion {
 
-    private BuildVersion() {
-    }
+    private BuildVersion() {}
 
     static String read() {
         try (InputStream in = BuildVersion.class.getResourceAsStream("/dev/pipfix/version.properties")) {

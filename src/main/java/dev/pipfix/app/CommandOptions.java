@@ -18,7 +18,8 @@ final class CommandOptions {
     CommandOptions(String usage, String description) {
         this.usage = usage;
         this.description = description;
-        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        options.addOption(
+                Option.builder("h").longOpt("help").desc("show this help").build());
     }
 
     CommandOptions with(Option option) {
@@ -38,7 +39,9 @@ final class CommandOptions {
     }
 
     void printUsage(PrintWriter writer) {
-        HelpFormatter.builder().setShowSince(false).get()
+        HelpFormatter.builder()
+                .setShowSince(false)
+                .get()
                 .printHelp(writer, 100, usage, description, options, 2, 2, null, false);
         writer.flush();
     }

@@ -50,10 +50,26 @@ public record Config(
     }
 
     /** The same settings with the credentials the setup page received. */
-    public Config withCredentials(String newAppId, RSAPrivateKey newPrivateKey, String newWebhookSecret,
+    public Config withCredentials(
+            String newAppId,
+            RSAPrivateKey newPrivateKey,
+            String newWebhookSecret,
             Optional<OAuthClient> newOAuthClient) {
-        return new Config(newAppId, newPrivateKey, newWebhookSecret, false, host, port, githubApiUrl, githubUrl,
-                publicUrl, dataDir, databaseUrl, dryRun, newOAuthClient, adminToken);
+        return new Config(
+                newAppId,
+                newPrivateKey,
+                newWebhookSecret,
+                false,
+                host,
+                port,
+                githubApiUrl,
+                githubUrl,
+                publicUrl,
+                dataDir,
+                databaseUrl,
+                dryRun,
+                newOAuthClient,
+                adminToken);
     }
 
     @Override
@@ -85,8 +101,7 @@ public record Config(
         private Optional<OAuthClient> oauthClient = Optional.empty();
         private Optional<String> adminToken = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder app(String id, RSAPrivateKey key, String secret) {
             this.appId = id;
@@ -144,9 +159,21 @@ public record Config(
         }
 
         public Config build() {
-            return new Config(appId, privateKey, webhookSecret, allowUnsigned, host, port, githubApiUrl, githubUrl,
-                    publicUrl == null ? "http://localhost:" + port : publicUrl, dataDir, databaseUrl, dryRun,
-                    oauthClient, adminToken);
+            return new Config(
+                    appId,
+                    privateKey,
+                    webhookSecret,
+                    allowUnsigned,
+                    host,
+                    port,
+                    githubApiUrl,
+                    githubUrl,
+                    publicUrl == null ? "http://localhost:" + port : publicUrl,
+                    dataDir,
+                    databaseUrl,
+                    dryRun,
+                    oauthClient,
+                    adminToken);
         }
     }
 }

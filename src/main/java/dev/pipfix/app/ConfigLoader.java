@@ -55,7 +55,9 @@ public final class ConfigLoader {
 
     private Config build() throws ConfigException {
         boolean allowUnsigned = flag("ALLOW_UNSIGNED");
-        if (value("APP_ID") == null && value("PRIVATE_KEY") == null && value("PRIVATE_KEY_PATH") == null
+        if (value("APP_ID") == null
+                && value("PRIVATE_KEY") == null
+                && value("PRIVATE_KEY_PATH") == null
                 && value("WEBHOOK_SECRET") == null) {
             // a new install: the server starts and its setup page registers the App
             return settings(null, null, null, allowUnsigned);
@@ -87,10 +89,18 @@ public final class ConfigLoader {
                 throw new ConfigException("DATABASE_URL is not a database URL: " + e.getMessage());
             }
         }
-        return Config.builder().app(appId, privateKey, secret).allowUnsigned(allowUnsigned)
-                .listen(valueOr("HOST", "0.0.0.0"), port).github(githubApiUrl, githubUrl).publicUrl(publicUrl)
-                .dataDir(dataDir).databaseUrl(databaseUrl).dryRun(flag("DRY_RUN")).oauthClient(oauthClient())
-                .adminToken(adminToken()).build();
+        return Config.builder()
+                .app(appId, privateKey, secret)
+                .allowUnsigned(allowUnsigned)
+                .listen(valueOr("HOST", "0.0.0.0"), port)
+                .github(githubApiUrl, githubUrl)
+                .publicUrl(publicUrl)
+                .dataDir(dataDir)
+                .databaseUrl(databaseUrl)
+                .dryRun(flag("DRY_RUN"))
+                .oauthClient(oauthClient())
+                .adminToken(adminToken())
+                .build();
     }
 
     /** Both halves of the App's OAuth client, or neither: one without the other cannot sign anybody in. */
@@ -128,8 +138,7 @@ public final class ConfigLoader {
                     + " or PRIVATE_KEY_PATH naming the .pem file");
         }
         try {
-            return parseKey("PRIVATE_KEY_PATH (" + path + ")", Files.readString(Path.of(path),
-                    StandardCharsets.UTF_8));
+            return parseKey("PRIVATE_KEY_PATH (" + path + ")", Files.readString(Path.of(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("PRIVATE_KEY_PATH (" + path + ") cannot be read: " + e.getMessage()
                     + "; give the path of the App's .pem file");

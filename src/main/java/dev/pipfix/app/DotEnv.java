@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class DotEnv {
 
-    private DotEnv() {
-    }
+    private DotEnv() {}
 
     static Map<String, String> read(Path file) throws ConfigException {
         if (!Files.isRegularFile(file)) {
@@ -25,8 +24,8 @@ final class DotEnv {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + "); fix its permissions or"
-                    + " remove it");
+            throw new ConfigException(
+                    file + ": cannot be read (" + e.getMessage() + "); fix its permissions or" + " remove it");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -51,7 +50,9 @@ final class DotEnv {
                 if (!endsWithUnescapedQuote(quoted)) {
                     throw new ConfigException(file + ": the value of " + name + " opens a \" that never closes");
                 }
-                value = quoted.substring(0, quoted.length() - 1).replace("\\n", "\n").replace("\\\"", "\"");
+                value = quoted.substring(0, quoted.length() - 1)
+                        .replace("\\n", "\n")
+                        .replace("\\\"", "\"");
             } else if (value.startsWith("'") && value.endsWith("'") && value.length() >= 2) {
                 value = value.substring(1, value.length() - 1);
             } else {

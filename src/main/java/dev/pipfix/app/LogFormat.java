@@ -17,14 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 final class LogFormat {
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 
     static void apply(String format) throws ConfigException {
-        String chosen = format == null || format.isBlank() ? "text" : format.strip().toLowerCase(Locale.ROOT);
+        String chosen =
+                format == null || format.isBlank() ? "text" : format.strip().toLowerCase(Locale.ROOT);
         switch (chosen) {
-            case "text" -> {
-            }
+            case "text" -> {}
             case "json" -> toJson();
             default -> throw new ConfigException("LOG_FORMAT is '" + format + "': give text or json");
         }

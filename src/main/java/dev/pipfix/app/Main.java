@@ -11,7 +11,8 @@ public final class Main {
 
     static final String VERSION = "pipfix 0.1.0";
     static final int USAGE = 2;
-    private static final String COMMANDS = String.join("\n",
+    private static final String COMMANDS = String.join(
+            "\n",
             "Usage: java -jar pipfix.jar [COMMAND] [OPTIONS]",
             "Explains pip permission errors in failed GitHub Actions runs.",
             "",
@@ -23,8 +24,7 @@ public final class Main {
             "  -h, --help            show this help",
             "  -V, --version         show the version");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

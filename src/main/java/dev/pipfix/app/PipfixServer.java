@@ -52,8 +52,8 @@ public final class PipfixServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /** How the queue runs and retries; tests shorten the waits. */
-    public record Options(DurableRunQueue.Settings queue, Duration retryBaseDelay, Duration retryMaxDelay,
-            int maxAttempts) {
+    public record Options(
+            DurableRunQueue.Settings queue, Duration retryBaseDelay, Duration retryMaxDelay, int maxAttempts) {
 
         public static Options defaults() {
             return new Options(DurableRunQueue.Settings.defaults(), Duration.ofSeconds(10), Duration.ofMinutes(10), 8);
@@ -68,6 +68,7 @@ public final class PipfixServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     /** Present while the server started without App credentials. */
     private final Optional<SetupFlow> setup;
+
     private final AtomicReference<ActiveApp> active = new AtomicReference<>();
     private final Javalin web;
     private final Metrics metrics;
@@ -85,8 +86,8 @@ public final class PipfixServer implements AutoCloseable {
         this.database = Database.of(config.databaseUrl(), config.dataDir());
         // the database opens and upgrades on another core while this one builds the rest (TLS, metrics, pages):
         // the two take about the same time, and start-up to healthy is a target
-        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(
-                () -> openDatabase(database, config));
+        CompletableFuture<HikariDataSource> opening =
+                CompletableFuture.supplyAsync(() -> openDatabase(database, config));
         this.metrics = new Metrics();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -99,9 +100,14 @@ public final class PipfixServer implements AutoCloseable {
             this.setup = Optional.empty();
         } else {
             SecureRandom random = new SecureRandom();
-            this.setup = Optional.of(new SetupFlow(manifest(), SetupCode.open(config.dataDir(), random),
-                    new SetupStates(random), new ManifestConversions(http, config.githubApiUrl()), this::install,
-                    config.githubUrl(), config.publicUrl()));
+            this.setup = Optional.of(new SetupFlow(
+                    manifest(),
+                    SetupCode.open(config.dataDir(), random),
+                    new SetupStates(random),
+                    new ManifestConversions(http, config.githubApiUrl()),
+                    this::install,
+                    config.githubUrl(),
+                    config.publicUrl()));
         }
         this.dataSource = joined(opening);
         if (config.configured()) {
@@ -149,10 +155,20 @@ public final class PipfixServer implements AutoCloseable {
             throw new IOException("GitHub's private key cannot be read: " + e.getMessage(), e);
         }
         SavedCredentials.save(config.dataDir(), app);
-        ActiveApp started = new ActiveApp(config.withCredentials(app.id(), key, app.webhookSecret(),
-                app.clientId().isEmpty() || app.clientSecret().isEmpty() ? Optional.empty()
-                        : Optional.of(new Config.OAuthClient(app.clientId(), app.clientSecret()))), clock, options,
-                http, dataSource, database.dialect(), metrics);
+        ActiveApp started = new ActiveApp(
+                config.withCredentials(
+                        app.id(),
+                        key,
+                        app.webhookSecret(),
+                        app.clientId().isEmpty() || app.clientSecret().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(new Config.OAuthClient(app.clientId(), app.clientSecret()))),
+                clock,
+                options,
+                http,
+                dataSource,
+                database.dialect(),
+                metrics);
         started.start();
         active.set(started);
     }
@@ -169,8 +185,9 @@ public final class PipfixServer implements AutoCloseable {
         try {
             dataSource = database.open(10);
         } catch (RuntimeException e) {
-            throw new StartupException((config.databaseUrl() == null ? "the embedded database under DATA_DIR"
-                    : "DATABASE_URL") + " cannot be opened: " + rootMessage(e));
+            throw new StartupException(
+                    (config.databaseUrl() == null ? "the embedded database under DATA_DIR" : "DATABASE_URL")
+                            + " cannot be opened: " + rootMessage(e));
         }
         try {
             Migrations.apply(dataSource, database.dialect());
@@ -191,8 +208,8 @@ public final class PipfixServer implements AutoCloseable {
         }
         ActiveApp app = active.get();
         // the scheduler's first poll and catch-up need not wait for Jetty, nor Jetty for them
-        CompletableFuture<Void> scheduler = app == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(app::start);
+        CompletableFuture<Void> scheduler =
+                app == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(app::start);
         web.start(config.host(), config.port());
         joined(scheduler);
         LOG.info("pipfix listening on {}:{} (GitHub API {})", config.host(), web.port(), config.githubApiUrl());
@@ -262,8 +279,11 @@ public final class PipfixServer implements AutoCloseable {
             parts.put("database", databaseUp ? "up" : "down: it does not answer");
             ActiveApp app = active.get();
             boolean schedulerUp = app == null || app.queue().running();
-            parts.put("scheduler", app == null ? "not started: the GitHub App is not registered yet (open /)"
-                    : schedulerUp ? "running" : "down: stopped or stopping");
+            parts.put(
+                    "scheduler",
+                    app == null
+                            ? "not started: the GitHub App is not registered yet (open /)"
+                            : schedulerUp ? "running" : "down: stopped or stopping");
             return new Health(parts, databaseUp && schedulerUp);
         }
 

@@ -34,18 +34,31 @@ final class ReplayCommand {
     }
 
     int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandOptions options = new CommandOptions("java -jar pipfix.jar replay PAYLOAD.json [OPTIONS]",
-                "Send a saved delivery to a running pipfix, signed with WEBHOOK_SECRET, with GitHub's headers, and"
-                        + " print the answer. PAYLOAD.json is the payload, GitHub's delivery JSON (GET"
-                        + " /app/hook/deliveries/{id}), or the headers and payload copied from the App's Recent"
-                        + " Deliveries page. Exit 0 for a 2xx answer, 1 for another, 2 when nothing was sent.")
-                .with(Option.builder().longOpt("event").hasArg().argName("EVENT")
-                        .desc("X-GitHub-Event; needed when the file is the bare payload").build())
-                .with(Option.builder().longOpt("url").hasArg().argName("URL")
-                        .desc("where to send it (default http://localhost:$PORT/webhook)").build())
-                .with(Option.builder().longOpt("delivery").hasArg().argName("ID")
+        CommandOptions options = new CommandOptions(
+                        "java -jar pipfix.jar replay PAYLOAD.json [OPTIONS]",
+                        "Send a saved delivery to a running pipfix, signed with WEBHOOK_SECRET, with GitHub's headers, and"
+                                + " print the answer. PAYLOAD.json is the payload, GitHub's delivery JSON (GET"
+                                + " /app/hook/deliveries/{id}), or the headers and payload copied from the App's Recent"
+                                + " Deliveries page. Exit 0 for a 2xx answer, 1 for another, 2 when nothing was sent.")
+                .with(Option.builder()
+                        .longOpt("event")
+                        .hasArg()
+                        .argName("EVENT")
+                        .desc("X-GitHub-Event; needed when the file is the bare payload")
+                        .build())
+                .with(Option.builder()
+                        .longOpt("url")
+                        .hasArg()
+                        .argName("URL")
+                        .desc("where to send it (default http://localhost:$PORT/webhook)")
+                        .build())
+                .with(Option.builder()
+                        .longOpt("delivery")
+                        .hasArg()
+                        .argName("ID")
                         .desc("X-GitHub-Delivery (default: the saved one, else a new UUID); a delivery id pipfix"
-                                + " has seen is answered \"duplicate\"").build());
+                                + " has seen is answered \"duplicate\"")
+                        .build());
         CommandLine line = options.parse(args, err);
         if (line == null) {
             return Main.USAGE;
@@ -63,7 +76,8 @@ final class ReplayCommand {
         SavedDelivery saved;
         try {
             settings = ConfigLoader.settings(environment, dotEnv);
-            saved = SavedDelivery.parse(Files.readString(Path.of(line.getArgList().get(0)), StandardCharsets.UTF_8));
+            saved = SavedDelivery.parse(
+                    Files.readString(Path.of(line.getArgList().get(0)), StandardCharsets.UTF_8));
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("pipfix: " + e.getMessage());
             return Main.USAGE;
@@ -81,10 +95,13 @@ final class ReplayCommand {
             err.println("pipfix: WEBHOOK_SECRET is not set: replay signs with the secret the server checks");
             return Main.USAGE;
         }
-        String delivery = line.getOptionValue("delivery",
-                saved.deliveryId() != null ? saved.deliveryId() : UUID.randomUUID().toString());
-        String url = line.getOptionValue("url", "http://localhost:" + settings.getOrDefault("PORT", "3000")
-                + "/webhook");
+        String delivery = line.getOptionValue(
+                "delivery",
+                saved.deliveryId() != null
+                        ? saved.deliveryId()
+                        : UUID.randomUUID().toString());
+        String url =
+                line.getOptionValue("url", "http://localhost:" + settings.getOrDefault("PORT", "3000") + "/webhook");
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url))
@@ -102,11 +119,12 @@ final class ReplayCommand {
         }
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            err.println("pipfix: " + url + " cannot be reached: " + e.getMessage()
-                    + "; is pipfix running there?");
+            err.println("pipfix: " + url + " cannot be reached: " + e.getMessage() + "; is pipfix running there?");
             return Main.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

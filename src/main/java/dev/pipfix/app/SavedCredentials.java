@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class SavedCredentials {
 
-    private SavedCredentials() {
-    }
+    private SavedCredentials() {}
 
     static Path file(Path dataDir) {
         return dataDir.resolve(".env");
@@ -31,7 +30,8 @@ final class SavedCredentials {
         values.put("WEBHOOK_SECRET", app.webhookSecret());
         values.put("GITHUB_CLIENT_ID", app.clientId());
         values.put("GITHUB_CLIENT_SECRET", app.clientSecret());
-        StringBuilder text = new StringBuilder("# The GitHub App ").append(app.slug())
+        StringBuilder text = new StringBuilder("# The GitHub App ")
+                .append(app.slug())
                 .append(", registered from pipfix's setup page. Keep this file secret.\n");
         for (Map.Entry<String, String> value : values.entrySet()) {
             if (value.getValue().matches(".*['\\r\\n].*")) {

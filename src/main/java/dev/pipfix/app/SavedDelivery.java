@@ -34,10 +34,16 @@ record SavedDelivery(String event, String deliveryId, byte[] body) {
             JsonNode request = root.path("request");
             if (request.path("headers").isObject() && request.has("payload")) {
                 Map<String, String> headers = new LinkedHashMap<>();
-                request.get("headers").fields().forEachRemaining(
-                        header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asText()));
-                return new SavedDelivery(headers.getOrDefault("x-github-event", root.path("event").asText(null)),
-                        headers.getOrDefault("x-github-delivery", root.path("guid").asText(null)),
+                request.get("headers")
+                        .fields()
+                        .forEachRemaining(header -> headers.put(
+                                header.getKey().toLowerCase(Locale.ROOT),
+                                header.getValue().asText()));
+                return new SavedDelivery(
+                        headers.getOrDefault(
+                                "x-github-event", root.path("event").asText(null)),
+                        headers.getOrDefault(
+                                "x-github-delivery", root.path("guid").asText(null)),
                         write(request.get("payload")));
             }
             // the payload itself: sent byte for byte as saved
@@ -52,13 +58,16 @@ record SavedDelivery(String event, String deliveryId, byte[] body) {
         for (String line : trimmed.substring(0, blank).split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).strip());
             }
         }
         String payload = trimmed.substring(blank).strip();
         json(payload, "the payload after the headers");
-        return new SavedDelivery(headers.get("x-github-event"), headers.get("x-github-delivery"),
+        return new SavedDelivery(
+                headers.get("x-github-event"),
+                headers.get("x-github-delivery"),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 

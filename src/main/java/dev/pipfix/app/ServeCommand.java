@@ -12,7 +12,8 @@ final class ServeCommand {
     static final int SERVING = -1;
 
     int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandOptions options = new CommandOptions("java -jar pipfix.jar serve",
+        CommandOptions options = new CommandOptions(
+                "java -jar pipfix.jar serve",
                 "Run the GitHub App: receive webhooks on POST /webhook and comment on pull requests."
                         + " Settings come from the environment and .env (see README).");
         CommandLine line = options.parse(args, err);
@@ -25,7 +26,8 @@ final class ServeCommand {
         }
         Config config;
         try {
-            LogFormat.apply(ConfigLoader.settings(System.getenv(), Path.of(".env")).get("LOG_FORMAT"));
+            LogFormat.apply(
+                    ConfigLoader.settings(System.getenv(), Path.of(".env")).get("LOG_FORMAT"));
             config = ConfigLoader.load(System.getenv(), Path.of(".env"));
         } catch (ConfigException e) {
             err.println("pipfix: " + e.getMessage());

@@ -19,6 +19,7 @@ final class Analyzer {
     private static final int MAX_EVIDENCE_CHARS = 2_000;
     /** How far below pip's headline its errno or traceback may come. */
     private static final int HEADLINE_REACH = 60;
+
     private static final int TRACEBACK_REACH = 400;
     private static final int SETUP_PY_REACH = 400;
 
@@ -30,8 +31,8 @@ final class Analyzer {
             "^File \".*(?:[/\\\\]pip[/\\\\](?:_internal[/\\\\]|basecommand\\.py|req[/\\\\]|wheel\\.py|commands[/\\\\]"
                     + "|utils[/\\\\]|download\\.py|__main__\\.py)|[/\\\\]bin[/\\\\]pip[0-9.]*\"|"
                     + "[/\\\\]Scripts[/\\\\]pip[0-9.]*(?:\\.exe)?[/\\\\]).*");
-    private static final Pattern CACHE_WARNING = Pattern.compile(
-            "^WARNING: The directory '.*' or its parent directory is not owned .*|"
+    private static final Pattern CACHE_WARNING =
+            Pattern.compile("^WARNING: The directory '.*' or its parent directory is not owned .*|"
                     + "^The directory '.*' or its parent directory is not owned .*");
     private static final Pattern AZURE_SECTION = Pattern.compile("^##\\[section\\]Starting: (.+)$");
     private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)$");
@@ -45,6 +46,7 @@ final class Analyzer {
     private boolean inWebEnv;
     /** A raw job log: only its own markers start steps and mark failures, not a tool's "Run ..." or "Error: ...". */
     private boolean rawGitHubLog;
+
     private Os imageOs = Os.UNKNOWN;
     private long headlineLine = -1;
     private String headlineText;
@@ -150,7 +152,8 @@ final class Analyzer {
             tracebackLine = number;
             pipTraceback = pipExceptionLine >= 0 && number - pipExceptionLine <= 3;
         } else if (content.startsWith("File \"")) {
-            if (within(tracebackLine, number, TRACEBACK_REACH) && PIP_FRAME.matcher(content).matches()) {
+            if (within(tracebackLine, number, TRACEBACK_REACH)
+                    && PIP_FRAME.matcher(content).matches()) {
                 pipTraceback = true;
             }
         } else if (CACHE_WARNING.matcher(content).matches() && step != null) {
@@ -166,7 +169,9 @@ final class Analyzer {
             if (code != null) {
                 record(code, number, content, content.length() - rest.length() + code.end(), List.of(content));
                 headlineLine = -1;
-            } else if (rest.isBlank() || rest.strip().equals(".") || rest.strip().equals(":")) {
+            } else if (rest.isBlank()
+                    || rest.strip().equals(".")
+                    || rest.strip().equals(":")) {
                 headlineLine = number;
                 headlineText = content;
             } else {
@@ -278,13 +283,22 @@ final class Analyzer {
             if (failuresKnown && c.step != null && !c.step.failed) {
                 continue;
             }
-            String command = c.command != null ? c.command
-                    : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
+            String command =
+                    c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
             Os os = osOf(c);
             Cause cause = Causes.classify(c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable);
-            findings.add(new Finding(c.kind, cause, c.line, c.step == null ? null : c.step.name,
-                    c.step == null ? 0 : c.line - c.step.headerLine + 1, c.step != null && c.step.failed, command,
-                    c.step == null ? List.of() : c.step.script(), c.path, os, c.evidence));
+            findings.add(new Finding(
+                    c.kind,
+                    cause,
+                    c.line,
+                    c.step == null ? null : c.step.name,
+                    c.step == null ? 0 : c.line - c.step.headerLine + 1,
+                    c.step != null && c.step.failed,
+                    command,
+                    c.step == null ? List.of() : c.step.script(),
+                    c.path,
+                    os,
+                    c.evidence));
         }
         return findings;
     }
@@ -298,13 +312,17 @@ final class Analyzer {
             if (p.matches("^[a-z]:/.*")) {
                 return Os.WINDOWS;
             }
-            if (p.startsWith("/users/") || p.startsWith("/library/") || p.startsWith("/system/")
+            if (p.startsWith("/users/")
+                    || p.startsWith("/library/")
+                    || p.startsWith("/system/")
                     || p.startsWith("/opt/homebrew/")) {
                 return Os.MACOS;
             }
         }
         String shell = c.step == null || c.step.shell == null ? "" : c.step.shell.toLowerCase(Locale.ROOT);
-        if (shell.contains("pwsh.exe") || shell.contains("powershell.exe") || shell.contains("cmd.exe")
+        if (shell.contains("pwsh.exe")
+                || shell.contains("powershell.exe")
+                || shell.contains("cmd.exe")
                 || shell.contains("c:\\")) {
             return Os.WINDOWS;
         }

@@ -13,25 +13,25 @@ final class Causes {
     private static final Pattern PIP_OWN_FILE = Pattern.compile(
             ".*(?:/pip[0-9.]*\\.exe|/~ip[^/]*|/pip-uninstall-[^/]*(?:/.*)?|/scripts/pip[0-9.]*(?:\\.exe)?"
                     + "|/site-packages/pip/.*|/site-packages/pip-[0-9][^/]*\\.dist-info(?:/.*)?)$");
-    private static final Pattern CACHE_OR_BUILD = Pattern.compile(
-            ".*(?:/\\.cache/pip(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
+    private static final Pattern CACHE_OR_BUILD =
+            Pattern.compile(".*(?:/\\.cache/pip(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
                     + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
                     + "|build-env|modern-metadata|metadata)-[^/]*).*"
                     + "|^(?:\\./)?build/.*|^[^/]*\\.egg-info(?:/.*)?$");
     /** pip moves files it uninstalls to a stash first; the stashed path ends with the original one. */
     private static final Pattern UNINSTALL_STASH = Pattern.compile("^.*/pip-[^/]*-uninstall(/.+)$");
+
     private static final Pattern TOOL_CACHE = Pattern.compile(".*(?:hostedtoolcache|/_work/_tool/|/_tool/python/).*");
     private static final Pattern USER_SITE = Pattern.compile(
             "^(?:/home/[^/]+|/root|/github/home|/users/[^/]+|/var/lib/[^/]+|/nonexistent|/tmp/home)?/\\.local(?:/.*)?$"
                     + "|^/users/[^/]+/library/python/.*|.*/appdata/roaming/python/.*|^/nonexistent(?:/.*)?$");
-    private static final Pattern SYSTEM_SITE = Pattern.compile(
-            "^/usr/(?:local/)?(?:lib|lib64|bin|share|include)(?:/.*)?$"
+    private static final Pattern SYSTEM_SITE =
+            Pattern.compile("^/usr/(?:local/)?(?:lib|lib64|bin|share|include)(?:/.*)?$"
                     + "|^/(?:system/)?library/frameworks/python\\.framework/.*|^/library/python/.*"
                     + "|^/system/library/.*|^/opt/homebrew/(?:lib|bin|cellar)/.*|^/usr/local/cellar/.*"
                     + "|^/opt/python/.*|^/opt/conda/.*|^c:/program files(?: \\(x86\\))?/python.*|^c:/python[0-9]+/.*");
 
-    private Causes() {
-    }
+    private Causes() {}
 
     static Cause classify(Kind kind, String path, String command, Os os, boolean cacheWarning) {
         if (kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
@@ -42,7 +42,8 @@ final class Causes {
         }
         String p = path == null ? null : normalise(path);
         boolean windows = os == Os.WINDOWS || p != null && DRIVE.matcher(p).matches();
-        if (windows && kind != Kind.OPERATION_NOT_PERMITTED
+        if (windows
+                && kind != Kind.OPERATION_NOT_PERMITTED
                 && (p != null && isPipsOwnFile(p) || p == null && PipCommands.upgradesPip(command))) {
             return Cause.PIP_SELF_UPGRADE;
         }

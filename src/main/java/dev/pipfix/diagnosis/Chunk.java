@@ -5,5 +5,4 @@ package dev.pipfix.diagnosis;
  *
  * @param giantHead the first bytes of a line longer than the cap; it counts as one line, its tail is skipped
  */
-record Chunk(byte[] data, int length, boolean giantHead) {
-}
+record Chunk(byte[] data, int length, boolean giantHead) {}

@@ -3,8 +3,7 @@ package dev.pipfix.diagnosis;
 /** Reads the path out of an OS error message: {@code [Errno 13] Permission denied: '/usr/lib/python3/x'}. */
 final class ErrorPaths {
 
-    private ErrorPaths() {
-    }
+    private ErrorPaths() {}
 
     /**
      * The first quoted string after the code, with Python's repr undone ({@code u''} prefix, doubled backslashes);

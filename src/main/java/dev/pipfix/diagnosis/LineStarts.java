@@ -21,10 +21,25 @@ final class LineStarts {
 
     static {
         String[] prefixes = {
-            "##[", "Run ", "Running setup.py install for ", "Error: ", "ERROR: ", "Exception:", "error: ",
-            "Could not install packages", "File \"", "Traceback (most recent call last)", "shell: ", "Image: ",
-            "WARNING: The directory '", "The directory '", "[command]", "[Pipeline] ", "+ ",
-            "\u00D7 This environment is externally managed", "\u2570\u2500>"
+            "##[",
+            "Run ",
+            "Running setup.py install for ",
+            "Error: ",
+            "ERROR: ",
+            "Exception:",
+            "error: ",
+            "Could not install packages",
+            "File \"",
+            "Traceback (most recent call last)",
+            "shell: ",
+            "Image: ",
+            "WARNING: The directory '",
+            "The directory '",
+            "[command]",
+            "[Pipeline] ",
+            "+ ",
+            "\u00D7 This environment is externally managed",
+            "\u2570\u2500>"
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;
@@ -43,14 +58,15 @@ final class LineStarts {
         }
     }
 
-    private LineStarts() {
-    }
+    private LineStarts() {}
 
     /** Whether the line {@code [start, end)} of {@code b} may matter to the rules. */
     static boolean interesting(byte[] b, int start, int end) {
         // the common case, decided by one byte: a GitHub timestamp, then content that cannot matter
-        if (end - start > GITHUB_CONTENT_OFFSET && b[start + GITHUB_CONTENT_OFFSET - 2] == 'Z'
-                && b[start + GITHUB_CONTENT_OFFSET - 1] == ' ' && b[start + 4] == '-'
+        if (end - start > GITHUB_CONTENT_OFFSET
+                && b[start + GITHUB_CONTENT_OFFSET - 2] == 'Z'
+                && b[start + GITHUB_CONTENT_OFFSET - 1] == ' '
+                && b[start + 4] == '-'
                 && !MAY_START[b[start + GITHUB_CONTENT_OFFSET] & 0xFF]) {
             return false;
         }
@@ -86,7 +102,11 @@ final class LineStarts {
         if (bracketed) {
             q++;
         }
-        if (end - q < 20 || !isDigit(b[q]) || b[q + 4] != '-' || b[q + 7] != '-' || b[q + 10] != 'T'
+        if (end - q < 20
+                || !isDigit(b[q])
+                || b[q + 4] != '-'
+                || b[q + 7] != '-'
+                || b[q + 10] != 'T'
                 || b[q + 13] != ':') {
             return p;
         }

@@ -18,8 +18,7 @@ final class LogLines {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]{0,32}[A-Za-z]");
     static final String SCRIPT_ECHO = "\u001B[36;1m";
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     static String clean(String raw) {
         String line = raw;

@@ -68,8 +68,7 @@ public final class LogScanner implements LogDetector {
         return new Diagnosis(analyzer.finish(), lines, reader.bytes());
     }
 
-    private long sequential(ChunkReader reader, Chunk first, boolean allLines, Analyzer analyzer)
-            throws IOException {
+    private long sequential(ChunkReader reader, Chunk first, boolean allLines, Analyzer analyzer) throws IOException {
         long lines = 0;
         for (Chunk chunk = first; chunk != null; chunk = reader.next()) {
             Prefilter.Result result = Prefilter.run(chunk, allLines, MAX_LINE_BYTES);
@@ -79,8 +78,7 @@ public final class LogScanner implements LogDetector {
         return lines;
     }
 
-    private long parallel(ChunkReader reader, Chunk first, boolean allLines, Analyzer analyzer)
-            throws IOException {
+    private long parallel(ChunkReader reader, Chunk first, boolean allLines, Analyzer analyzer) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "pipfix-scan");
             thread.setDaemon(true);

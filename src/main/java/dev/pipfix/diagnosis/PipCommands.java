@@ -11,16 +11,18 @@ final class PipCommands {
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?(?:\\s+-[A-Za-z0-9]+)*"
                     + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b");
+
     private static final Pattern SUDO = Pattern.compile("(?:^|[\\s;&|(])sudo\\s");
     private static final Pattern SELF_UPGRADE = Pattern.compile(
             "\\binstall\\b.*(?:-U|--upgrade)\\b.*(?:\\s|^)pip(?:\\s|$|==|>=)|\\binstall\\b.*(?:\\s)pip(?:\\s|$).*(?:-U|--upgrade)\\b");
     private static final int MAX_COMMAND_CHARS = 500;
 
-    private PipCommands() {
-    }
+    private PipCommands() {}
 
     static boolean isPipInstall(String line) {
-        return line.length() <= 4 * MAX_COMMAND_CHARS && line.contains("pip") && PIP_INSTALL.matcher(line).find();
+        return line.length() <= 4 * MAX_COMMAND_CHARS
+                && line.contains("pip")
+                && PIP_INSTALL.matcher(line).find();
     }
 
     static boolean usesSudo(String command) {
@@ -37,14 +39,18 @@ final class PipCommands {
      * to the command upgrading pip, any other to the first command installing something else.
      */
     static String choose(List<String> script, String path) {
-        List<String> commands = script.stream().map(String::strip).filter(PipCommands::isPipInstall).toList();
+        List<String> commands = script.stream()
+                .map(String::strip)
+                .filter(PipCommands::isPipInstall)
+                .toList();
         if (commands.isEmpty()) {
             return null;
         }
         if (commands.size() == 1) {
             return capped(commands.get(0));
         }
-        boolean pipsOwnFile = path != null && Causes.isPipsOwnFile(path.toLowerCase(Locale.ROOT).replace('\\', '/'));
+        boolean pipsOwnFile = path != null
+                && Causes.isPipsOwnFile(path.toLowerCase(Locale.ROOT).replace('\\', '/'));
         for (String command : commands) {
             if (upgradesPip(command) == pipsOwnFile) {
                 return capped(command);

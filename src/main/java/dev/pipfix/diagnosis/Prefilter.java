@@ -11,12 +11,10 @@ import java.util.Arrays;
  */
 final class Prefilter {
 
-    private Prefilter() {
-    }
+    private Prefilter() {}
 
     /** The kept lines of a chunk, numbered from 0 within it, and how many lines it had in all. */
-    record Result(long lineCount, long[] lineIndexes, String[] lines, int kept) {
-    }
+    record Result(long lineCount, long[] lineIndexes, String[] lines, int kept) {}
 
     static Result run(Chunk chunk, boolean everyLine, int maxLineBytes) {
         byte[] data = chunk.data();
@@ -113,8 +111,13 @@ final class Prefilter {
         if (p < chunk.length() && b[p] == '[') {
             p++;
         }
-        return chunk.length() - p >= 20 && isDigit(b[p]) && isDigit(b[p + 3]) && b[p + 4] == '-'
-                && b[p + 7] == '-' && b[p + 10] == 'T' && b[p + 13] == ':';
+        return chunk.length() - p >= 20
+                && isDigit(b[p])
+                && isDigit(b[p + 3])
+                && b[p + 4] == '-'
+                && b[p + 7] == '-'
+                && b[p + 10] == 'T'
+                && b[p + 13] == ':';
     }
 
     private static boolean isDigit(byte c) {

@@ -15,6 +15,7 @@ final class Step {
     boolean failed;
     /** The last pip command seen running in this step (set -x trace, [command] line, BuildKit RUN), and where. */
     String tracedCommand;
+
     long tracedCommandLine;
     /** pip warned that its cache directory is not owned by or not writable for the current user. */
     boolean cacheNotWritable;

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class Fixes {
 
-    private Fixes() {
-    }
+    private Fixes() {}
 
     /** The strategy for a cause; none when no workflow change fixes it (a file held open by a process). */
     public static Optional<FixStrategy> strategyFor(Cause cause) {
@@ -34,14 +33,22 @@ public final class Fixes {
      * read-only file system are not fixed by either: the virtual environment stays.
      */
     public static Optional<FixStrategy> strategyFor(Cause cause, RepoSettings.Fix preferred) {
-        return strategyFor(cause).map(base -> base != FixStrategy.VENV || preferred == null ? base
-                : switch (preferred) {
-                    case VENV -> base;
-                    case USER -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
-                            ? FixStrategy.USER_SITE : base;
-                    case SETUP_PYTHON -> cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
-                            || cause == Cause.EXTERNALLY_MANAGED ? FixStrategy.SETUP_PYTHON : base;
-                });
+        return strategyFor(cause)
+                .map(base -> base != FixStrategy.VENV || preferred == null
+                        ? base
+                        : switch (preferred) {
+                            case VENV -> base;
+                            case USER ->
+                                cause == Cause.SYSTEM_SITE_PACKAGES || cause == Cause.SUDO_PIP
+                                        ? FixStrategy.USER_SITE
+                                        : base;
+                            case SETUP_PYTHON ->
+                                cause == Cause.SYSTEM_SITE_PACKAGES
+                                                || cause == Cause.SUDO_PIP
+                                                || cause == Cause.EXTERNALLY_MANAGED
+                                        ? FixStrategy.SETUP_PYTHON
+                                        : base;
+                        });
     }
 
     public static RunnerOs runnerOs(Os os) {

@@ -48,7 +48,8 @@ public final class ApiCallMeter implements Interceptor {
         if (!url.host().equals(api.host()) || url.port() != api.port()) {
             return "log_storage";
         }
-        String base = api.encodedPath().endsWith("/") ? api.encodedPath().substring(0, api.encodedPath().length() - 1)
+        String base = api.encodedPath().endsWith("/")
+                ? api.encodedPath().substring(0, api.encodedPath().length() - 1)
                 : api.encodedPath();
         String path = url.encodedPath();
         return Endpoints.classify(path.startsWith(base) ? path.substring(base.length()) : path);

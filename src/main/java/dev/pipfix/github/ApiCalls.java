@@ -3,8 +3,7 @@ package dev.pipfix.github;
 /** Hears of every answer GitHub gives pipfix, for the metrics. */
 public interface ApiCalls {
 
-    ApiCalls NONE = (endpoint, status, installationId, rateLimitRemaining) -> {
-    };
+    ApiCalls NONE = (endpoint, status, installationId, rateLimitRemaining) -> {};
 
     /**
      * @param endpoint           the kind of call, without ids ({@link Endpoints#classify})

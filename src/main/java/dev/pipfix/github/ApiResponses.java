@@ -13,8 +13,7 @@ final class ApiResponses {
     /** An error body is quoted in the exception; a proxy may answer with a whole HTML page. */
     private static final int MAX_DETAIL_CHARS = 300;
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     static JsonNode json(String request, Response response) throws IOException {
         ResponseBody body = response.body();
@@ -26,7 +25,10 @@ final class ApiResponses {
 
     /** The error of a response, with its headers, so that rate limits can be waited out. */
     static GitHubApiException failure(String request, Response response) throws IOException {
-        return new GitHubApiException(request, response.code(), errorDetail(response.body().string()),
+        return new GitHubApiException(
+                request,
+                response.code(),
+                errorDetail(response.body().string()),
                 response.headers().toMultimap());
     }
 

@@ -40,7 +40,9 @@ public final class AppApi {
     /** A new installation access token: the {@code token} and {@code expires_at} fields of GitHub's answer. */
     JsonNode createInstallationToken(long installationId) throws IOException {
         String path = "/app/installations/" + installationId + "/access_tokens";
-        return call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
+        return call(
+                path,
+                request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
                 "no such installation: the App was uninstalled, or APP_ID names another App");
     }
 
@@ -52,11 +54,13 @@ public final class AppApi {
         List<HookDelivery> deliveries = new ArrayList<>();
         String url = apiUrl + "/app/hook/deliveries?per_page=100";
         for (int page = 0; page < maxPages && url != null; page++) {
-            Request request = new Request.Builder().url(url)
+            Request request = new Request.Builder()
+                    .url(url)
                     .header("Authorization", "Bearer " + jwt.current())
                     .header("Accept", "application/vnd.github+json")
                     .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                    .get().build();
+                    .get()
+                    .build();
             JsonNode body;
             String next;
             try (Response response = http.newCall(request).execute()) {
@@ -70,8 +74,13 @@ public final class AppApi {
                     older = true;
                     continue;
                 }
-                deliveries.add(new HookDelivery(d.path("id").asLong(), d.path("guid").asText(), at,
-                        d.path("redelivery").asBoolean(), d.path("status_code").asInt(), d.path("event").asText()));
+                deliveries.add(new HookDelivery(
+                        d.path("id").asLong(),
+                        d.path("guid").asText(),
+                        at,
+                        d.path("redelivery").asBoolean(),
+                        d.path("status_code").asInt(),
+                        d.path("event").asText()));
             }
             url = older ? null : next;
         }
@@ -79,8 +88,7 @@ public final class AppApi {
     }
 
     /** The App as GitHub shows it: its name, its page, and the account that owns it. */
-    public record AppInfo(String name, String slug, String htmlUrl, Account owner) {
-    }
+    public record AppInfo(String name, String slug, String htmlUrl, Account owner) {}
 
     /** A user or an organization. */
     public record Account(long id, String login, String type) {
@@ -91,15 +99,19 @@ public final class AppApi {
     }
 
     /** Where the App is installed, and on which repositories ("all" or "selected"). */
-    public record Installation(long id, String account, String accountType, String repositorySelection,
-            String htmlUrl) {
-    }
+    public record Installation(
+            long id, String account, String accountType, String repositorySelection, String htmlUrl) {}
 
     public AppInfo app() throws IOException {
         JsonNode body = call("/app", request("/app").get(), "no such App: APP_ID names none");
         JsonNode owner = body.path("owner");
-        return new AppInfo(body.path("name").asText(""), body.path("slug").asText(""),
-                body.path("html_url").asText(""), new Account(owner.path("id").asLong(), owner.path("login").asText(""),
+        return new AppInfo(
+                body.path("name").asText(""),
+                body.path("slug").asText(""),
+                body.path("html_url").asText(""),
+                new Account(
+                        owner.path("id").asLong(),
+                        owner.path("login").asText(""),
                         owner.path("type").asText("")));
     }
 
@@ -109,7 +121,8 @@ public final class AppApi {
         JsonNode body = call(path, request(path).get(), "no such App: APP_ID names none");
         List<Installation> installations = new ArrayList<>();
         for (JsonNode installation : body) {
-            installations.add(new Installation(installation.path("id").asLong(),
+            installations.add(new Installation(
+                    installation.path("id").asLong(),
                     installation.path("account").path("login").asText(""),
                     installation.path("account").path("type").asText(""),
                     installation.path("repository_selection").asText(""),
@@ -121,7 +134,9 @@ public final class AppApi {
     /** Asks GitHub to deliver one of the App's deliveries again. */
     public void redeliver(long deliveryId) throws IOException {
         String path = "/app/hook/deliveries/" + deliveryId + "/attempts";
-        call(path, request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
+        call(
+                path,
+                request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
                 "no such delivery (GitHub keeps three days of them)");
     }
 
@@ -138,7 +153,9 @@ public final class AppApi {
         String name = request.method() + " " + path;
         try (Response response = http.newCall(request).execute()) {
             if (response.code() == 401) {
-                throw new GitHubApiException(name, 401,
+                throw new GitHubApiException(
+                        name,
+                        401,
                         "GitHub refused the App's JWT: check APP_ID and that PRIVATE_KEY belongs to that App");
             }
             if (response.code() == 404) {

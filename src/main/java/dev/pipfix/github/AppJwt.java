@@ -25,8 +25,7 @@ public final class AppJwt {
     private final Clock clock;
     private final AtomicReference<Signed> current = new AtomicReference<>();
 
-    private record Signed(String token, Instant signedAt) {
-    }
+    private record Signed(String token, Instant signedAt) {}
 
     public AppJwt(String appId, RSAPrivateKey key, Clock clock) {
         this.appId = appId;
@@ -38,7 +37,9 @@ public final class AppJwt {
     public String current() {
         Instant now = clock.instant();
         Signed signed = current.get();
-        if (signed == null || now.isBefore(signed.signedAt()) || !now.isBefore(signed.signedAt().plus(REUSED_FOR))) {
+        if (signed == null
+                || now.isBefore(signed.signedAt())
+                || !now.isBefore(signed.signedAt().plus(REUSED_FOR))) {
             signed = new Signed(sign(now), now);
             current.set(signed);
         }

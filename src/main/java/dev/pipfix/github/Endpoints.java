@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 /** The kind of a GitHub API call, from its path, with the ids left out: what metrics count calls by. */
 public final class Endpoints {
 
-    private record Kind(Pattern path, String name) {
-    }
+    private record Kind(Pattern path, String name) {}
 
     private static final String REPO = "/repos/[^/]+/[^/]+";
     private static final List<Kind> KINDS = List.of(
@@ -27,8 +26,7 @@ public final class Endpoints {
             kind(REPO + "/issues/\\d+", "issue"),
             kind(REPO, "repository"));
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     private static Kind kind(String path, String name) {
         return new Kind(Pattern.compile(path), name);

@@ -47,7 +47,8 @@ public final class GitHubClients {
         GitHub gitHub = new GitHubBuilder()
                 .withEndpoint(apiUrl)
                 .withConnector(new OkHttpGitHubConnector(signed))
-                .withAuthorizationProvider(() -> "token " + tokens.token(installationId).value())
+                .withAuthorizationProvider(
+                        () -> "token " + tokens.token(installationId).value())
                 .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                 .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
                 .build();

@@ -25,11 +25,9 @@ public final class GitHubErrors {
      * @param retryAt   when to try again; null for a transient error (retry with backoff) or a permanent one
      * @param permanent the error cannot succeed on a retry; {@code reason} says why, naming a missing permission
      */
-    public record Verdict(boolean permanent, Instant retryAt, String reason) {
-    }
+    public record Verdict(boolean permanent, Instant retryAt, String reason) {}
 
-    private GitHubErrors() {
-    }
+    private GitHubErrors() {}
 
     public static Verdict classify(Throwable error, Instant now) {
         Throwable cause = error;
@@ -58,7 +56,8 @@ public final class GitHubErrors {
         }
         if (status == -1) {
             // connection refused or reset, timeouts, truncated bodies: the network, not the request
-            return cause instanceof IOException ? new Verdict(false, null, message)
+            return cause instanceof IOException
+                    ? new Verdict(false, null, message)
                     : new Verdict(true, null, "unexpected error: " + cause);
         }
         Map<String, String> h = lowerCase(headers);
@@ -80,7 +79,9 @@ public final class GitHubErrors {
             return now.plusSeconds(Long.parseLong(retryAfter.strip()));
         }
         String reset = h.get("x-ratelimit-reset");
-        if ("0".equals(h.get("x-ratelimit-remaining")) && reset != null && reset.strip().matches("\\d{1,12}")) {
+        if ("0".equals(h.get("x-ratelimit-remaining"))
+                && reset != null
+                && reset.strip().matches("\\d{1,12}")) {
             Instant at = Instant.ofEpochSecond(Long.parseLong(reset.strip()));
             return at.isAfter(now) ? at.plusSeconds(1) : now.plusSeconds(1);
         }
@@ -89,7 +90,8 @@ public final class GitHubErrors {
 
     private static boolean isRateLimit(Map<String, String> h, String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        return h.containsKey("retry-after") || "0".equals(h.get("x-ratelimit-remaining"))
+        return h.containsKey("retry-after")
+                || "0".equals(h.get("x-ratelimit-remaining"))
                 || lower.contains("rate limit");
     }
 

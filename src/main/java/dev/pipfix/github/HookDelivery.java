@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param guid the {@code X-GitHub-Delivery} id, the same for every attempt at one delivery
  */
-public record HookDelivery(long id, String guid, Instant deliveredAt, boolean redelivery, int statusCode,
-        String event) {
+public record HookDelivery(
+        long id, String guid, Instant deliveredAt, boolean redelivery, int statusCode, String event) {
 
     public boolean succeeded() {
         return statusCode >= 200 && statusCode < 300;

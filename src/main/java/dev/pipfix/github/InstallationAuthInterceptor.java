@@ -30,12 +30,15 @@ final class InstallationAuthInterceptor implements Interceptor {
         }
         response.close();
         tokens.invalidate(installationId, token);
-        return chain.proceed(signed(chain.request(), tokens.token(installationId).value(), installationId));
+        return chain.proceed(
+                signed(chain.request(), tokens.token(installationId).value(), installationId));
     }
 
     /** The tag tells {@link ApiCallMeter} whose rate limit the answer reports. */
     private static Request signed(Request request, String token, long installationId) {
-        return request.newBuilder().header("Authorization", "token " + token)
-                .tag(InstallationTag.class, new InstallationTag(installationId)).build();
+        return request.newBuilder()
+                .header("Authorization", "token " + token)
+                .tag(InstallationTag.class, new InstallationTag(installationId))
+                .build();
     }
 }

@@ -1,5 +1,4 @@
 package dev.pipfix.github;
 
 /** Marks a request as made with an installation's token. */
-record InstallationTag(long installationId) {
-}
+record InstallationTag(long installationId) {}

@@ -66,10 +66,18 @@ public final class InstallationTokens {
             if (lifetime.compareTo(RENEW_BEFORE_EXPIRY) > 0 && lifetime.compareTo(PLAUSIBLE_LIFETIME) <= 0) {
                 return expiresAt;
             }
-            LOG.warn("installation {}: token expires_at {} is {} from this machine's clock; assuming {}"
-                    + " (is the clock right?)", installationId, text, lifetime, TOKEN_LIFETIME);
+            LOG.warn(
+                    "installation {}: token expires_at {} is {} from this machine's clock; assuming {}"
+                            + " (is the clock right?)",
+                    installationId,
+                    text,
+                    lifetime,
+                    TOKEN_LIFETIME);
         } catch (DateTimeParseException e) {
-            LOG.warn("installation {}: token expires_at '{}' is not a time; assuming {}", installationId, text,
+            LOG.warn(
+                    "installation {}: token expires_at '{}' is not a time; assuming {}",
+                    installationId,
+                    text,
                     TOKEN_LIFETIME);
         }
         return now.plus(TOKEN_LIFETIME);
@@ -83,8 +91,8 @@ public final class InstallationTokens {
         JsonNode body = app.createInstallationToken(installationId);
         String value = body.path("token").asText("");
         if (value.isEmpty()) {
-            throw new GitHubApiException("POST /app/installations/" + installationId + "/access_tokens", 201,
-                    "the answer carries no token");
+            throw new GitHubApiException(
+                    "POST /app/installations/" + installationId + "/access_tokens", 201, "the answer carries no token");
         }
         return new InstallationToken(value, expiresAt(body.path("expires_at").asText(""), installationId));
     }

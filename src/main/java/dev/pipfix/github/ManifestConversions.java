@@ -40,12 +40,19 @@ public final class ManifestConversions {
         try (Response response = http.newCall(request).execute()) {
             body = ApiResponses.json("POST /app-manifests/{code}/conversions", response);
         }
-        NewApp app = new NewApp(body.path("id").asText(""), body.path("slug").asText(""),
-                body.path("name").asText(""), body.path("html_url").asText(""), body.path("client_id").asText(""),
-                body.path("client_secret").asText(""), body.path("webhook_secret").asText(""),
+        NewApp app = new NewApp(
+                body.path("id").asText(""),
+                body.path("slug").asText(""),
+                body.path("name").asText(""),
+                body.path("html_url").asText(""),
+                body.path("client_id").asText(""),
+                body.path("client_secret").asText(""),
+                body.path("webhook_secret").asText(""),
                 body.path("pem").asText(""));
         if (app.id().isEmpty() || app.pem().isEmpty() || app.webhookSecret().isEmpty()) {
-            throw new GitHubApiException("POST /app-manifests/{code}/conversions", 201,
+            throw new GitHubApiException(
+                    "POST /app-manifests/{code}/conversions",
+                    201,
                     "the answer lacks the App's id, key or webhook secret");
         }
         return app;

@@ -35,8 +35,8 @@ public final class OwnerSignIn {
      * @param apiUrl the REST API's base ({@code GITHUB_API_URL})
      * @param webUrl GitHub's web base ({@code GITHUB_URL}), where the OAuth endpoints are
      */
-    public OwnerSignIn(OkHttpClient http, String apiUrl, String webUrl, String clientId, String clientSecret,
-            AppApi app) {
+    public OwnerSignIn(
+            OkHttpClient http, String apiUrl, String webUrl, String clientId, String clientSecret, AppApi app) {
         this.http = http;
         this.apiUrl = apiUrl;
         this.webUrl = webUrl;
@@ -46,29 +46,27 @@ public final class OwnerSignIn {
     }
 
     /** Who signed in, and what they are to the App. */
-    public sealed interface Verdict {
-    }
+    public sealed interface Verdict {}
 
     /** The user owns the App, or administers the organization that does. */
-    public record Owner(String login) implements Verdict {
-    }
+    public record Owner(String login) implements Verdict {}
 
     /** Signed in, but not the App's owner; {@code why} says so in words. */
-    public record NotOwner(String login, String why) implements Verdict {
-    }
+    public record NotOwner(String login, String why) implements Verdict {}
 
     /** GitHub did not accept the sign-in's code: used already, expired, or not issued for this App. */
-    public record Refused(String detail) implements Verdict {
-    }
+    public record Refused(String detail) implements Verdict {}
 
     /** Where the browser goes to sign in; GitHub sends it back to {@code redirectUri} with a code and the state. */
     public String authorizeUrl(String redirectUri, String state) {
-        return HttpUrl.get(webUrl + "/login/oauth/authorize").newBuilder()
+        return HttpUrl.get(webUrl + "/login/oauth/authorize")
+                .newBuilder()
                 .addQueryParameter("client_id", clientId)
                 .addQueryParameter("redirect_uri", redirectUri)
                 .addQueryParameter("state", state)
                 .addQueryParameter("allow_signup", "false")
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /**
@@ -78,15 +76,22 @@ public final class OwnerSignIn {
      */
     public Verdict signIn(String code, String redirectUri) throws IOException {
         String token;
-        try (Response response = http.newCall(new Request.Builder().url(webUrl + "/login/oauth/access_token")
-                .header("Accept", "application/json")
-                .post(new FormBody.Builder().add("client_id", clientId).add("client_secret", clientSecret)
-                        .add("code", code).add("redirect_uri", redirectUri).build())
-                .build()).execute()) {
+        try (Response response = http.newCall(new Request.Builder()
+                        .url(webUrl + "/login/oauth/access_token")
+                        .header("Accept", "application/json")
+                        .post(new FormBody.Builder()
+                                .add("client_id", clientId)
+                                .add("client_secret", clientSecret)
+                                .add("code", code)
+                                .add("redirect_uri", redirectUri)
+                                .build())
+                        .build())
+                .execute()) {
             // GitHub answers 200 with an "error" field for a code it does not know
             JsonNode body = ApiResponses.json("POST /login/oauth/access_token", response);
             if (body.hasNonNull("error")) {
-                return new Refused(body.path("error_description").asText(body.path("error").asText()));
+                return new Refused(
+                        body.path("error_description").asText(body.path("error").asText()));
             }
             token = body.path("access_token").asText("");
             if (token.isEmpty()) {
@@ -105,7 +110,8 @@ public final class OwnerSignIn {
         String login = user.path("login").asText("");
         AppApi.Account owner = app.app().owner();
         if (!owner.organization()) {
-            return user.path("id").asLong() == owner.id() ? new Owner(login)
+            return user.path("id").asLong() == owner.id()
+                    ? new Owner(login)
                     : new NotOwner(login, "the App belongs to " + owner.login());
         }
         JsonNode membership;
@@ -113,45 +119,58 @@ public final class OwnerSignIn {
             membership = get("/user/memberships/orgs/" + owner.login(), token);
         } catch (GitHubApiException e) {
             if (e.status() == 403 || e.status() == 404) {
-                return new NotOwner(login, "GitHub would not say whether " + login + " administers "
-                        + owner.login() + ", which owns the App (it answered " + e.status() + ")");
+                return new NotOwner(
+                        login,
+                        "GitHub would not say whether " + login + " administers " + owner.login()
+                                + ", which owns the App (it answered " + e.status() + ")");
             }
             throw e;
         }
         boolean admin = "active".equals(membership.path("state").asText())
                 && "admin".equals(membership.path("role").asText());
-        return admin ? new Owner(login)
-                : new NotOwner(login, "the App belongs to " + owner.login() + ", and " + login + " is not one of"
-                        + " its owners");
+        return admin
+                ? new Owner(login)
+                : new NotOwner(
+                        login,
+                        "the App belongs to " + owner.login() + ", and " + login + " is not one of" + " its owners");
     }
 
     private JsonNode get(String path, String token) throws IOException {
-        Request request = new Request.Builder().url(apiUrl + path)
+        Request request = new Request.Builder()
+                .url(apiUrl + path)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                .get().build();
+                .get()
+                .build();
         try (Response response = http.newCall(request).execute()) {
-            return ApiResponses.json("GET " + (path.startsWith("/user/memberships/") ? "/user/memberships/orgs/{org}"
-                    : path), response);
+            return ApiResponses.json(
+                    "GET " + (path.startsWith("/user/memberships/") ? "/user/memberships/orgs/{org}" : path), response);
         }
     }
 
     /** {@code DELETE /applications/{client_id}/token}: the token has answered its one question. */
     private void revoke(String token) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
-                .getBytes(StandardCharsets.UTF_8));
-        Request request = new Request.Builder().url(apiUrl + "/applications/" + clientId + "/token")
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        Request request = new Request.Builder()
+                .url(apiUrl + "/applications/" + clientId + "/token")
                 .header("Authorization", "Basic " + basic)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                .delete(RequestBody.create(ApiResponses.JSON.createObjectNode().put("access_token", token)
-                        .toString(), JSON_TYPE))
+                .delete(RequestBody.create(
+                        ApiResponses.JSON
+                                .createObjectNode()
+                                .put("access_token", token)
+                                .toString(),
+                        JSON_TYPE))
                 .build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 204) {
-                LOG.warn("a signed-in user's token could not be revoked: DELETE /applications/{client_id}/token"
-                        + " answered {}; it expires by itself", response.code());
+                LOG.warn(
+                        "a signed-in user's token could not be revoked: DELETE /applications/{client_id}/token"
+                                + " answered {}; it expires by itself",
+                        response.code());
             }
         } catch (IOException e) {
             LOG.warn("a signed-in user's token could not be revoked ({}); it expires by itself", e.getMessage());

@@ -24,8 +24,7 @@ public final class PrivateKeys {
         0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
     };
 
-    private PrivateKeys() {
-    }
+    private PrivateKeys() {}
 
     /**
      * @param text the PEM text, or the base64 of it (as some hosts require for multi-line values); literal
@@ -57,8 +56,9 @@ public final class PrivateKeys {
                 }
                 yield rsa(der);
             }
-            default -> throw new KeyFormatException("the key is a '" + type + "', not an RSA private key;"
-                    + " GitHub Apps sign with RSA: generate a private key on the App's settings page");
+            default ->
+                throw new KeyFormatException("the key is a '" + type + "', not an RSA private key;"
+                        + " GitHub Apps sign with RSA: generate a private key on the App's settings page");
         };
     }
 
@@ -102,8 +102,13 @@ public final class PrivateKeys {
     private static boolean startsWithRsaAlgorithm(byte[] der) {
         int searchEnd = Math.min(der.length, 32) - RSA_ALGORITHM_IDENTIFIER.length;
         for (int start = 0; start <= searchEnd; start++) {
-            if (Arrays.equals(der, start, start + RSA_ALGORITHM_IDENTIFIER.length - 2,
-                    RSA_ALGORITHM_IDENTIFIER, 0, RSA_ALGORITHM_IDENTIFIER.length - 2)) {
+            if (Arrays.equals(
+                    der,
+                    start,
+                    start + RSA_ALGORITHM_IDENTIFIER.length - 2,
+                    RSA_ALGORITHM_IDENTIFIER,
+                    0,
+                    RSA_ALGORITHM_IDENTIFIER.length - 2)) {
                 return true;
             }
         }

@@ -13,10 +13,13 @@ import org.kohsuke.github.GHPullRequest;
  */
 public final class PullRequests {
 
-    public List<Integer> openFromFork(InstallationClient client, String baseRepository, String forkOwner,
-            String branch, String headSha) throws IOException {
+    public List<Integer> openFromFork(
+            InstallationClient client, String baseRepository, String forkOwner, String branch, String headSha)
+            throws IOException {
         try {
-            return client.gitHub().getRepository(baseRepository)
+            return client
+                    .gitHub()
+                    .getRepository(baseRepository)
                     .queryPullRequests()
                     .state(GHIssueState.OPEN)
                     .head(forkOwner + ":" + branch)

@@ -23,13 +23,15 @@ public final class RunJobs {
         for (int page = 1; page <= MAX_PAGES; page++) {
             JsonNode body;
             try (Response response = client.http()
-                    .newCall(client.get(path + "?per_page=" + PAGE_SIZE + "&page=" + page).build())
+                    .newCall(client.get(path + "?per_page=" + PAGE_SIZE + "&page=" + page)
+                            .build())
                     .execute()) {
                 body = ApiResponses.json("GET " + path, response);
             }
             JsonNode pageJobs = body.path("jobs");
             pageJobs.forEach(job -> jobs.add(job(job)));
-            if (pageJobs.size() < PAGE_SIZE || jobs.size() >= body.path("total_count").asInt(0)) {
+            if (pageJobs.size() < PAGE_SIZE
+                    || jobs.size() >= body.path("total_count").asInt(0)) {
                 break;
             }
         }
@@ -38,9 +40,16 @@ public final class RunJobs {
 
     private static WorkflowJob job(JsonNode job) {
         List<JobStep> steps = new ArrayList<>();
-        job.path("steps").forEach(step -> steps.add(new JobStep(
-                step.path("name").asText(""), step.path("number").asInt(0), step.path("conclusion").asText(null))));
-        return new WorkflowJob(job.path("id").asLong(), job.path("name").asText(""),
-                job.path("html_url").asText(""), job.path("conclusion").asText(null), steps);
+        job.path("steps")
+                .forEach(step -> steps.add(new JobStep(
+                        step.path("name").asText(""),
+                        step.path("number").asInt(0),
+                        step.path("conclusion").asText(null))));
+        return new WorkflowJob(
+                job.path("id").asLong(),
+                job.path("name").asText(""),
+                job.path("html_url").asText(""),
+                job.path("conclusion").asText(null),
+                steps);
     }
 }

@@ -7,5 +7,4 @@ import dev.pipfix.diagnosis.Diagnosis;
  *
  * @param truncated the log was longer than the cap; only its beginning was scanned
  */
-public record ScannedLog(Diagnosis diagnosis, boolean truncated) {
-}
+public record ScannedLog(Diagnosis diagnosis, boolean truncated) {}

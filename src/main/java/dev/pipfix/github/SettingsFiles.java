@@ -31,7 +31,8 @@ public final class SettingsFiles {
                 .url(client.apiUrl() + "/repos/" + repository + "/contents/" + path)
                 .header("Accept", "application/vnd.github.raw+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                .get().build();
+                .get()
+                .build();
         try (Response response = client.http().newCall(request).execute()) {
             if (response.code() == 404) {
                 return null;

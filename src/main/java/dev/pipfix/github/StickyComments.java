@@ -42,8 +42,9 @@ public final class StickyComments {
      * Creates our comment or edits it to {@code body}. A comment whose id is known is edited at once, without listing
      * the pull request's comments; when it is gone, the comments are listed as for an unknown one.
      */
-    public Written upsert(InstallationClient client, String repository, int number, String marker, String body,
-            Optional<Long> known) throws IOException {
+    public Written upsert(
+            InstallationClient client, String repository, int number, String marker, String body, Optional<Long> known)
+            throws IOException {
         if (known.isPresent()) {
             Optional<Written> edited = editKnown(client, repository, known.get(), body);
             if (edited.isPresent()) {
@@ -57,8 +58,9 @@ public final class StickyComments {
      * Edits our comment when there is one, with its new text computed from the old; never creates one. A run that
      * passes edits the comment of an earlier failure to say it is resolved.
      */
-    public Written editIfPresent(InstallationClient client, String repository, int number, String marker,
-            UnaryOperator<String> edit) throws IOException {
+    public Written editIfPresent(
+            InstallationClient client, String repository, int number, String marker, UnaryOperator<String> edit)
+            throws IOException {
         return write(client, repository, number, marker, edit, false);
     }
 
@@ -71,7 +73,8 @@ public final class StickyComments {
         }
         budget.acquire(client.installationId());
         Request edit = request(client.apiUrl() + "/repos/" + repository + "/issues/comments/" + commentId)
-                .patch(jsonBody(body)).build();
+                .patch(jsonBody(body))
+                .build();
         try (Response response = client.http().newCall(edit).execute()) {
             if (response.code() == 404) {
                 LOG.info("the comment {} on {} is gone; looking for ours again", commentId, repository);
@@ -82,8 +85,14 @@ public final class StickyComments {
         return Optional.of(Written.of(CommentOutcome.EDITED, commentId));
     }
 
-    private Written write(InstallationClient client, String repository, int number, String marker,
-            UnaryOperator<String> edit, boolean create) throws IOException {
+    private Written write(
+            InstallationClient client,
+            String repository,
+            int number,
+            String marker,
+            UnaryOperator<String> edit,
+            boolean create)
+            throws IOException {
         try {
             GHIssue issue = client.gitHub().getRepository(repository).getIssue(number);
             GHIssueComment ours = null;
@@ -101,9 +110,14 @@ public final class StickyComments {
                 return Written.of(CommentOutcome.UNCHANGED, ours.getId());
             }
             if (dryRun) {
-                LOG.info("DRY_RUN: would {} the comment on {}#{}:\n{}",
-                        ours == null ? "create" : "edit", repository, number, body);
-                return new Written(CommentOutcome.DRY_RUN, Optional.ofNullable(ours).map(GHIssueComment::getId));
+                LOG.info(
+                        "DRY_RUN: would {} the comment on {}#{}:\n{}",
+                        ours == null ? "create" : "edit",
+                        repository,
+                        number,
+                        body);
+                return new Written(
+                        CommentOutcome.DRY_RUN, Optional.ofNullable(ours).map(GHIssueComment::getId));
             }
             budget.acquire(client.installationId());
             if (ours == null) {
@@ -121,13 +135,20 @@ public final class StickyComments {
      * repository asks for it: one comment per marker on the commit, created, edited in place, or left alone. Plain
      * REST calls: github-api looks each commenter up with a call of its own.
      */
-    public Written upsertOnCommit(InstallationClient client, String repository, String sha, String marker,
-            UnaryOperator<String> edit, boolean create) throws IOException {
+    public Written upsertOnCommit(
+            InstallationClient client,
+            String repository,
+            String sha,
+            String marker,
+            UnaryOperator<String> edit,
+            boolean create)
+            throws IOException {
         String comments = client.apiUrl() + "/repos/" + repository + "/commits/" + sha + "/comments";
         JsonNode ours = null;
         String url = comments + "?per_page=100";
         for (int page = 0; page < 10 && url != null && ours == null; page++) {
-            try (Response response = client.http().newCall(request(url).get().build()).execute()) {
+            try (Response response =
+                    client.http().newCall(request(url).get().build()).execute()) {
                 for (JsonNode comment : ApiResponses.json("GET /repos/{repo}/commits/{sha}/comments", response)) {
                     String login = comment.path("user").path("login").asText("");
                     if (comment.path("body").asText("").startsWith(marker) && login.endsWith("[bot]")) {
@@ -138,7 +159,8 @@ public final class StickyComments {
                 url = ApiResponses.nextLink(response.header("Link"));
             }
         }
-        Optional<Long> oursId = Optional.ofNullable(ours).map(comment -> comment.path("id").asLong());
+        Optional<Long> oursId =
+                Optional.ofNullable(ours).map(comment -> comment.path("id").asLong());
         if (ours == null && !create) {
             return new Written(CommentOutcome.ABSENT, Optional.empty());
         }
@@ -148,30 +170,41 @@ public final class StickyComments {
             return new Written(CommentOutcome.UNCHANGED, oursId);
         }
         if (dryRun) {
-            LOG.info("DRY_RUN: would {} the comment on {}@{}:\n{}", ours == null ? "create" : "edit", repository,
-                    sha, body);
+            LOG.info(
+                    "DRY_RUN: would {} the comment on {}@{}:\n{}",
+                    ours == null ? "create" : "edit",
+                    repository,
+                    sha,
+                    body);
             return new Written(CommentOutcome.DRY_RUN, oursId);
         }
         budget.acquire(client.installationId());
         Request write = oursId.isEmpty()
                 ? request(comments).post(jsonBody(body)).build()
                 : request(client.apiUrl() + "/repos/" + repository + "/comments/" + oursId.get())
-                        .patch(jsonBody(body)).build();
+                        .patch(jsonBody(body))
+                        .build();
         try (Response response = client.http().newCall(write).execute()) {
-            JsonNode written = ApiResponses.json(write.method() + (oursId.isEmpty()
-                    ? " /repos/{repo}/commits/{sha}/comments" : " /repos/{repo}/comments/{id}"), response);
-            return oursId.isEmpty() ? Written.of(CommentOutcome.CREATED, written.path("id").asLong())
+            JsonNode written = ApiResponses.json(
+                    write.method()
+                            + (oursId.isEmpty()
+                                    ? " /repos/{repo}/commits/{sha}/comments"
+                                    : " /repos/{repo}/comments/{id}"),
+                    response);
+            return oursId.isEmpty()
+                    ? Written.of(CommentOutcome.CREATED, written.path("id").asLong())
                     : Written.of(CommentOutcome.EDITED, oursId.get());
         }
     }
 
     private static RequestBody jsonBody(String body) throws IOException {
-        return RequestBody.create(ApiResponses.JSON.writeValueAsBytes(Map.of("body", body)),
-                MediaType.get("application/json"));
+        return RequestBody.create(
+                ApiResponses.JSON.writeValueAsBytes(Map.of("body", body)), MediaType.get("application/json"));
     }
 
     private static Request.Builder request(String url) {
-        return new Request.Builder().url(url)
+        return new Request.Builder()
+                .url(url)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
     }

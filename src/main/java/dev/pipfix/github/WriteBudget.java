@@ -33,8 +33,9 @@ public final class WriteBudget {
             recent.removeFirst();
         }
         if (recent.size() >= perMinute) {
-            throw new RetryLaterException("installation " + installationId + " made " + perMinute
-                    + " writes in the last minute", recent.peekFirst().plus(WINDOW));
+            throw new RetryLaterException(
+                    "installation " + installationId + " made " + perMinute + " writes in the last minute",
+                    recent.peekFirst().plus(WINDOW));
         }
         recent.addLast(now);
     }

@@ -28,14 +28,19 @@ public final class Metrics implements ApiCalls {
 
     public Metrics() {
         Counter.builder("pipfix.webhook.signature.failures")
-                .description("Deliveries refused for a missing or wrong X-Hub-Signature-256").register(registry);
-        Counter.builder("pipfix.log.scanned").baseUnit("bytes")
-                .description("Bytes of job logs read").register(registry);
+                .description("Deliveries refused for a missing or wrong X-Hub-Signature-256")
+                .register(registry);
+        Counter.builder("pipfix.log.scanned")
+                .baseUnit("bytes")
+                .description("Bytes of job logs read")
+                .register(registry);
     }
 
     /** A delivery answered; a 401's event is not trusted (the sender was not authenticated). */
     public void webhook(String event, String result, int status) {
-        String tag = status == 401 ? "unverified" : event != null && EVENT.matcher(event).matches() ? event : "other";
+        String tag = status == 401
+                ? "unverified"
+                : event != null && EVENT.matcher(event).matches() ? event : "other";
         registry.counter("pipfix.webhooks", "event", tag, "result", result, "status", Integer.toString(status))
                 .increment();
         if (status == 401) {
@@ -44,8 +49,11 @@ public final class Metrics implements ApiCalls {
     }
 
     public void runFinished(String outcome, Duration duration) {
-        Timer.builder("pipfix.run.duration").description("Time to read a run and write its comment")
-                .tag("outcome", outcome).register(registry).record(duration);
+        Timer.builder("pipfix.run.duration")
+                .description("Time to read a run and write its comment")
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(duration);
     }
 
     public void comment(String outcome) {
@@ -62,10 +70,14 @@ public final class Metrics implements ApiCalls {
 
     /** The queue's state, read when scraped: runs waiting or running, running on this instance, given up. */
     public void queue(Supplier<Number> queued, Supplier<Number> running, Supplier<Number> failed) {
-        Gauge.builder("pipfix.runs.queued", queued).description("Runs stored and not yet done").register(registry);
-        Gauge.builder("pipfix.runs.running", running).description("Runs this instance is working on")
+        Gauge.builder("pipfix.runs.queued", queued)
+                .description("Runs stored and not yet done")
                 .register(registry);
-        Gauge.builder("pipfix.runs.failed", failed).description("Runs given up, kept with the reason")
+        Gauge.builder("pipfix.runs.running", running)
+                .description("Runs this instance is working on")
+                .register(registry);
+        Gauge.builder("pipfix.runs.failed", failed)
+                .description("Runs given up, kept with the reason")
                 .register(registry);
     }
 
@@ -74,13 +86,16 @@ public final class Metrics implements ApiCalls {
         registry.counter("pipfix.github.requests", "endpoint", endpoint, "status", Integer.toString(status))
                 .increment();
         if (installationId != null && rateLimitRemaining != null) {
-            rateLimits.computeIfAbsent(installationId, id -> {
-                AtomicLong remaining = new AtomicLong();
-                Gauge.builder("pipfix.github.rate.limit.remaining", remaining, AtomicLong::get)
-                        .description("Requests left in the installation's hour, as GitHub last said")
-                        .tag("installation", Long.toString(id)).register(registry);
-                return remaining;
-            }).set(rateLimitRemaining);
+            rateLimits
+                    .computeIfAbsent(installationId, id -> {
+                        AtomicLong remaining = new AtomicLong();
+                        Gauge.builder("pipfix.github.rate.limit.remaining", remaining, AtomicLong::get)
+                                .description("Requests left in the installation's hour, as GitHub last said")
+                                .tag("installation", Long.toString(id))
+                                .register(registry);
+                        return remaining;
+                    })
+                    .set(rateLimitRemaining);
         }
     }
 

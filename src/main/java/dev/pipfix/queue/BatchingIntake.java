@@ -66,8 +66,8 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         try {
             return pending.outcome.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new QueueUnavailableException("the database did not store it within " + maxWait.toSeconds() + " s",
-                    e);
+            throw new QueueUnavailableException(
+                    "the database did not store it within " + maxWait.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QueueUnavailableException("interrupted while storing", e);
@@ -131,8 +131,8 @@ public final class BatchingIntake implements Intake, AutoCloseable {
             failure = again;
         }
         LOG.warn("delivery={} could not be stored: {}", pending.delivery.id(), failure.toString());
-        pending.outcome.completeExceptionally(new QueueUnavailableException("the delivery could not be stored",
-                failure));
+        pending.outcome.completeExceptionally(
+                new QueueUnavailableException("the delivery could not be stored", failure));
     }
 
     private void complete(List<Pending> batch, List<Admission> outcomes) {
@@ -203,16 +203,23 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                     runRows.add(new Object[] {runId, delivery.receivedAt()});
                 }
             }
-            deliveryRows.add(new Object[] {delivery.id(), delivery.event(), delivery.receivedAt(), switch (admission) {
-                case RUN_QUEUED -> DeliveryResult.QUEUED.id();
-                case RUN_ALREADY_QUEUED -> DeliveryResult.DUPLICATE.id();
-                default -> delivery.result().id();
-            }, delivery.run() == null ? null : DurableRunQueue.id(delivery.run())});
+            deliveryRows.add(new Object[] {
+                delivery.id(),
+                delivery.event(),
+                delivery.receivedAt(),
+                switch (admission) {
+                    case RUN_QUEUED -> DeliveryResult.QUEUED.id();
+                    case RUN_ALREADY_QUEUED -> DeliveryResult.DUPLICATE.id();
+                    default -> delivery.result().id();
+                },
+                delivery.run() == null ? null : DurableRunQueue.id(delivery.run())
+            });
             outcomes.add(admission);
         }
         tasks.scheduleAll(newRuns, now);
         Rows.insertAll(connection, "insert into queued_runs (task_instance, queued_at) values (?, ?)", runRows);
-        Rows.insertAll(connection,
+        Rows.insertAll(
+                connection,
                 "insert into deliveries (delivery_id, event, received_at, result, task_instance) values (?, ?, ?, ?, ?)",
                 deliveryRows);
         return outcomes;

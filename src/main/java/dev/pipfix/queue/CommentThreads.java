@@ -23,6 +23,7 @@ public final class CommentThreads {
 
     /** Longer than any turn takes: a turn is a few GitHub calls, each with its own time-outs. */
     static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+
     private static final int H2_DEFAULT_LOCK_TIMEOUT_MILLIS = 1000;
 
     private final DataSource dataSource;
@@ -57,8 +58,7 @@ public final class CommentThreads {
 
         @Override
         public int compareTo(RunStamp other) {
-            return runId != other.runId ? Long.compare(runId, other.runId)
-                    : Long.compare(runAttempt, other.runAttempt);
+            return runId != other.runId ? Long.compare(runId, other.runId) : Long.compare(runAttempt, other.runAttempt);
         }
     }
 
@@ -69,8 +69,7 @@ public final class CommentThreads {
     }
 
     /** The turn's work: what it found, and what the thread remembers after it. */
-    public record Turn<T>(T result, State next) {
-    }
+    public record Turn<T>(T result, State next) {}
 
     @FunctionalInterface
     public interface Work<T> {
@@ -109,8 +108,8 @@ public final class CommentThreads {
                 }
             }
         } catch (SQLException e) {
-            throw new QueueUnavailableException("the comment thread " + key.thread() + " of " + key.repository()
-                    + " could not be taken", e);
+            throw new QueueUnavailableException(
+                    "the comment thread " + key.thread() + " of " + key.repository() + " could not be taken", e);
         }
     }
 
@@ -133,9 +132,10 @@ public final class CommentThreads {
     /** How long this transaction waits for another's row lock before it fails (both default to less, or for ever). */
     private void waitAtMost(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(dialect == Database.Dialect.POSTGRESQL
-                    ? "set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'"
-                    : "set lock_timeout " + LOCK_WAIT.toMillis());
+            statement.execute(
+                    dialect == Database.Dialect.POSTGRESQL
+                            ? "set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'"
+                            : "set lock_timeout " + LOCK_WAIT.toMillis());
         }
     }
 
@@ -151,8 +151,8 @@ public final class CommentThreads {
                 }
                 long id = row.getLong(1);
                 Optional<Long> commentId = row.wasNull() ? Optional.empty() : Optional.of(id);
-                return new State(commentId, Optional.ofNullable(row.getString(2)),
-                        new RunStamp(row.getLong(3), row.getLong(4)));
+                return new State(
+                        commentId, Optional.ofNullable(row.getString(2)), new RunStamp(row.getLong(3), row.getLong(4)));
             }
         }
     }

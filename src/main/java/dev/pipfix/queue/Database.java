@@ -15,7 +15,10 @@ import java.nio.file.Path;
  */
 public record Database(Dialect dialect, String jdbcUrl, String user, String password) {
 
-    public enum Dialect { H2, POSTGRESQL }
+    public enum Dialect {
+        H2,
+        POSTGRESQL
+    }
 
     @Override
     public String toString() {
@@ -39,8 +42,11 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
             }
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new Database(Dialect.POSTGRESQL,
-                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+            return new Database(
+                    Dialect.POSTGRESQL,
+                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
+                    user,
+                    password);
         }
         if (databaseUrl.startsWith("jdbc:postgresql:")) {
             return new Database(Dialect.POSTGRESQL, databaseUrl, null, null);

@@ -38,9 +38,16 @@ public final class DeliveryLog {
      * @param failure why the run's work was given up; null unless it was
      * @param dryRunComment the comment a dry run would have posted; null otherwise
      */
-    public record Entry(String deliveryId, String event, Instant receivedAt, String result, String run,
-            String outcome, String detail, String failure, String dryRunComment) {
-    }
+    public record Entry(
+            String deliveryId,
+            String event,
+            Instant receivedAt,
+            String result,
+            String run,
+            String outcome,
+            String detail,
+            String failure,
+            String dryRunComment) {}
 
     /** The latest deliveries, newest first, each with its run's outcome. */
     public List<Entry> recent(int limit) {
@@ -55,9 +62,16 @@ public final class DeliveryLog {
             select.setInt(1, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getString(8), rows.getString(9)));
+                    entries.add(new Entry(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getTimestamp(3).toInstant(),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getString(8),
+                            rows.getString(9)));
                 }
             }
         } catch (SQLException e) {

@@ -53,24 +53,39 @@ public final class DurableRunQueue implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final JdbcCustomization jdbcCustomization;
     /** The one module it needs, named: findAndRegisterModules scans the class path, a tenth of start-up. */
-    private final Serializer serializer = new JacksonSerializer(new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final Serializer serializer =
+            new JacksonSerializer(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     /**
      * How the scheduler runs: worker threads, polling, heartbeats, the bounded wait at shutdown, how often the
      * periodic job (catch-up) runs (null for none), and how long after the first start it first runs.
      */
-    public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
-            Duration periodicInterval, Duration periodicFirstDelay) {
+    public record Settings(
+            int threads,
+            Duration pollingInterval,
+            Duration heartbeatInterval,
+            Duration shutdownWait,
+            Duration periodicInterval,
+            Duration periodicFirstDelay) {
 
         /** The periodic job's first run at once: tests. */
-        public Settings(int threads, Duration pollingInterval, Duration heartbeatInterval, Duration shutdownWait,
+        public Settings(
+                int threads,
+                Duration pollingInterval,
+                Duration heartbeatInterval,
+                Duration shutdownWait,
                 Duration periodicInterval) {
             this(threads, pollingInterval, heartbeatInterval, shutdownWait, periodicInterval, Duration.ZERO);
         }
 
         public static Settings defaults() {
-            return new Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                    Duration.ofMinutes(5), Duration.ofSeconds(10));
+            return new Settings(
+                    4,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(20),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(10));
         }
     }
 
@@ -79,8 +94,14 @@ public final class DurableRunQueue implements AutoCloseable {
      *                 time (catch-up)
      */
     /** @param clock the queue's time, which the scheduler keeps too: when tasks are due, when runs finished */
-    public DurableRunQueue(DataSource dataSource, Database.Dialect dialect, RunHandler handler,
-            RetryPolicy retryPolicy, Settings settings, Runnable periodic, Clock clock) {
+    public DurableRunQueue(
+            DataSource dataSource,
+            Database.Dialect dialect,
+            RunHandler handler,
+            RetryPolicy retryPolicy,
+            Settings settings,
+            Runnable periodic,
+            Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.retryPolicy = retryPolicy;
@@ -116,7 +137,8 @@ public final class DurableRunQueue implements AutoCloseable {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         if (settings.periodicInterval() != null) {
-            builder = builder.startTasks(Tasks.recurring(PERIODIC_TASK,
+            builder = builder.startTasks(Tasks.recurring(
+                            PERIODIC_TASK,
                             new FirstRunDelayed(settings.periodicInterval(), settings.periodicFirstDelay()))
                     .execute((instance, context) -> periodic.run()));
         }
@@ -135,10 +157,12 @@ public final class DurableRunQueue implements AutoCloseable {
 
     /** How the intake stores tasks inside its own transactions: db-scheduler's client on {@code lent}. */
     TaskStore taskStore(DataSource lent) {
-        return new TaskStore(SchedulerClient.Builder.create(lent, task)
-                .serializer(serializer)
-                .jdbcCustomization(jdbcCustomization)
-                .build(), task);
+        return new TaskStore(
+                SchedulerClient.Builder.create(lent, task)
+                        .serializer(serializer)
+                        .jdbcCustomization(jdbcCustomization)
+                        .build(),
+                task);
     }
 
     /** Looks for due work now rather than at the next poll: a run was just queued. */
@@ -154,8 +178,8 @@ public final class DurableRunQueue implements AutoCloseable {
     /** Runs stored and not yet done (waiting, running, or waiting to be tried again). */
     public int pending() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select count(*) from scheduled_tasks where task_name = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select count(*) from scheduled_tasks where task_name = ?")) {
             select.setString(1, TASK);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -181,7 +205,8 @@ public final class DurableRunQueue implements AutoCloseable {
 
     /** Whether the scheduler is picking work: started and not stopping. */
     public boolean running() {
-        return scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();
+        return scheduler.getSchedulerState().isStarted()
+                && !scheduler.getSchedulerState().isShuttingDown();
     }
 
     /** Runs this instance finished since it started. */
@@ -199,7 +224,8 @@ public final class DurableRunQueue implements AutoCloseable {
             return;
         }
         String detail = result.detail() == null || result.detail().length() <= 2_000
-                ? result.detail() : result.detail().substring(0, 1_999) + "…";
+                ? result.detail()
+                : result.detail().substring(0, 1_999) + "…";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
                         "update queued_runs set outcome = ?, detail = ?, finished_at = ?, dry_run_comment = ?"
@@ -222,7 +248,11 @@ public final class DurableRunQueue implements AutoCloseable {
         Instant now = clock.instant();
         RetryPolicy.Decision decision = retryPolicy.decide(error, failures, now);
         if (decision.retryAt() != null) {
-            LOG.warn("task={} attempt={} outcome=retry at={} reason=\"{}\"", id, failures, decision.retryAt(),
+            LOG.warn(
+                    "task={} attempt={} outcome=retry at={} reason=\"{}\"",
+                    id,
+                    failures,
+                    decision.retryAt(),
                     decision.reason());
             operations.reschedule(complete, decision.retryAt());
             return;

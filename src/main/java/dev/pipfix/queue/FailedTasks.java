@@ -23,8 +23,8 @@ public final class FailedTasks {
         String capped = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from failed_tasks where task_instance = ?");
+            try (PreparedStatement delete =
+                            connection.prepareStatement("delete from failed_tasks where task_instance = ?");
                     PreparedStatement insert = connection.prepareStatement(
                             "insert into failed_tasks (task_instance, failed_at, attempts, reason) values (?, ?, ?, ?)")) {
                 delete.setString(1, taskInstance);
@@ -51,8 +51,8 @@ public final class FailedTasks {
     /** The reason a task gave up, or null. */
     public String reason(String taskInstance) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select reason from failed_tasks where task_instance = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select reason from failed_tasks where task_instance = ?")) {
             select.setString(1, taskInstance);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;

@@ -23,8 +23,7 @@ public final class Migrations {
 
     private static final long LOCK_KEY = 0x70697066L;
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     public static List<Integer> apply(DataSource dataSource, Database.Dialect dialect) throws SQLException {
         List<Integer> applied = new ArrayList<>();

@@ -12,6 +12,5 @@ public interface RetryPolicy {
     Decision decide(Throwable error, int failures, Instant now);
 
     /** @param retryAt null to give up */
-    record Decision(Instant retryAt, String reason) {
-    }
+    record Decision(Instant retryAt, String reason) {}
 }

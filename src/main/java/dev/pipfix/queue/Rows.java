@@ -18,8 +18,7 @@ final class Rows {
     /** SQLSTATE of a unique-key violation, the same on H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static boolean exists(DataSource dataSource, String table, String keyColumn, String key) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -28,8 +27,8 @@ final class Rows {
     }
 
     static boolean exists(Connection connection, String table, String keyColumn, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select 1 from " + table + " where " + keyColumn + " = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select 1 from " + table + " where " + keyColumn + " = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
@@ -45,8 +44,8 @@ final class Rows {
     static Set<String> existing(Connection connection, String table, String keyColumn, Collection<String> keys)
             throws SQLException {
         Set<String> found = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select 1 from " + table + " where " + keyColumn + " = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select 1 from " + table + " where " + keyColumn + " = ?")) {
             for (String key : keys) {
                 select.setString(1, key);
                 try (ResultSet row = select.executeQuery()) {

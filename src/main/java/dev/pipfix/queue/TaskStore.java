@@ -1,8 +1,8 @@
 package dev.pipfix.queue;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,8 +23,11 @@ final class TaskStore {
      */
     void scheduleAll(List<CompletedRun> runs, Instant at) {
         if (!runs.isEmpty()) {
-            client.scheduleBatch(runs.stream().<TaskInstance<?>>map(run -> task.instance(DurableRunQueue.id(run), run))
-                    .toList(), at);
+            client.scheduleBatch(
+                    runs.stream()
+                            .<TaskInstance<?>>map(run -> task.instance(DurableRunQueue.id(run), run))
+                            .toList(),
+                    at);
         }
     }
 

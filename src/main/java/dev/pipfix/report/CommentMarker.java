@@ -9,8 +9,7 @@ public final class CommentMarker {
     private static final String PREFIX = "<!-- pipfix:workflow=";
     private static final String SUFFIX = " -->";
 
-    private CommentMarker() {
-    }
+    private CommentMarker() {}
 
     public static String forWorkflow(long workflowId) {
         return PREFIX + workflowId + SUFFIX;

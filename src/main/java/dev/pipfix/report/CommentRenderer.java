@@ -26,6 +26,7 @@ public final class CommentRenderer {
 
     /** GitHub refuses issue comments over 65,536 characters; keep a margin for the closing lines. */
     static final int MAX_COMMENT_CHARS = 65_536;
+
     private static final int RESERVED_FOR_FOOTER = 1_000;
 
     private final Template comment = Template.load("comment.md");
@@ -41,9 +42,11 @@ public final class CommentRenderer {
     private final Template noPatch = Template.load("no-patch.md");
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
     private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
-    private final String venvNoteLinux = Template.load("venv-note-linux.md").render(Map.of()).strip();
+    private final String venvNoteLinux =
+            Template.load("venv-note-linux.md").render(Map.of()).strip();
     /** Explanations and alternatives per cause. Read once: the renderer is shared by the workers. */
     private final Map<Cause, Template> whyByCause = byCause("why/", true);
+
     private final Map<Cause, Template> alternativesByCause = byCause("alternatives/", false);
 
     public String render(RunReport report) {
@@ -53,7 +56,8 @@ public final class CommentRenderer {
         values.put("jobs", "");
         values.put("settings", settings(report));
         values.put("venvPath", Markdown.codeSpan(report.venvPath()));
-        int budget = MAX_COMMENT_CHARS - RESERVED_FOR_FOOTER - comment.render(values).length();
+        int budget =
+                MAX_COMMENT_CHARS - RESERVED_FOR_FOOTER - comment.render(values).length();
 
         List<String> rendered = new ArrayList<>();
         int omitted = 0;
@@ -87,8 +91,11 @@ public final class CommentRenderer {
         }
         return resolved.render(Map.of(
                 "marker", marker,
-                "workflow", passingRun.workflowName() == null || passingRun.workflowName().isBlank()
-                        ? "workflow" : Markdown.codeSpan(passingRun.workflowName()),
+                "workflow",
+                        passingRun.workflowName() == null
+                                        || passingRun.workflowName().isBlank()
+                                ? "workflow"
+                                : Markdown.codeSpan(passingRun.workflowName()),
                 "runNumber", Long.toString(passingRun.runNumber()),
                 "runUrl", passingRun.runHtmlUrl(),
                 "previous", previous.strip()));
@@ -101,11 +108,13 @@ public final class CommentRenderer {
             for (int i = 0; i < failedJob.findings().size(); i++) {
                 Finding finding = failedJob.findings().get(i);
                 WorkflowFix fix = i == 0 ? failedJob.fix() : null;
-                String place = fix != null && fix.job() != null ? "job:" + fix.job()
+                String place = fix != null && fix.job() != null
+                        ? "job:" + fix.job()
                         : "step:" + Optional.ofNullable(failedJob.failedStep()).orElse(String.valueOf(finding.step()));
                 String key = finding.kind() + "|" + finding.cause() + "|" + place;
                 sections.computeIfAbsent(key, k -> new Section(finding, fix, new ArrayList<>()))
-                        .occurrences().add(new Occurrence(failedJob, finding));
+                        .occurrences()
+                        .add(new Occurrence(failedJob, finding));
             }
         }
         return List.copyOf(sections.values());
@@ -119,7 +128,11 @@ public final class CommentRenderer {
         StringBuilder text = new StringBuilder("\n**Settings:** `" + RepoSettings.PATH + "` on the default branch"
                 + " has a problem; pipfix used the default where it says so:\n\n");
         for (SettingsProblem problem : report.settingsProblems()) {
-            text.append("- line ").append(problem.line()).append(": ").append(problem.message()).append('\n');
+            text.append("- line ")
+                    .append(problem.line())
+                    .append(": ")
+                    .append(problem.message())
+                    .append('\n');
         }
         return text.toString();
     }
@@ -130,9 +143,10 @@ public final class CommentRenderer {
             return "This job log shows a failure" + because;
         }
         String workflow = report.workflowName() == null || report.workflowName().isBlank()
-                ? "A" : "The " + Markdown.codeSpan(report.workflowName());
-        return workflow + " workflow failed in [run #" + report.runNumber() + "](" + report.runHtmlUrl()
-                + ") (attempt " + report.runAttempt() + ")" + because;
+                ? "A"
+                : "The " + Markdown.codeSpan(report.workflowName());
+        return workflow + " workflow failed in [run #" + report.runNumber() + "](" + report.runHtmlUrl() + ") (attempt "
+                + report.runAttempt() + ")" + because;
     }
 
     private String section(Section section, RunReport report) {
@@ -148,7 +162,9 @@ public final class CommentRenderer {
         values.put("fix", fix(finding, step, section.fix(), report.venvPath(), report.preferredFix()));
         values.put("patch", patch(section.fix()));
         Template alternatives = alternativesByCause.get(finding.cause());
-        values.put("alternatives", alternatives == null ? "" : alternatives.render(Map.of()).strip());
+        values.put(
+                "alternatives",
+                alternatives == null ? "" : alternatives.render(Map.of()).strip());
         String text = job.render(values).replaceAll("\n{3,}", "\n\n").strip() + "\n";
         if (section.occurrences().stream().anyMatch(o -> o.job().logTruncated())) {
             text += "\n_The log was longer than pipfix reads; only its beginning was scanned._\n";
@@ -157,8 +173,12 @@ public final class CommentRenderer {
     }
 
     private static String where(List<Occurrence> occurrences, String step) {
-        List<String> jobs = occurrences.stream().map(o -> o.job().name()).filter(n -> n != null).distinct()
-                .map(Markdown::codeSpan).toList();
+        List<String> jobs = occurrences.stream()
+                .map(o -> o.job().name())
+                .filter(n -> n != null)
+                .distinct()
+                .map(Markdown::codeSpan)
+                .toList();
         String stepPart = step == null ? null : "step " + Markdown.codeSpan(step);
         if (jobs.isEmpty()) {
             return stepPart == null ? "In the log" : "Step " + Markdown.codeSpan(step);
@@ -173,7 +193,8 @@ public final class CommentRenderer {
             FailedJob failedJob = occurrence.job();
             Finding finding = occurrence.finding();
             String text = "Log line " + finding.line()
-                    + (occurrences.size() > 1 && failedJob.name() != null ? " of " + Markdown.codeSpan(failedJob.name())
+                    + (occurrences.size() > 1 && failedJob.name() != null
+                            ? " of " + Markdown.codeSpan(failedJob.name())
                             : "");
             if (failedJob.htmlUrl() == null) {
                 links.add(text);
@@ -189,10 +210,13 @@ public final class CommentRenderer {
 
     private String why(Finding finding) {
         String path = finding.path() == null ? "the install directory" : Markdown.codeSpan(finding.path());
-        return whyByCause.get(finding.cause()).render(Map.of(
-                "path", path,
-                "error", Markdown.codeSpan(ErrorTexts.of(finding.kind())),
-                "manager", ErrorTexts.manager(finding.evidence()))).strip();
+        return whyByCause
+                .get(finding.cause())
+                .render(Map.of(
+                        "path", path,
+                        "error", Markdown.codeSpan(ErrorTexts.of(finding.kind())),
+                        "manager", ErrorTexts.manager(finding.evidence())))
+                .strip();
     }
 
     private String patch(WorkflowFix workflowFix) {
@@ -200,38 +224,53 @@ public final class CommentRenderer {
             return "";
         }
         if (workflowFix.hasDiff()) {
-            return patch.render(Map.of("workflow", workflowFix.path(),
-                    "diff", Markdown.fencedBlock("diff", workflowFix.diff()))).strip();
+            return patch.render(Map.of(
+                            "workflow", workflowFix.path(), "diff", Markdown.fencedBlock("diff", workflowFix.diff())))
+                    .strip();
         }
-        return workflowFix.note() == null ? "" : noPatch.render(Map.of("note", workflowFix.note())).strip();
+        return workflowFix.note() == null
+                ? ""
+                : noPatch.render(Map.of("note", workflowFix.note())).strip();
     }
 
-    private String fix(Finding finding, String step, WorkflowFix workflowFix, String venvPath,
-            RepoSettings.Fix preferred) {
+    private String fix(
+            Finding finding, String step, WorkflowFix workflowFix, String venvPath, RepoSettings.Fix preferred) {
         FixStrategy strategy = workflowFix == null ? null : workflowFix.strategy();
         if (strategy == FixStrategy.SETUP_PYTHON) {
-            String stepYaml = workflowFix.change() != null && workflowFix.change().startsWith("- ")
+            String stepYaml = workflowFix.change() != null
+                            && workflowFix.change().startsWith("- ")
                     ? workflowFix.change()
                     : WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, Fixes.runnerOs(finding.os()), venvPath);
-            return fixSetupPython.render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
+            return fixSetupPython
+                    .render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
                     .strip();
         }
         if (strategy == FixStrategy.USER_SITE) {
             return fixUser.render(Map.of("step", step)).strip();
         }
-        String stepYaml = workflowFix != null && workflowFix.change() != null && workflowFix.change().startsWith("- ")
+        String stepYaml = workflowFix != null
+                        && workflowFix.change() != null
+                        && workflowFix.change().startsWith("- ")
                 ? workflowFix.change()
                 : WorkflowPatcher.changeByHand(FixStrategy.VENV, Fixes.runnerOs(finding.os()), venvPath);
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
-            case PIP_SELF_UPGRADE -> fixPipSelfUpgrade.render(
-                    Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)));
-            case ROOT_OWNED_CACHE -> fixRootOwnedCache.render(
-                    Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
+            case PIP_SELF_UPGRADE ->
+                fixPipSelfUpgrade.render(Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)));
+            case ROOT_OWNED_CACHE ->
+                fixRootOwnedCache.render(
+                        Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
-            default -> fixVenv.render(Map.of("step", step, "venvStep", venvStep,
-                    "venvNote", finding.os() == Os.LINUX ? venvNoteLinux : "",
-                    "venvPath", Markdown.codeSpan(venvPath)));
+            default ->
+                fixVenv.render(Map.of(
+                        "step",
+                        step,
+                        "venvStep",
+                        venvStep,
+                        "venvNote",
+                        finding.os() == Os.LINUX ? venvNoteLinux : "",
+                        "venvPath",
+                        Markdown.codeSpan(venvPath)));
         };
         if (strategy == FixStrategy.VENV && preferred != null && preferred != RepoSettings.Fix.VENV) {
             // the repository asked for another fix, which cannot mend this cause
@@ -254,9 +293,7 @@ public final class CommentRenderer {
     }
 
     /** Findings that read the same, with the jobs they came from. */
-    private record Section(Finding finding, WorkflowFix fix, List<Occurrence> occurrences) {
-    }
+    private record Section(Finding finding, WorkflowFix fix, List<Occurrence> occurrences) {}
 
-    private record Occurrence(FailedJob job, Finding finding) {
-    }
+    private record Occurrence(FailedJob job, Finding finding) {}
 }

@@ -6,15 +6,14 @@ import java.util.List;
 /** The error each kind stands for, in the words the OS or pip prints, and who manages a PEP 668 Python. */
 final class ErrorTexts {
 
-    private ErrorTexts() {
-    }
+    private ErrorTexts() {}
 
     static String of(Kind kind) {
         return switch (kind) {
             case PERMISSION_DENIED -> "[Errno 13] Permission denied";
             case ACCESS_DENIED -> "[WinError 5] Access is denied";
-            case FILE_IN_USE -> "[WinError 32] The process cannot access the file because it is being used by"
-                    + " another process";
+            case FILE_IN_USE ->
+                "[WinError 32] The process cannot access the file because it is being used by" + " another process";
             case OPERATION_NOT_PERMITTED -> "[Errno 1] Operation not permitted";
             case READ_ONLY_FILESYSTEM -> "[Errno 30] Read-only file system";
             case EXTERNALLY_MANAGED_ENVIRONMENT -> "error: externally-managed-environment";

@@ -12,8 +12,7 @@ public final class Markdown {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** An inline code span that cannot be closed early by backticks in the text. */
     public static String codeSpan(String text) {

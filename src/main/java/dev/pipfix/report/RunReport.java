@@ -26,9 +26,22 @@ public record RunReport(
     }
 
     /** A report for a repository whose settings file, if any, had no problem. */
-    public RunReport(String workflowName, long workflowId, long runNumber, long runAttempt, String runHtmlUrl,
+    public RunReport(
+            String workflowName,
+            long workflowId,
+            long runNumber,
+            long runAttempt,
+            String runHtmlUrl,
             List<FailedJob> jobs) {
-        this(workflowName, workflowId, runNumber, runAttempt, runHtmlUrl, jobs, List.of(), ".venv",
+        this(
+                workflowName,
+                workflowId,
+                runNumber,
+                runAttempt,
+                runHtmlUrl,
+                jobs,
+                List.of(),
+                ".venv",
                 RepoSettings.Fix.VENV);
     }
 

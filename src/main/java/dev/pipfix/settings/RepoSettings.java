@@ -19,7 +19,9 @@ public record RepoSettings(boolean enabled, List<String> workflows, String venvP
 
     /** {@code fix:} in the file. */
     public enum Fix {
-        VENV("venv"), USER("user"), SETUP_PYTHON("setup-python");
+        VENV("venv"),
+        USER("user"),
+        SETUP_PYTHON("setup-python");
 
         private final String id;
 
@@ -48,7 +50,8 @@ public record RepoSettings(boolean enabled, List<String> workflows, String venvP
         String file = path.substring(path.lastIndexOf('/') + 1);
         for (String watched : workflows) {
             String w = watched.strip();
-            if (w.equalsIgnoreCase(workflowName == null ? "" : workflowName.strip()) || w.equals(path)
+            if (w.equalsIgnoreCase(workflowName == null ? "" : workflowName.strip())
+                    || w.equals(path)
                     || w.equals(file)) {
                 return true;
             }

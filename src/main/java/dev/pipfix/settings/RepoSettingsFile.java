@@ -25,6 +25,7 @@ public final class RepoSettingsFile {
 
     /** A relative path of plain characters: it is written into a shell line of the workflow. */
     private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
     private static final Set<String> KEYS = Set.of("enabled", "workflows", "fix", "venv_path", "comment_on");
 
     /** The settings, and what was wrong with the file. */
@@ -35,8 +36,7 @@ public final class RepoSettingsFile {
         }
     }
 
-    private RepoSettingsFile() {
-    }
+    private RepoSettingsFile() {}
 
     /** @param text the file's text; null when the repository has none (the defaults, no problem) */
     public static Parsed parse(String text) {
@@ -45,22 +45,32 @@ public final class RepoSettingsFile {
         }
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(RepoSettings.PATH).build()).composeString(text);
+            root = new Compose(
+                            LoadSettings.builder().setLabel(RepoSettings.PATH).build())
+                    .composeString(text);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(1);
-            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(line,
-                    "this is not valid YAML (" + e.getProblem() + "), so every setting keeps its default")));
+            return new Parsed(
+                    RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(
+                            line,
+                            "this is not valid YAML (" + e.getProblem() + "), so every setting keeps its default")));
         } catch (YamlEngineException e) {
-            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(1,
-                    "this is not valid YAML (" + e.getMessage() + "), so every setting keeps its default")));
+            return new Parsed(
+                    RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(
+                            1, "this is not valid YAML (" + e.getMessage() + "), so every setting keeps its default")));
         }
         if (root.isEmpty()) {
             return new Parsed(RepoSettings.DEFAULTS, List.of());
         }
         if (!(root.get() instanceof MappingNode mapping)) {
-            return new Parsed(RepoSettings.DEFAULTS, List.of(new SettingsProblem(line(root.get()),
-                    "the file should be a mapping of settings (`enabled: true`, ...), so every setting keeps its"
-                            + " default")));
+            return new Parsed(
+                    RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(
+                            line(root.get()),
+                            "the file should be a mapping of settings (`enabled: true`, ...), so every setting keeps its"
+                                    + " default")));
         }
         return read(mapping);
     }
@@ -83,8 +93,8 @@ public final class RepoSettingsFile {
             Node value = tuple.getValueNode();
             if (!key.matches("[A-Za-z0-9_.-]{1,40}")) {
                 // the comment quotes setting names; one that is not a plain word is not quoted
-                problems.add(new SettingsProblem(line(keyNode), "a setting name that is not a plain word; it is"
-                        + " ignored"));
+                problems.add(new SettingsProblem(
+                        line(keyNode), "a setting name that is not a plain word; it is" + " ignored"));
                 continue;
             }
             if (!seen.add(key)) {
@@ -95,8 +105,8 @@ public final class RepoSettingsFile {
                 case "enabled" -> {
                     Boolean flag = bool(value);
                     if (flag == null) {
-                        problems.add(new SettingsProblem(line(value), "`enabled` should be true or false; it stays"
-                                + " true"));
+                        problems.add(new SettingsProblem(
+                                line(value), "`enabled` should be true or false; it stays" + " true"));
                     } else {
                         enabled = flag;
                     }
@@ -104,8 +114,11 @@ public final class RepoSettingsFile {
                 case "workflows" -> {
                     List<String> names = strings(value);
                     if (names == null) {
-                        problems.add(new SettingsProblem(line(value), "`workflows` should be a list of workflow"
-                                + " names or paths (`[CI, .github/workflows/test.yml]`); every workflow is watched"));
+                        problems.add(
+                                new SettingsProblem(
+                                        line(value),
+                                        "`workflows` should be a list of workflow"
+                                                + " names or paths (`[CI, .github/workflows/test.yml]`); every workflow is watched"));
                     } else {
                         workflows = names;
                     }
@@ -120,8 +133,8 @@ public final class RepoSettingsFile {
                         }
                     }
                     if (found == null) {
-                        problems.add(new SettingsProblem(line(value), "`fix` should be venv, user or setup-python;"
-                                + " it stays venv"));
+                        problems.add(new SettingsProblem(
+                                line(value), "`fix` should be venv, user or setup-python;" + " it stays venv"));
                     } else {
                         fix = found;
                     }
@@ -130,24 +143,32 @@ public final class RepoSettingsFile {
                     String text = scalar(value);
                     String path = text == null ? null : text.strip().replaceFirst("^\\./", "");
                     if (path == null || !RELATIVE_PATH.matcher(path).matches() || path.contains("..")) {
-                        problems.add(new SettingsProblem(line(value), "`venv_path` should be a relative path of"
-                                + " letters, digits, `.`, `_`, `-` and `/` (such as `.venv`); it stays .venv"));
+                        problems.add(new SettingsProblem(
+                                line(value),
+                                "`venv_path` should be a relative path of"
+                                        + " letters, digits, `.`, `_`, `-` and `/` (such as `.venv`); it stays .venv"));
                     } else {
                         venvPath = path;
                     }
                 }
                 case "comment_on" -> {
                     List<String> targets = strings(value);
-                    if (targets == null || targets.isEmpty()
+                    if (targets == null
+                            || targets.isEmpty()
                             || !Set.of("pull_request", "push").containsAll(targets)) {
-                        problems.add(new SettingsProblem(line(value), "`comment_on` should be pull_request, push, or"
-                                + " both as a list; it stays pull_request"));
+                        problems.add(new SettingsProblem(
+                                line(value),
+                                "`comment_on` should be pull_request, push, or"
+                                        + " both as a list; it stays pull_request"));
                     } else {
                         commentOnPush = targets.contains("push");
                     }
                 }
-                default -> problems.add(new SettingsProblem(line(keyNode), "`" + key + "` is not a setting pipfix"
-                        + " knows (" + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
+                default ->
+                    problems.add(new SettingsProblem(
+                            line(keyNode),
+                            "`" + key + "` is not a setting pipfix" + " knows ("
+                                    + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
             }
         }
         return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush, fix), problems);
@@ -177,7 +198,9 @@ public final class RepoSettingsFile {
     /** A list of scalars, or one scalar as a list of one. */
     private static List<String> strings(Node node) {
         if (node instanceof ScalarNode scalar) {
-            return scalar.getValue().isBlank() ? null : List.of(scalar.getValue().strip());
+            return scalar.getValue().isBlank()
+                    ? null
+                    : List.of(scalar.getValue().strip());
         }
         if (!(node instanceof SequenceNode sequence)) {
             return null;

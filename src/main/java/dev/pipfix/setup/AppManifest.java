@@ -20,8 +20,7 @@ public final class AppManifest {
             "contents:read", "Read the workflow file of a failed run, to write the fix against it",
             "pull_requests:write", "Comment on the pull request whose run failed (one comment, edited in place)",
             "metadata:read", "See repository names and settings (every GitHub App has this)");
-    private static final Map<String, String> EVENTS = Map.of(
-            "workflow_run", "Be told when a workflow run completes");
+    private static final Map<String, String> EVENTS = Map.of("workflow_run", "Be told when a workflow run completes");
 
     private final Map<String, Object> manifest;
 
@@ -32,7 +31,8 @@ public final class AppManifest {
     /** Parses the manifest's YAML text. */
     @SuppressWarnings("unchecked")
     public static AppManifest parse(String yaml) {
-        Object root = new Load(LoadSettings.builder().setLabel("app-manifest.yml").build()).loadFromString(yaml);
+        Object root =
+                new Load(LoadSettings.builder().setLabel("app-manifest.yml").build()).loadFromString(yaml);
         if (!(root instanceof Map<?, ?> map) || !(map.get("default_permissions") instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("app-manifest.yml is not an App manifest: no default_permissions");
         }
@@ -94,6 +94,5 @@ public final class AppManifest {
     }
 
     /** One line of "what pipfix will be allowed to do". */
-    public record Grant(String name, String why) {
-    }
+    public record Grant(String name, String why) {}
 }

@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Files only this server's user may read (mode 0600): the saved credentials, the setup code. */
 public final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /**
      * Writes the file whole beside its place, readable by the owner only from the start, then moves it in: a crash
@@ -24,8 +23,8 @@ public final class PrivateFiles {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
             Files.createFile(temporary);
         }

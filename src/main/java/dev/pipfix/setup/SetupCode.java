@@ -24,6 +24,7 @@ public final class SetupCode {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     /** 100 bits: not guessable at any rate a web server answers. */
     private static final int SYMBOLS = 20;
+
     private static final int GROUP = 5;
 
     private final Path file;
@@ -76,7 +77,9 @@ public final class SetupCode {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.warn("{} could not be deleted ({}); it opens nothing now that the App is registered", file,
+            LOG.warn(
+                    "{} could not be deleted ({}); it opens nothing now that the App is registered",
+                    file,
                     e.getMessage());
         }
     }
@@ -107,7 +110,8 @@ public final class SetupCode {
         try {
             String saved = normalise(Files.readString(file, StandardCharsets.US_ASCII));
             return saved.length() == SYMBOLS && saved.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
-                    ? Optional.of(saved) : Optional.empty();
+                    ? Optional.of(saved)
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -122,8 +126,11 @@ public final class SetupCode {
     }
 
     private void announce(String what) {
-        LOG.info("{} {} (also in {}): the setup page asks for it before it registers the GitHub App", what,
-                grouped(), file);
+        LOG.info(
+                "{} {} (also in {}): the setup page asks for it before it registers the GitHub App",
+                what,
+                grouped(),
+                file);
     }
 
     private String grouped() {

@@ -19,6 +19,7 @@ public final class SetupFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SetupFlow.class);
     /** GitHub logins: letters, digits and single hyphens, at most 39 characters. */
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?");
+
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     /** Saves the new App's credentials and starts using them. */
@@ -27,41 +28,31 @@ public final class SetupFlow {
     }
 
     /** What asking to register gets. */
-    public sealed interface Start {
-    }
+    public sealed interface Start {}
 
     /** Where the browser posts the manifest, and with which state. */
-    public record Registration(String actionUrl, String manifestJson, String state) implements Start {
-    }
+    public record Registration(String actionUrl, String manifestJson, String state) implements Start {}
 
     /** The setup code is missing or wrong: nothing goes to GitHub. */
-    public record CodeRefused() implements Start {
-    }
+    public record CodeRefused() implements Start {}
 
     /** The organization field holds no GitHub login. */
-    public record NotAnOrganization(String message) implements Start {
-    }
+    public record NotAnOrganization(String message) implements Start {}
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Installed(NewApp app, String installUrl) implements Outcome {
-    }
+    public record Installed(NewApp app, String installUrl) implements Outcome {}
 
     /** The state is not one this instance issued in the last hour, or it was used already. */
-    public record UnknownState() implements Outcome {
-    }
+    public record UnknownState() implements Outcome {}
 
     /** GitHub does not know the code: used already, or more than an hour old. */
-    public record CodeRejected(String detail) implements Outcome {
-    }
+    public record CodeRejected(String detail) implements Outcome {}
 
-    public record GitHubUnreachable(String detail) implements Outcome {
-    }
+    public record GitHubUnreachable(String detail) implements Outcome {}
 
     /** The App was registered but its credentials could not be saved; the page shows what to set by hand. */
-    public record NotSaved(NewApp app, String detail) implements Outcome {
-    }
+    public record NotSaved(NewApp app, String detail) implements Outcome {}
 
     private final AppManifest manifest;
     private final SetupCode setupCode;
@@ -71,8 +62,14 @@ public final class SetupFlow {
     private final String githubUrl;
     private final String publicUrl;
 
-    public SetupFlow(AppManifest manifest, SetupCode code, SetupStates states, ManifestConversions conversions,
-            Installer installer, String githubUrl, String publicUrl) {
+    public SetupFlow(
+            AppManifest manifest,
+            SetupCode code,
+            SetupStates states,
+            ManifestConversions conversions,
+            Installer installer,
+            String githubUrl,
+            String publicUrl) {
         this.manifest = manifest;
         this.setupCode = code;
         this.states = states;
@@ -104,8 +101,7 @@ public final class SetupFlow {
      * @param setupCode    the code the form carried, or null
      * @param organization null or blank to register the App on the signed-in user's account
      */
-    public Start start(String setupCode, boolean requestFromLoopback, String organization, String name,
-            Instant now) {
+    public Start start(String setupCode, boolean requestFromLoopback, String organization, String name, Instant now) {
         if (needsCode(requestFromLoopback) && !this.setupCode.use(setupCode)) {
             LOG.warn("a registration was refused: the setup code was missing or wrong");
             return new CodeRefused();

@@ -27,7 +27,8 @@ public final class SetupStates {
         issued.values().removeIf(at -> at.plus(LIFETIME).isBefore(now));
         if (issued.size() >= MAX_OUTSTANDING) {
             // someone is reloading the setup page in a loop; the oldest registrations lose their state first
-            issued.entrySet().stream().min(Map.Entry.comparingByValue())
+            issued.entrySet().stream()
+                    .min(Map.Entry.comparingByValue())
                     .ifPresent(oldest -> issued.remove(oldest.getKey()));
         }
         byte[] bytes = new byte[24];

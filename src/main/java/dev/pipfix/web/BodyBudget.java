@@ -33,7 +33,7 @@ final class BodyBudget {
     synchronized Optional<Lease> reserve(long declaredLength, Duration patience) throws InterruptedException {
         long bytes = Math.min(declaredLength < 0 ? unknownLengthBytes : declaredLength, maxBytes);
         if (bytes <= SMALL_BODY_BYTES) {
-            return Optional.of(() -> { });
+            return Optional.of(() -> {});
         }
         long deadline = System.nanoTime() + patience.toNanos();
         while (inFlight + bytes > maxBytes) {

@@ -2,8 +2,8 @@ package dev.pipfix.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
 import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,25 +26,24 @@ final class DeliveryBody {
      * materialised, so a long commit message elsewhere in a signed delivery costs nothing.
      */
     static final int MAX_KEPT_STRING_CHARS = 16 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_KEPT_STRING_CHARS)
-                    .maxNameLength(MAX_KEPT_STRING_CHARS).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_KEPT_STRING_CHARS)
+                    .maxNameLength(MAX_KEPT_STRING_CHARS)
+                    .build())
             .build());
     private static final int BUFFER_BYTES = 16 * 1024;
 
-    private DeliveryBody() {
-    }
+    private DeliveryBody() {}
 
     /** The body's JSON, as far as it could be parsed. */
-    sealed interface Json permits Payload, NotJson {
-    }
+    sealed interface Json permits Payload, NotJson {}
 
     /** The fields kept by the filter; the root is an object. */
-    record Payload(JsonNode root) implements Json {
-    }
+    record Payload(JsonNode root) implements Json {}
 
-    record NotJson(String reason) implements Json {
-    }
+    record NotJson(String reason) implements Json {}
 
     /**
      * What reading found.
@@ -52,17 +51,17 @@ final class DeliveryBody {
      * @param hmac    the HMAC over every byte, when a {@link Mac} was given
      * @param overCap the body went on past the cap: the rest was not read, and nothing else here counts
      */
-    record Read(Optional<byte[]> hmac, boolean overCap, Json json) {
-    }
+    record Read(Optional<byte[]> hmac, boolean overCap, Json json) {}
 
     /** Reads to the end (or the cap), parsing the JSON for the fields {@code filter} keeps. */
     static Read read(InputStream body, Optional<Mac> mac, long maxBytes, TokenFilter filter) throws IOException {
         HashingStream in = new HashingStream(body, mac, maxBytes);
         Json json;
-        try (JsonParser parser = new FilteringParserDelegate(JSON.createParser(in), filter,
-                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+        try (JsonParser parser = new FilteringParserDelegate(
+                JSON.createParser(in), filter, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
             JsonNode root = JSON.readTree(parser);
-            json = root == null || root.isMissingNode() ? new NotJson("the body is empty")
+            json = root == null || root.isMissingNode()
+                    ? new NotJson("the body is empty")
                     : root.isObject() ? new Payload(root) : new NotJson("the body is not a JSON object");
         } catch (JsonProcessingException e) {
             json = new NotJson("the body is not JSON: " + e.getOriginalMessage());

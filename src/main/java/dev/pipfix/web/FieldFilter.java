@@ -47,8 +47,8 @@ final class FieldFilter extends TokenFilter {
             FieldFilter node = root;
             for (String step : path.split("\\.")) {
                 boolean array = step.endsWith("[]");
-                node = node.fields.computeIfAbsent(array ? step.substring(0, step.length() - 2) : step,
-                        name -> new FieldFilter());
+                node = node.fields.computeIfAbsent(
+                        array ? step.substring(0, step.length() - 2) : step, name -> new FieldFilter());
                 if (array) {
                     if (node.elements == null) {
                         node.elements = new FieldFilter();

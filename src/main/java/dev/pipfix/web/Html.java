@@ -19,8 +19,7 @@ final class Html {
             pre{white-space:pre-wrap;font-size:.8rem;max-height:24rem;overflow:auto;background:#f6f8fa;padding:.5rem}
             """;
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         if (text == null) {

@@ -13,8 +13,11 @@ import java.util.Optional;
  *
  * @param publicUrl where the browser reaches this server, for GitHub's redirect back after sign-in
  */
-public record OwnerAccess(Optional<OwnerSignIn> signIn, Optional<SessionCookies> sessions,
-        Optional<String> adminToken, String publicUrl) {
+public record OwnerAccess(
+        Optional<OwnerSignIn> signIn,
+        Optional<SessionCookies> sessions,
+        Optional<String> adminToken,
+        String publicUrl) {
 
     /** Nobody can be told apart: no sign-in, no admin token. */
     public static OwnerAccess nobody(String publicUrl) {
@@ -37,8 +40,12 @@ public record OwnerAccess(Optional<OwnerSignIn> signIn, Optional<SessionCookies>
      * @param sessionCookie the value of its {@link SessionCookies#NAME} cookie, or null
      */
     Optional<String> owner(String authorization, String sessionCookie) {
-        if (adminToken.isPresent() && authorization != null && authorization.startsWith("Bearer ")
-                && sameSecret(adminToken.get(), authorization.substring("Bearer ".length()).strip())) {
+        if (adminToken.isPresent()
+                && authorization != null
+                && authorization.startsWith("Bearer ")
+                && sameSecret(
+                        adminToken.get(),
+                        authorization.substring("Bearer ".length()).strip())) {
             return Optional.of("ADMIN_TOKEN");
         }
         return sessions.flatMap(cookies -> cookies.owner(sessionCookie));

@@ -21,8 +21,12 @@ record Page(int status, String html, Optional<String> location, List<String> set
 
     /** A page that says what went wrong; {@code html} is escaped already where it holds outside text. */
     static Page problem(int status, String title, String html) {
-        return new Page(status, Html.page(title, "<h1>" + Html.escape(title) + "</h1>\n<p class=\"error\""
-                + " role=\"alert\">" + html + "</p>\n"));
+        return new Page(
+                status,
+                Html.page(
+                        title,
+                        "<h1>" + Html.escape(title) + "</h1>\n<p class=\"error\"" + " role=\"alert\">" + html
+                                + "</p>\n"));
     }
 
     Page withCookies(List<String> cookies) {

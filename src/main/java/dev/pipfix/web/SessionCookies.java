@@ -33,8 +33,11 @@ public final class SessionCookies {
      * @param secure       whether the server is reached over https (the cookie then travels over https only)
      */
     public SessionCookies(String clientSecret, Clock clock, boolean secure) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256"), "pipfix status page session v1"), "HmacSHA256");
+        this.key = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        "pipfix status page session v1"),
+                "HmacSHA256");
         this.clock = clock;
         this.secure = secure;
     }
@@ -65,8 +68,8 @@ public final class SessionCookies {
             return Optional.empty();
         }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(cookie.substring(0, dot)),
-                    StandardCharsets.US_ASCII);
+            String payload =
+                    new String(Base64.getUrlDecoder().decode(cookie.substring(0, dot)), StandardCharsets.US_ASCII);
             byte[] given = Base64.getUrlDecoder().decode(cookie.substring(dot + 1));
             if (!MessageDigest.isEqual(hmac(key, payload), given)) {
                 return Optional.empty();

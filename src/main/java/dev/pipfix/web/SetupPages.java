@@ -5,8 +5,8 @@ import dev.pipfix.setup.AppManifest;
 import dev.pipfix.setup.SetupFlow;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Instant;
+import java.util.Base64;
 
 /** The pages of the first run: what pipfix will be allowed to do, the hop to GitHub, and what came of it. */
 final class SetupPages {
@@ -40,25 +40,35 @@ final class SetupPages {
                         + " an organization: GitHub shows you the App, you confirm, and GitHub sends you back here."
                         + " You then choose the repositories it may read.</p>\n");
         if (error != null) {
-            body.append("<p class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
+            body.append("<p class=\"error\" role=\"alert\">")
+                    .append(Html.escape(error))
+                    .append("</p>\n");
         }
         body.append("<h2>What pipfix will be allowed to do</h2>\n<ul>\n");
         for (AppManifest.Grant grant : manifest.permissions()) {
-            body.append("<li><code>").append(Html.escape(grant.name())).append("</code> ")
-                    .append(Html.escape(grant.why())).append("</li>\n");
+            body.append("<li><code>")
+                    .append(Html.escape(grant.name()))
+                    .append("</code> ")
+                    .append(Html.escape(grant.why()))
+                    .append("</li>\n");
         }
         body.append("</ul>\n<h2>What it listens to</h2>\n<ul>\n");
         for (AppManifest.Grant grant : manifest.events()) {
-            body.append("<li><code>").append(Html.escape(grant.name())).append("</code> ")
-                    .append(Html.escape(grant.why())).append("</li>\n");
+            body.append("<li><code>")
+                    .append(Html.escape(grant.name()))
+                    .append("</code> ")
+                    .append(Html.escape(grant.why()))
+                    .append("</li>\n");
         }
         body.append("</ul>\n<p>It cannot push, merge, approve or change settings: the one thing it writes is its"
                         + " comment.</p>\n")
                 .append("<h2>Where GitHub will send events</h2>\n<p><code id=\"webhook-url\">")
-                .append(Html.escape(flow.webhookUrl())).append("</code></p>\n");
+                .append(Html.escape(flow.webhookUrl()))
+                .append("</code></p>\n");
         String host = URI.create(flow.webhookUrl()).getHost();
         if ("localhost".equals(host) || host.startsWith("127.") || "0.0.0.0".equals(host)) {
-            body.append("<p class=\"warning\">GitHub cannot reach <code>").append(Html.escape(host))
+            body.append("<p class=\"warning\">GitHub cannot reach <code>")
+                    .append(Html.escape(host))
                     .append("</code>. Set <code>PUBLIC_URL</code> to the address GitHub can reach this server at"
                             + " (your server's URL, or a tunnel's for local development) and restart before you"
                             + " register; you can also change the webhook URL in the App's settings later.</p>\n");
@@ -68,10 +78,13 @@ final class SetupPages {
             body.append("<label for=\"setup_code\">Setup code</label>\n")
                     .append("<input id=\"setup_code\" name=\"setup_code\" required autocomplete=\"off\""
                             + " spellcheck=\"false\" placeholder=\"XXXXX-XXXXX-XXXXX-XXXXX\" maxlength=\"40\">\n")
-                    .append("<div class=\"note\">").append(WHERE_THE_CODE_IS).append("</div>\n");
+                    .append("<div class=\"note\">")
+                    .append(WHERE_THE_CODE_IS)
+                    .append("</div>\n");
         }
         body.append("<label for=\"name\">App name</label>\n")
-                .append("<input id=\"name\" name=\"name\" value=\"").append(Html.escape(manifest.name()))
+                .append("<input id=\"name\" name=\"name\" value=\"")
+                .append(Html.escape(manifest.name()))
                 .append("\" maxlength=\"34\">\n")
                 .append("<div class=\"note\">App names are unique across GitHub; GitHub asks for another if this"
                         + " one is taken.</div>\n")
@@ -88,9 +101,12 @@ final class SetupPages {
     Page start(String setupCode, boolean fromLoopback, String organization, String name, Instant now) {
         SetupFlow.Start started = flow.start(setupCode, fromLoopback, organization, name, now);
         if (started instanceof SetupFlow.CodeRefused) {
-            return setup(true, "That is not this server's setup code. pipfix printed it in its log when it started"
-                    + " (the line \"setup code …\") and saved it in DATA_DIR/setup-code on the server; each code"
-                    + " works once, and the next one is written there when it is used.", 403);
+            return setup(
+                    true,
+                    "That is not this server's setup code. pipfix printed it in its log when it started"
+                            + " (the line \"setup code …\") and saved it in DATA_DIR/setup-code on the server; each code"
+                            + " works once, and the next one is written there when it is used.",
+                    403);
         }
         if (started instanceof SetupFlow.NotAnOrganization refused) {
             return setup(flow.needsCode(fromLoopback), refused.message());
@@ -110,8 +126,10 @@ final class SetupPages {
         SetupFlow.Outcome outcome = flow.complete(code, state, now);
         if (outcome instanceof SetupFlow.Installed installed) {
             String body = "<h1>pipfix is registered</h1>\n"
-                    + "<p>The GitHub App <a id=\"app-link\" href=\"" + Html.escape(installed.app().htmlUrl()) + "\">"
-                    + Html.escape(installed.app().name()) + "</a> (id " + Html.escape(installed.app().id())
+                    + "<p>The GitHub App <a id=\"app-link\" href=\""
+                    + Html.escape(installed.app().htmlUrl()) + "\">"
+                    + Html.escape(installed.app().name()) + "</a> (id "
+                    + Html.escape(installed.app().id())
                     + ") is ready, and pipfix is now listening for its events. Its key and secrets are saved in"
                     + " <code>DATA_DIR/.env</code>, readable by this server's user only; pipfix reads them at every"
                     + " start.</p>\n<h2>Next: choose the repositories</h2>\n"
@@ -123,27 +141,36 @@ final class SetupPages {
             return new Page(200, Html.page("pipfix is registered", body));
         }
         if (outcome instanceof SetupFlow.UnknownState) {
-            return Page.problem(400, "This link did not come from here",
+            return Page.problem(
+                    400,
+                    "This link did not come from here",
                     "The registration it belongs to was not started on this server, or it was completed already"
                             + " (each works once, within an hour). If you just registered the App, it is set up:"
                             + " <a href=\"/\">see the status</a>. Otherwise start again from the setup page.");
         }
         if (outcome instanceof SetupFlow.CodeRejected rejected) {
-            return Page.problem(400, "GitHub did not accept the registration code",
+            return Page.problem(
+                    400,
+                    "GitHub did not accept the registration code",
                     Html.escape(rejected.detail()) + ". A code works once, within an hour of the registration. If"
                             + " GitHub created the App anyway, delete it under Settings → Developer settings → GitHub"
                             + " Apps, then <a href=\"/\">start again</a>.");
         }
         if (outcome instanceof SetupFlow.GitHubUnreachable unreachable) {
-            return Page.problem(502, "GitHub could not be reached",
+            return Page.problem(
+                    502,
+                    "GitHub could not be reached",
                     "Exchanging the registration code failed: " + Html.escape(unreachable.detail())
                             + ". Check <code>GITHUB_API_URL</code> and this server's network, then reload this"
                             + " page: the code stays good for an hour.");
         }
         SetupFlow.NotSaved notSaved = (SetupFlow.NotSaved) outcome;
-        return Page.problem(500, "The App was registered, but its credentials could not be saved",
+        return Page.problem(
+                500,
+                "The App was registered, but its credentials could not be saved",
                 "GitHub registered <a href=\"" + Html.escape(notSaved.app().htmlUrl()) + "\">"
-                        + Html.escape(notSaved.app().name()) + "</a> (id " + Html.escape(notSaved.app().id())
+                        + Html.escape(notSaved.app().name()) + "</a> (id "
+                        + Html.escape(notSaved.app().id())
                         + "), but <code>DATA_DIR/.env</code> could not be written: " + Html.escape(notSaved.detail())
                         + ". Make <code>DATA_DIR</code> writable and register again, or set <code>APP_ID</code>,"
                         + " <code>WEBHOOK_SECRET</code> and a private key generated on the App's settings page"
@@ -165,12 +192,16 @@ final class SetupPages {
 
     /** Signing in waits for the App: until it is registered there is nothing to sign in to. */
     static Page notYet() {
-        return Page.problem(409, "pipfix is not set up yet",
+        return Page.problem(
+                409,
+                "pipfix is not set up yet",
                 "Register its GitHub App first: <a href=\"/\">open the setup page</a>.");
     }
 
     static Page alreadySetUp() {
-        return Page.problem(409, "pipfix is set up already",
+        return Page.problem(
+                409,
+                "pipfix is set up already",
                 "This server has its App's credentials; the setup pages are closed so that nobody can register"
                         + " another App in its place. <a href=\"/\">See the status</a>.");
     }

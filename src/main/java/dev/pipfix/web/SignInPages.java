@@ -32,7 +32,9 @@ final class SignInPages {
     /** {@code GET /auth/signin}: to GitHub's authorize page, with a fresh state. */
     Page start() {
         if (!access.canSignIn()) {
-            return Page.problem(404, "Sign-in is not set up here",
+            return Page.problem(
+                    404,
+                    "Sign-in is not set up here",
                     "Signing in with GitHub needs the App's client id and secret (<code>GITHUB_CLIENT_ID</code>,"
                             + " <code>GITHUB_CLIENT_SECRET</code>). An operator can also open the status page with"
                             + " <code>ADMIN_TOKEN</code> as a bearer token.");
@@ -41,7 +43,8 @@ final class SignInPages {
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         SessionCookies cookies = access.sessions().orElseThrow();
-        return Page.redirect(access.signIn().orElseThrow().authorizeUrl(access.callbackUrl(), state),
+        return Page.redirect(
+                access.signIn().orElseThrow().authorizeUrl(access.callbackUrl(), state),
                 List.of(cookies.attributes(STATE_COOKIE + "=" + state, "/auth", STATE_LIFETIME)));
     }
 
@@ -52,16 +55,24 @@ final class SignInPages {
         }
         SessionCookies cookies = access.sessions().orElseThrow();
         List<String> clearState = List.of(cookies.attributes(STATE_COOKIE + "=", "/auth", Duration.ZERO));
-        if (state == null || stateCookie == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                stateCookie.getBytes(StandardCharsets.UTF_8))) {
-            return Page.problem(400, "This sign-in did not start here",
-                    "The link that brought you here does not belong to a sign-in this browser started on this"
-                            + " server (or it is more than ten minutes old). <a href=\"/auth/signin\">Sign in"
-                            + " again</a>.").withCookies(clearState);
+        if (state == null
+                || stateCookie == null
+                || !MessageDigest.isEqual(
+                        state.getBytes(StandardCharsets.UTF_8), stateCookie.getBytes(StandardCharsets.UTF_8))) {
+            return Page.problem(
+                            400,
+                            "This sign-in did not start here",
+                            "The link that brought you here does not belong to a sign-in this browser started on this"
+                                    + " server (or it is more than ten minutes old). <a href=\"/auth/signin\">Sign in"
+                                    + " again</a>.")
+                    .withCookies(clearState);
         }
         if (error != null || code == null || code.isBlank()) {
-            return Page.problem(400, "GitHub did not sign you in", (error == null ? "GitHub sent no code back"
-                    : "GitHub said: " + Html.escape(error)) + ". <a href=\"/auth/signin\">Try again</a>.")
+            return Page.problem(
+                            400,
+                            "GitHub did not sign you in",
+                            (error == null ? "GitHub sent no code back" : "GitHub said: " + Html.escape(error))
+                                    + ". <a href=\"/auth/signin\">Try again</a>.")
                     .withCookies(clearState);
         }
         OwnerSignIn.Verdict verdict;
@@ -69,8 +80,11 @@ final class SignInPages {
             verdict = access.signIn().orElseThrow().signIn(code, access.callbackUrl());
         } catch (IOException e) {
             LOG.warn("sign-in failed: {}", e.getMessage());
-            return Page.problem(502, "GitHub could not be asked who you are", Html.escape(e.getMessage())
-                    + ". <a href=\"/auth/signin\">Try again</a> in a moment.").withCookies(clearState);
+            return Page.problem(
+                            502,
+                            "GitHub could not be asked who you are",
+                            Html.escape(e.getMessage()) + ". <a href=\"/auth/signin\">Try again</a> in a moment.")
+                    .withCookies(clearState);
         }
         if (verdict instanceof OwnerSignIn.Owner owner) {
             LOG.info("status page: {} signed in as the App's owner", owner.login());
@@ -78,27 +92,36 @@ final class SignInPages {
         }
         if (verdict instanceof OwnerSignIn.NotOwner notOwner) {
             LOG.info("status page: {} signed in but does not own the App", notOwner.login());
-            return Page.problem(403, "Only the App's owner sees this server's details",
-                    "You signed in as <strong>" + Html.escape(notOwner.login()) + "</strong>, but "
-                            + Html.escape(notOwner.why()) + ". The status page shows the repositories pipfix serves,"
-                            + " which may be private, so it opens to the App's owner only: the user who owns the"
-                            + " App, or an owner of the organization that does. <a href=\"/\">Back</a>.")
+            return Page.problem(
+                            403,
+                            "Only the App's owner sees this server's details",
+                            "You signed in as <strong>" + Html.escape(notOwner.login()) + "</strong>, but "
+                                    + Html.escape(notOwner.why())
+                                    + ". The status page shows the repositories pipfix serves,"
+                                    + " which may be private, so it opens to the App's owner only: the user who owns the"
+                                    + " App, or an owner of the organization that does. <a href=\"/\">Back</a>.")
                     .withCookies(clearState);
         }
         OwnerSignIn.Refused refused = (OwnerSignIn.Refused) verdict;
-        return Page.problem(400, "GitHub did not accept the sign-in", Html.escape(refused.detail())
-                + ". <a href=\"/auth/signin\">Sign in again</a>.").withCookies(clearState);
+        return Page.problem(
+                        400,
+                        "GitHub did not accept the sign-in",
+                        Html.escape(refused.detail()) + ". <a href=\"/auth/signin\">Sign in again</a>.")
+                .withCookies(clearState);
     }
 
     /** {@code POST /auth/signout}. */
     Page signOut() {
-        return Page.redirect("/", access.sessions().map(cookies -> List.of(cookies.cleared())).orElse(List.of()));
+        return Page.redirect(
+                "/",
+                access.sessions().map(cookies -> List.of(cookies.cleared())).orElse(List.of()));
     }
 
     /** What anyone who is not the owner sees at {@code GET /}. */
     static Page publicPage(OwnerAccess access, String version) {
         StringBuilder body = new StringBuilder("<h1>pipfix</h1>\n<p>pipfix <span id=\"version\">")
-                .append(Html.escape(version)).append("</span> is running.</p>\n");
+                .append(Html.escape(version))
+                .append("</span> is running.</p>\n");
         body.append("<p>What it serves (the App, where it is installed, the latest runs and their comments) is"
                 + " for the App's owner only.</p>\n");
         if (access.canSignIn()) {

@@ -8,11 +8,17 @@ import java.util.List;
  *
  * @param appProblem why the App's name or installations could not be read from GitHub; null when they were
  */
-public record Status(String appName, String appUrl, List<Installation> installations, String appProblem,
-        List<DeliveryRow> deliveries, int queued, int failed, boolean dryRun) {
+public record Status(
+        String appName,
+        String appUrl,
+        List<Installation> installations,
+        String appProblem,
+        List<DeliveryRow> deliveries,
+        int queued,
+        int failed,
+        boolean dryRun) {
 
-    public record Installation(String account, String accountType, String repositories, String settingsUrl) {
-    }
+    public record Installation(String account, String accountType, String repositories, String settingsUrl) {}
 
     /**
      * One delivery and what came of it.
@@ -21,7 +27,12 @@ public record Status(String appName, String appUrl, List<Installation> installat
      *                when the delivery asked for no work
      * @param dryRunComment the comment a dry run would have posted; null otherwise
      */
-    public record DeliveryRow(String deliveryId, String event, Instant receivedAt, String result, String run,
-            String outcome, String dryRunComment) {
-    }
+    public record DeliveryRow(
+            String deliveryId,
+            String event,
+            Instant receivedAt,
+            String result,
+            String run,
+            String outcome,
+            String dryRunComment) {}
 }

@@ -1,7 +1,7 @@
 package dev.pipfix.web;
 
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * {@code GET /} once the App is registered, for its owner: what pipfix is and what it did lately. Read-only, no
@@ -9,22 +9,26 @@ import java.time.ZoneOffset;
  */
 final class StatusPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private StatusPage() {
-    }
+    private StatusPage() {}
 
     /** @param viewer the owner's login, or {@code ADMIN_TOKEN} */
     static String render(Status status, String version, String viewer) {
         StringBuilder body = new StringBuilder("<form class=\"session\" method=\"post\" action=\"/auth/signout\">"
-                + "<span class=\"note\">Signed in as <strong id=\"viewer\">").append(Html.escape(viewer))
+                        + "<span class=\"note\">Signed in as <strong id=\"viewer\">")
+                .append(Html.escape(viewer))
                 .append("</strong></span> <button type=\"submit\" id=\"sign-out\">Sign out</button></form>\n")
-                .append("<h1>pipfix</h1>\n<p>pipfix ").append(Html.escape(version))
+                .append("<h1>pipfix</h1>\n<p>pipfix ")
+                .append(Html.escape(version))
                 .append(", running as the GitHub App ");
         if (status.appName() != null) {
-            body.append("<a id=\"app-link\" href=\"").append(Html.escape(status.appUrl())).append("\">")
-                    .append(Html.escape(status.appName())).append("</a>");
+            body.append("<a id=\"app-link\" href=\"")
+                    .append(Html.escape(status.appUrl()))
+                    .append("\">")
+                    .append(Html.escape(status.appName()))
+                    .append("</a>");
         } else {
             body.append("(name unknown)");
         }
@@ -36,28 +40,37 @@ final class StatusPage {
         body.append("</p>\n");
         if (status.appProblem() != null) {
             body.append("<p class=\"error\" role=\"alert\">GitHub could not be asked about the App: ")
-                    .append(Html.escape(status.appProblem())).append("</p>\n");
+                    .append(Html.escape(status.appProblem()))
+                    .append("</p>\n");
         }
         body.append("<h2>Installations</h2>\n");
         if (status.installations().isEmpty()) {
             body.append("<p>None yet. ");
             if (status.appUrl() != null) {
-                body.append("<a href=\"").append(Html.escape(status.appUrl()))
+                body.append("<a href=\"")
+                        .append(Html.escape(status.appUrl()))
                         .append("/installations/new\">Install the App on repositories</a>.");
             }
             body.append("</p>\n");
         } else {
             body.append("<table id=\"installations\"><tr><th>account</th><th>repositories</th></tr>\n");
             for (Status.Installation installation : status.installations()) {
-                body.append("<tr><td><a href=\"").append(Html.escape(installation.settingsUrl())).append("\">")
-                        .append(Html.escape(installation.account())).append("</a> <span class=\"note\">")
-                        .append(Html.escape(installation.accountType())).append("</span></td><td>")
-                        .append(Html.escape(installation.repositories())).append("</td></tr>\n");
+                body.append("<tr><td><a href=\"")
+                        .append(Html.escape(installation.settingsUrl()))
+                        .append("\">")
+                        .append(Html.escape(installation.account()))
+                        .append("</a> <span class=\"note\">")
+                        .append(Html.escape(installation.accountType()))
+                        .append("</span></td><td>")
+                        .append(Html.escape(installation.repositories()))
+                        .append("</td></tr>\n");
             }
             body.append("</table>\n");
         }
-        body.append("<h2>Queue</h2>\n<p><span id=\"queued\">").append(status.queued())
-                .append("</span> run(s) waiting or running, <span id=\"failed\">").append(status.failed())
+        body.append("<h2>Queue</h2>\n<p><span id=\"queued\">")
+                .append(status.queued())
+                .append("</span> run(s) waiting or running, <span id=\"failed\">")
+                .append(status.failed())
                 .append("</span> given up (kept 90 days with the reason).</p>\n")
                 .append("<h2>Latest deliveries</h2>\n");
         if (status.deliveries().isEmpty()) {
@@ -67,14 +80,20 @@ final class StatusPage {
             body.append("<table id=\"deliveries\"><tr><th>received</th><th>event</th><th>delivery</th>"
                     + "<th>run</th><th>outcome</th></tr>\n");
             for (Status.DeliveryRow row : status.deliveries()) {
-                body.append("<tr><td>").append(TIME.format(row.receivedAt())).append("</td><td>")
-                        .append(Html.escape(row.event())).append("</td><td><code>")
-                        .append(Html.escape(row.deliveryId())).append("</code></td><td>")
-                        .append(Html.escape(row.run() == null ? "" : row.run())).append("</td><td>")
+                body.append("<tr><td>")
+                        .append(TIME.format(row.receivedAt()))
+                        .append("</td><td>")
+                        .append(Html.escape(row.event()))
+                        .append("</td><td><code>")
+                        .append(Html.escape(row.deliveryId()))
+                        .append("</code></td><td>")
+                        .append(Html.escape(row.run() == null ? "" : row.run()))
+                        .append("</td><td>")
                         .append(Html.escape(row.outcome()));
                 if (row.dryRunComment() != null) {
                     body.append("<details class=\"dry-run\"><summary>the comment it would post</summary><pre>")
-                            .append(Html.escape(row.dryRunComment())).append("</pre></details>");
+                            .append(Html.escape(row.dryRunComment()))
+                            .append("</pre></details>");
                 }
                 body.append("</td></tr>\n");
             }

@@ -12,9 +12,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -37,12 +37,12 @@ public final class WebApp {
     private static final Duration BODY_BUDGET_PATIENCE = Duration.ofSeconds(5);
     /** What a sender refused for the budget is told to wait; GitHub's failed deliveries come back through catch-up. */
     private static final String BUSY_RETRY_AFTER_SECONDS = "10";
+
     private static final long IDLE_CONNECTION_CLOSE_ON_STOP_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebApp() {
-    }
+    private WebApp() {}
 
     public static Javalin create(Site site, Metrics metrics, Clock clock, long stopTimeoutMillis) {
         BodyBudget bodies = new BodyBudget(LARGE_BODIES_IN_FLIGHT_BYTES, MAX_BODY_BYTES);
@@ -52,32 +52,71 @@ public final class WebApp {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> stopGracefully(server, stopTimeoutMillis));
             config.routes.post("/webhook", ctx -> webhook(ctx, site.receiver(), bodies, metrics));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
-            config.routes.get("/", ctx -> page(ctx, site.setup()
-                    .map(flow -> new SetupPages(flow).setup(flow.needsCode(fromLoopback(ctx)), null))
-                    .orElseGet(() -> statusOrPublic(ctx, site))));
-            config.routes.get("/auth/signin", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
-                    : new SignInPages(site.access(), random).start()));
-            config.routes.get("/auth/callback", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
-                    : new SignInPages(site.access(), random).callback(ctx.queryParam("code"), ctx.queryParam("state"),
-                            ctx.cookie(SignInPages.STATE_COOKIE), ctx.queryParam("error"))));
-            config.routes.post("/auth/signout", ctx -> page(ctx, site.setup().isPresent() ? SetupPages.notYet()
-                    : new SignInPages(site.access(), random).signOut()));
-            config.routes.post("/setup/start", ctx -> page(ctx, site.setup()
-                    .map(flow -> new SetupPages(flow).start(ctx.formParam("setup_code"), fromLoopback(ctx),
-                            ctx.formParam("organization"), ctx.formParam("name"), clock.instant()))
-                    .orElseGet(SetupPages::alreadySetUp)));
-            config.routes.get("/setup/callback", ctx -> page(ctx, site.setup()
-                    .map(flow -> new SetupPages(flow).callback(ctx.queryParam("code"), ctx.queryParam("state"),
-                            clock.instant()))
-                    .orElseGet(SetupPages::alreadySetUp)));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
+            config.routes.get(
+                    "/",
+                    ctx -> page(
+                            ctx,
+                            site.setup()
+                                    .map(flow -> new SetupPages(flow).setup(flow.needsCode(fromLoopback(ctx)), null))
+                                    .orElseGet(() -> statusOrPublic(ctx, site))));
+            config.routes.get(
+                    "/auth/signin",
+                    ctx -> page(
+                            ctx,
+                            site.setup().isPresent()
+                                    ? SetupPages.notYet()
+                                    : new SignInPages(site.access(), random).start()));
+            config.routes.get(
+                    "/auth/callback",
+                    ctx -> page(
+                            ctx,
+                            site.setup().isPresent()
+                                    ? SetupPages.notYet()
+                                    : new SignInPages(site.access(), random)
+                                            .callback(
+                                                    ctx.queryParam("code"),
+                                                    ctx.queryParam("state"),
+                                                    ctx.cookie(SignInPages.STATE_COOKIE),
+                                                    ctx.queryParam("error"))));
+            config.routes.post(
+                    "/auth/signout",
+                    ctx -> page(
+                            ctx,
+                            site.setup().isPresent()
+                                    ? SetupPages.notYet()
+                                    : new SignInPages(site.access(), random).signOut()));
+            config.routes.post(
+                    "/setup/start",
+                    ctx -> page(
+                            ctx,
+                            site.setup()
+                                    .map(flow -> new SetupPages(flow)
+                                            .start(
+                                                    ctx.formParam("setup_code"),
+                                                    fromLoopback(ctx),
+                                                    ctx.formParam("organization"),
+                                                    ctx.formParam("name"),
+                                                    clock.instant()))
+                                    .orElseGet(SetupPages::alreadySetUp)));
+            config.routes.get(
+                    "/setup/callback",
+                    ctx -> page(
+                            ctx,
+                            site.setup()
+                                    .map(flow -> new SetupPages(flow)
+                                            .callback(ctx.queryParam("code"), ctx.queryParam("state"), clock.instant()))
+                                    .orElseGet(SetupPages::alreadySetUp)));
             config.routes.get("/healthz", ctx -> {
                 Health health = site.health();
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("status", health.healthy() ? "ok" : "down");
                 answer.putAll(new TreeMap<>(health.parts()));
-                ctx.status(health.healthy() ? 200 : 503).contentType("application/json")
+                ctx.status(health.healthy() ? 200 : 503)
+                        .contentType("application/json")
                         .result(JSON.writeValueAsString(answer));
             });
         });
@@ -110,7 +149,8 @@ public final class WebApp {
      * cache; cookies and redirects as the page says.
      */
     private static void page(Context ctx, Page page) {
-        ctx.header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
+        ctx.header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store");
         for (String cookie : page.setCookies()) {
             ctx.res().addHeader("Set-Cookie", cookie);
@@ -151,7 +191,8 @@ public final class WebApp {
         answer.put("reason", reply.reason());
         ctx.status(reply.status()).contentType("application/json").result(JSON.writeValueAsString(answer));
         metrics.webhook(event, reply.result().id(), reply.status());
-        LoggingEventBuilder line = LOG.atInfo().setMessage("delivery")
+        LoggingEventBuilder line = LOG.atInfo()
+                .setMessage("delivery")
                 .addKeyValue("delivery", printable(delivery))
                 .addKeyValue("event", printable(event));
         if (reply.repository() != null) {
@@ -169,8 +210,8 @@ public final class WebApp {
      * then throws away what the sender still sends, or closes the connection); reads the rest as it streams in, so
      * that no request holds its body whole.
      */
-    private static WebhookReply reply(Context ctx, Optional<WebhookReceiver> receiver, BodyBudget bodies,
-            String event, String delivery) {
+    private static WebhookReply reply(
+            Context ctx, Optional<WebhookReceiver> receiver, BodyBudget bodies, String event, String delivery) {
         if (receiver.isEmpty()) {
             return WebhookReply.rejected(503, "pipfix is not set up yet: open its page to register the GitHub App");
         }
@@ -187,10 +228,13 @@ public final class WebApp {
         }
         if (lease.isEmpty()) {
             ctx.header("Retry-After", BUSY_RETRY_AFTER_SECONDS);
-            return WebhookReply.rejected(503, "too many large bodies are being read at once; GitHub marks the"
-                    + " delivery failed, and it can be redelivered");
+            return WebhookReply.rejected(
+                    503,
+                    "too many large bodies are being read at once; GitHub marks the"
+                            + " delivery failed, and it can be redelivered");
         }
-        try (BodyBudget.Lease held = lease.get(); InputStream body = ctx.req().getInputStream()) {
+        try (BodyBudget.Lease held = lease.get();
+                InputStream body = ctx.req().getInputStream()) {
             return receiver.get().receive(event, delivery, ctx.header("X-Hub-Signature-256"), body);
         } catch (IOException e) {
             return WebhookReply.rejected(400, "the body could not be read to its end: " + e.getMessage());

@@ -40,19 +40,23 @@ public final class WebhookReceiver {
      *
      * @throws IOException when the sender's stream breaks off
      */
-    WebhookReply receive(String event, String deliveryId, String signatureHeader, InputStream body)
-            throws IOException {
+    WebhookReply receive(String event, String deliveryId, String signatureHeader, InputStream body) throws IOException {
         if (signature != null && WebhookSignature.parse(signatureHeader).isEmpty()) {
             // nothing this body says can be believed: read it to the end (so the sender gets its answer), keep nothing
             if (DeliveryBody.discard(body, WebApp.MAX_BODY_BYTES)) {
                 return tooLarge();
             }
-            return WebhookReply.rejected(401, signatureHeader == null || signatureHeader.isBlank()
-                    ? "X-Hub-Signature-256 is missing; set the App's webhook secret"
-                    : "X-Hub-Signature-256 is not sha256= and 64 hex digits");
+            return WebhookReply.rejected(
+                    401,
+                    signatureHeader == null || signatureHeader.isBlank()
+                            ? "X-Hub-Signature-256 is missing; set the App's webhook secret"
+                            : "X-Hub-Signature-256 is not sha256= and 64 hex digits");
         }
-        DeliveryBody.Read read = DeliveryBody.read(body, Optional.ofNullable(signature).map(WebhookSignature::newMac),
-                WebApp.MAX_BODY_BYTES, fieldsOf(event));
+        DeliveryBody.Read read = DeliveryBody.read(
+                body,
+                Optional.ofNullable(signature).map(WebhookSignature::newMac),
+                WebApp.MAX_BODY_BYTES,
+                fieldsOf(event));
         if (read.overCap()) {
             return tooLarge();
         }
@@ -67,8 +71,8 @@ public final class WebhookReceiver {
         }
         // the delivery log's columns hold 100 characters; GitHub's ids are UUIDs and its event names short words
         if (deliveryId.length() > MAX_HEADER_CHARS || event.length() > MAX_HEADER_CHARS) {
-            return WebhookReply.rejected(400, "X-GitHub-Event or X-GitHub-Delivery is longer than "
-                    + MAX_HEADER_CHARS + " characters");
+            return WebhookReply.rejected(
+                    400, "X-GitHub-Event or X-GitHub-Delivery is longer than " + MAX_HEADER_CHARS + " characters");
         }
         if (read.json() instanceof DeliveryBody.NotJson notJson) {
             return WebhookReply.rejected(400, notJson.reason());
@@ -79,14 +83,16 @@ public final class WebhookReceiver {
         } catch (MalformedPayloadException e) {
             return WebhookReply.rejected(400, e.getMessage());
         } catch (QueueUnavailableException e) {
-            return WebhookReply.rejected(503, "the delivery could not be stored (" + e.getMessage()
-                    + "); GitHub marks it failed, and it can be redelivered");
+            return WebhookReply.rejected(
+                    503,
+                    "the delivery could not be stored (" + e.getMessage()
+                            + "); GitHub marks it failed, and it can be redelivered");
         }
     }
 
     static WebhookReply tooLarge() {
-        return WebhookReply.rejected(413, "the body is over " + WebApp.MAX_BODY_BYTES + " bytes; GitHub never sends"
-                + " more than 25 MB");
+        return WebhookReply.rejected(
+                413, "the body is over " + WebApp.MAX_BODY_BYTES + " bytes; GitHub never sends" + " more than 25 MB");
     }
 
     /** The fields each event's route reads; the parser skips the rest. */
@@ -98,8 +104,7 @@ public final class WebhookReceiver {
     }
 
     /** What a delivery asks for before it is stored: a run to queue, or only a record and this reply. */
-    private record Routed(Delivery delivery, WebhookReply reply) {
-    }
+    private record Routed(Delivery delivery, WebhookReply reply) {}
 
     private WebhookReply admit(Routed routed) {
         Delivery delivery = routed.delivery();
@@ -107,11 +112,13 @@ public final class WebhookReceiver {
         CompletedRun run = delivery.run();
         WebhookReply reply = switch (admission) {
             case DUPLICATE_DELIVERY -> WebhookReply.duplicate("delivery " + delivery.id() + " was received before");
-            case RUN_ALREADY_QUEUED -> WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
-                    + " is already queued by another delivery");
-            case RUN_QUEUED -> WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of "
-                    + run.repository() + (run.succeeded() ? " queued to resolve an earlier comment, if any"
-                    : " queued"));
+            case RUN_ALREADY_QUEUED ->
+                WebhookReply.duplicate("run " + run.runId() + " attempt " + run.runAttempt()
+                        + " is already queued by another delivery");
+            case RUN_QUEUED ->
+                WebhookReply.queued("run " + run.runId() + " attempt " + run.runAttempt() + " of "
+                        + run.repository()
+                        + (run.succeeded() ? " queued to resolve an earlier comment, if any" : " queued"));
             case RECORDED -> routed.reply();
         };
         return reply.about(run);
@@ -129,8 +136,8 @@ public final class WebhookReceiver {
                 return workflowRun(event, deliveryId, new WorkflowRunPayload(payload));
             }
             default -> {
-                return recordOnly(event, deliveryId,
-                        WebhookReply.ignored("event '" + event + "' is not one pipfix acts on"));
+                return recordOnly(
+                        event, deliveryId, WebhookReply.ignored("event '" + event + "' is not one pipfix acts on"));
             }
         }
     }
@@ -142,15 +149,19 @@ public final class WebhookReceiver {
     private Routed workflowRun(String event, String deliveryId, WorkflowRunPayload payload)
             throws MalformedPayloadException {
         if (!"completed".equals(payload.action())) {
-            return recordOnly(event, deliveryId,
+            return recordOnly(
+                    event,
+                    deliveryId,
                     WebhookReply.ignored("action '" + payload.action() + "': only completed runs are read"));
         }
         boolean failed = WorkflowRunPayload.FAILING_CONCLUSIONS.contains(payload.conclusion());
         if (!failed && !"success".equals(payload.conclusion())) {
-            return recordOnly(event, deliveryId, WebhookReply.ignored("conclusion '" + payload.conclusion()
-                    + "': only failed runs are read, and successful ones resolve earlier comments"));
+            return recordOnly(
+                    event,
+                    deliveryId,
+                    WebhookReply.ignored("conclusion '" + payload.conclusion()
+                            + "': only failed runs are read, and successful ones resolve earlier comments"));
         }
-        return new Routed(Delivery.ofRun(deliveryId, event, clock.instant(), payload.toCompletedRun(deliveryId)),
-                null);
+        return new Routed(Delivery.ofRun(deliveryId, event, clock.instant(), payload.toCompletedRun(deliveryId)), null);
     }
 }

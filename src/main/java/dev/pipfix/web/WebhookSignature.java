@@ -39,7 +39,8 @@ public final class WebhookSignature {
             return Optional.empty();
         }
         try {
-            byte[] given = HexFormat.of().parseHex(header.substring(PREFIX.length()).strip());
+            byte[] given =
+                    HexFormat.of().parseHex(header.substring(PREFIX.length()).strip());
             return given.length == HMAC_BYTES ? Optional.of(given) : Optional.empty();
         } catch (IllegalArgumentException notHex) {
             return Optional.empty();

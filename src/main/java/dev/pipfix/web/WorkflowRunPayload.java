@@ -12,12 +12,26 @@ final class WorkflowRunPayload {
     static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
 
     /** Every field this class reads; the parser skips the others. */
-    static final FieldFilter FIELDS = FieldFilter.of("action", "installation.id", "repository.id",
-            "repository.full_name", "workflow.name", "workflow_run.id", "workflow_run.run_attempt",
-            "workflow_run.run_number", "workflow_run.html_url", "workflow_run.workflow_id", "workflow_run.name",
-            "workflow_run.path", "workflow_run.event", "workflow_run.conclusion", "workflow_run.head_sha",
-            "workflow_run.head_branch", "workflow_run.head_repository.full_name",
-            "workflow_run.pull_requests[].number", "workflow_run.pull_requests[].base.repo.id",
+    static final FieldFilter FIELDS = FieldFilter.of(
+            "action",
+            "installation.id",
+            "repository.id",
+            "repository.full_name",
+            "workflow.name",
+            "workflow_run.id",
+            "workflow_run.run_attempt",
+            "workflow_run.run_number",
+            "workflow_run.html_url",
+            "workflow_run.workflow_id",
+            "workflow_run.name",
+            "workflow_run.path",
+            "workflow_run.event",
+            "workflow_run.conclusion",
+            "workflow_run.head_sha",
+            "workflow_run.head_branch",
+            "workflow_run.head_repository.full_name",
+            "workflow_run.pull_requests[].number",
+            "workflow_run.pull_requests[].base.repo.id",
             "workflow_run.pull_requests[].head.sha");
 
     private final JsonNode root;
@@ -54,7 +68,8 @@ final class WorkflowRunPayload {
             String prHead = pr.path("head").path("sha").asText(headSha);
             // the list can name pull requests of other repositories that share the head commit, and pull requests
             // that have moved on to a newer commit since this run started
-            if (pr.path("number").isInt() && (baseRepoId == -1 || baseRepoId == repositoryId)
+            if (pr.path("number").isInt()
+                    && (baseRepoId == -1 || baseRepoId == repositoryId)
                     && prHead.equals(headSha)) {
                 pullRequests.add(pr.get("number").asInt());
             }

@@ -43,8 +43,12 @@ public final class CatchUp implements Runnable {
             List<HookDelivery> missed = missed(recent, deliveries::seen);
             for (HookDelivery delivery : missed) {
                 app.redeliver(delivery.id());
-                LOG.info("catch-up: asked GitHub to redeliver {} ({} event, status {} at {})", delivery.guid(),
-                        delivery.event(), delivery.statusCode(), delivery.deliveredAt());
+                LOG.info(
+                        "catch-up: asked GitHub to redeliver {} ({} event, status {} at {})",
+                        delivery.guid(),
+                        delivery.event(),
+                        delivery.statusCode(),
+                        delivery.deliveredAt());
             }
             LOG.info("catch-up: {} recent deliveries, {} redelivery request(s)", recent.size(), missed.size());
         } catch (IOException | RuntimeException e) {
@@ -65,7 +69,9 @@ public final class CatchUp implements Runnable {
         byGuid.forEach((guid, attempts) -> {
             boolean succeeded = attempts.stream().anyMatch(HookDelivery::succeeded);
             if (!succeeded && !"ping".equals(attempts.get(0).event()) && !recorded.test(guid)) {
-                missed.add(attempts.stream().max(Comparator.comparing(HookDelivery::deliveredAt)).orElseThrow());
+                missed.add(attempts.stream()
+                        .max(Comparator.comparing(HookDelivery::deliveredAt))
+                        .orElseThrow());
             }
         });
         return missed;

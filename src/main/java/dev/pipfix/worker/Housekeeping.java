@@ -26,8 +26,12 @@ public final class Housekeeping implements Runnable {
         try {
             Retention.Pruned pruned = retention.prune(clock.instant());
             if (pruned.total() > 0) {
-                LOG.info("pruned {} deliveries, {} queued runs, {} failed tasks and {} comment threads past retention",
-                        pruned.deliveries(), pruned.queuedRuns(), pruned.failedTasks(), pruned.commentThreads());
+                LOG.info(
+                        "pruned {} deliveries, {} queued runs, {} failed tasks and {} comment threads past retention",
+                        pruned.deliveries(),
+                        pruned.queuedRuns(),
+                        pruned.failedTasks(),
+                        pruned.commentThreads());
             }
         } catch (RuntimeException e) {
             LOG.warn("pruning could not run: {}", e.getMessage());

@@ -70,9 +70,18 @@ public final class ProcessCompletedRun implements RunHandler {
     private final Metrics metrics;
     private final SettingsFiles settingsFiles = new SettingsFiles();
 
-    public ProcessCompletedRun(AppApi app, GitHubClients clients, RunJobs runJobs, JobLogs jobLogs, PullRequests pullRequests,
-            StickyComments comments, CommentThreads threads, LogDetector detector, CommentRenderer renderer,
-            WorkflowFiles workflowFiles, Metrics metrics) {
+    public ProcessCompletedRun(
+            AppApi app,
+            GitHubClients clients,
+            RunJobs runJobs,
+            JobLogs jobLogs,
+            PullRequests pullRequests,
+            StickyComments comments,
+            CommentThreads threads,
+            LogDetector detector,
+            CommentRenderer renderer,
+            WorkflowFiles workflowFiles,
+            Metrics metrics) {
         this.threads = threads;
         this.metrics = metrics;
         this.app = app;
@@ -89,16 +98,18 @@ public final class ProcessCompletedRun implements RunHandler {
     @Override
     public RunResult handle(CompletedRun run) throws IOException {
         long started = System.nanoTime();
-        long installationId = run.installationId() != null
-                ? run.installationId()
-                : app.installationIdFor(run.repository());
+        long installationId =
+                run.installationId() != null ? run.installationId() : app.installationIdFor(run.repository());
         InstallationClient client = clients.forInstallation(installationId);
         RepoSettingsFile.Parsed settings = settings(client, run);
         if (!settings.settings().enabled()) {
             return log(run, RunOutcome.DISABLED, RepoSettings.PATH + " says enabled: false", started);
         }
         if (!settings.settings().watches(run.workflowName(), run.workflowPath())) {
-            return log(run, RunOutcome.NOT_WATCHED, "the workflow is not among " + RepoSettings.PATH + "'s workflows",
+            return log(
+                    run,
+                    RunOutcome.NOT_WATCHED,
+                    "the workflow is not among " + RepoSettings.PATH + "'s workflows",
                     started);
         }
         if (run.succeeded()) {
@@ -111,32 +122,48 @@ public final class ProcessCompletedRun implements RunHandler {
             }
         }
         if (diagnosed.stream().allMatch(job -> job.findings().isEmpty())) {
-            return log(run, RunOutcome.NO_FINDING, diagnosed.size() + " failed job(s), no pip permission error", started);
+            return log(
+                    run, RunOutcome.NO_FINDING, diagnosed.size() + " failed job(s), no pip permission error", started);
         }
         List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty() && !settings.settings().commentOnPush()) {
             return log(run, RunOutcome.NO_PULL_REQUEST, "findings, but no open pull request for this run", started);
         }
-        RunReport report = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
-                run.runHtmlUrl(), withFixes(client, run, diagnosed, settings.settings()), settings.problems(),
-                settings.settings().venvPath(), settings.settings().fix());
+        RunReport report = new RunReport(
+                run.workflowName(),
+                run.workflowId(),
+                run.runNumber(),
+                run.runAttempt(),
+                run.runHtmlUrl(),
+                withFixes(client, run, diagnosed, settings.settings()),
+                settings.problems(),
+                settings.settings().venvPath(),
+                settings.settings().fix());
         String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty()) {
             // comment_on: push, and the run has no pull request: its commit gets the comment
-            CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
-                    Optional.of(digest(body)), known -> comments.upsertOnCommit(client, run.repository(),
-                            run.headSha(), marker, previous -> body, true));
-            RunResult result = log(run, RunOutcome.COMMENTED, "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
+            CommentOutcome outcome = inTurn(
+                    CommentThreads.Key.commit(run.repository(), run.headSha(), marker),
+                    run,
+                    Optional.of(digest(body)),
+                    known -> comments.upsertOnCommit(
+                            client, run.repository(), run.headSha(), marker, previous -> body, true));
+            RunResult result = log(
+                    run,
+                    RunOutcome.COMMENTED,
+                    "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
                     started);
             return outcome == CommentOutcome.DRY_RUN ? result.withDryRunComment(body) : result;
         }
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
-            CommentOutcome outcome = inTurn(CommentThreads.Key.pullRequest(run.repository(), number, marker), run,
-                    Optional.of(digest(body)), known -> comments.upsert(client, run.repository(), number, marker,
-                            body, known));
+            CommentOutcome outcome = inTurn(
+                    CommentThreads.Key.pullRequest(run.repository(), number, marker),
+                    run,
+                    Optional.of(digest(body)),
+                    known -> comments.upsert(client, run.repository(), number, marker, body, known));
             outcomes.add("#" + number + "=" + counted(outcome));
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
@@ -150,10 +177,11 @@ public final class ProcessCompletedRun implements RunHandler {
      */
     private RepoSettingsFile.Parsed settings(InstallationClient client, CompletedRun run) throws IOException {
         try {
-            return RepoSettingsFile.parse(settingsFiles.readOnDefaultBranch(client, run.repository(),
-                    RepoSettings.PATH));
+            return RepoSettingsFile.parse(
+                    settingsFiles.readOnDefaultBranch(client, run.repository(), RepoSettings.PATH));
         } catch (SettingsFiles.TooBigException e) {
-            return new RepoSettingsFile.Parsed(RepoSettings.DEFAULTS,
+            return new RepoSettingsFile.Parsed(
+                    RepoSettings.DEFAULTS,
                     List.of(new SettingsProblem(1, e.getMessage() + "; every setting keeps its default")));
         }
     }
@@ -162,23 +190,42 @@ public final class ProcessCompletedRun implements RunHandler {
     private RunResult resolve(InstallationClient client, CompletedRun run, RepoSettings settings, long started)
             throws IOException {
         List<Integer> numbers = pullRequestsOf(client, run);
-        RunReport passing = new RunReport(run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(),
-                run.runHtmlUrl(), List.of());
+        RunReport passing = new RunReport(
+                run.workflowName(), run.workflowId(), run.runNumber(), run.runAttempt(), run.runHtmlUrl(), List.of());
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty() && settings.commentOnPush()) {
             // a re-run that passes on the same commit resolves the commit's comment
-            CommentOutcome outcome = inTurn(CommentThreads.Key.commit(run.repository(), run.headSha(), marker), run,
-                    Optional.empty(), known -> comments.upsertOnCommit(client, run.repository(), run.headSha(),
-                            marker, previous -> renderer.resolved(previous, passing), false));
-            return log(run, RunOutcome.RESOLVED, "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome), started);
+            CommentOutcome outcome = inTurn(
+                    CommentThreads.Key.commit(run.repository(), run.headSha(), marker),
+                    run,
+                    Optional.empty(),
+                    known -> comments.upsertOnCommit(
+                            client,
+                            run.repository(),
+                            run.headSha(),
+                            marker,
+                            previous -> renderer.resolved(previous, passing),
+                            false));
+            return log(
+                    run,
+                    RunOutcome.RESOLVED,
+                    "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
+                    started);
         }
         if (numbers.isEmpty()) {
             return log(run, RunOutcome.NO_PULL_REQUEST, "passed, no open pull request for this run", started);
         }
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
-            CommentOutcome outcome = inTurn(CommentThreads.Key.pullRequest(run.repository(), number, marker), run,
-                    Optional.empty(), known -> comments.editIfPresent(client, run.repository(), number, marker,
+            CommentOutcome outcome = inTurn(
+                    CommentThreads.Key.pullRequest(run.repository(), number, marker),
+                    run,
+                    Optional.empty(),
+                    known -> comments.editIfPresent(
+                            client,
+                            run.repository(),
+                            number,
+                            marker,
                             previous -> renderer.resolved(previous, passing)));
             outcomes.add("#" + number + "=" + counted(outcome));
         }
@@ -192,8 +239,8 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
-    private List<FailedJob> withFixes(InstallationClient client, CompletedRun run, List<FailedJob> jobs,
-            RepoSettings settings) {
+    private List<FailedJob> withFixes(
+            InstallationClient client, CompletedRun run, List<FailedJob> jobs, RepoSettings settings) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
         String text = null;
         String unreadable = null;
@@ -204,8 +251,7 @@ public final class ProcessCompletedRun implements RunHandler {
                 text = workflowFiles.read(client, run.repository(), path, run.headSha());
             } catch (IOException e) {
                 unreadable = "the workflow file could not be read at " + run.headSha() + " (" + e.getMessage() + ")";
-                LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(),
-                        unreadable);
+                LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(), unreadable);
             }
         }
         List<FailedJob> fixed = new ArrayList<>();
@@ -218,16 +264,36 @@ public final class ProcessCompletedRun implements RunHandler {
             WorkflowFix fix = null;
             if (strategy.isPresent()) {
                 // an unreadable file still gets a request: the patcher answers with the change to make by hand
-                fix = patcher.fix(new FixRequest(path.isBlank() ? "(no workflow file)" : path,
-                        text == null ? "" : text, job.name(), job.failedStep(), finding.script(), strategy.get(),
-                        Fixes.runnerOs(finding.os()), settings.venvPath()));
+                fix = patcher.fix(new FixRequest(
+                        path.isBlank() ? "(no workflow file)" : path,
+                        text == null ? "" : text,
+                        job.name(),
+                        job.failedStep(),
+                        finding.script(),
+                        strategy.get(),
+                        Fixes.runnerOs(finding.os()),
+                        settings.venvPath()));
                 if (text == null) {
-                    fix = new WorkflowFix(fix.strategy(), fix.path(), fix.job(), fix.step(), fix.os(), fix.shell(),
-                            null, fix.change(), unreadable);
+                    fix = new WorkflowFix(
+                            fix.strategy(),
+                            fix.path(),
+                            fix.job(),
+                            fix.step(),
+                            fix.os(),
+                            fix.shell(),
+                            null,
+                            fix.change(),
+                            unreadable);
                 }
             }
-            fixed.add(new FailedJob(job.name(), job.htmlUrl(), job.failedStep(), job.failedStepNumber(),
-                    job.findings(), job.logTruncated(), fix));
+            fixed.add(new FailedJob(
+                    job.name(),
+                    job.htmlUrl(),
+                    job.failedStep(),
+                    job.failedStepNumber(),
+                    job.findings(),
+                    job.logTruncated(),
+                    fix));
         }
         return fixed;
     }
@@ -236,12 +302,25 @@ public final class ProcessCompletedRun implements RunHandler {
         ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
         List<Finding> findings = log.diagnosis().findings();
         metrics.logBytesScanned(log.diagnosis().bytes());
-        findings.forEach(finding -> metrics.finding(finding.kind().id(), finding.cause().id()));
+        findings.forEach(
+                finding -> metrics.finding(finding.kind().id(), finding.cause().id()));
         Optional<JobStep> failedStep = job.failedStep();
-        LOG.debug("delivery={} job={} bytes={} lines={} truncated={} findings={}", run.deliveryId(), job.id(),
-                log.diagnosis().bytes(), log.diagnosis().lines(), log.truncated(), findings.size());
-        return new FailedJob(job.name(), job.htmlUrl(), failedStep.map(JobStep::name).orElse(null),
-                failedStep.map(JobStep::number).orElse(0), findings, log.truncated(), null);
+        LOG.debug(
+                "delivery={} job={} bytes={} lines={} truncated={} findings={}",
+                run.deliveryId(),
+                job.id(),
+                log.diagnosis().bytes(),
+                log.diagnosis().lines(),
+                log.truncated(),
+                findings.size());
+        return new FailedJob(
+                job.name(),
+                job.htmlUrl(),
+                failedStep.map(JobStep::name).orElse(null),
+                failedStep.map(JobStep::number).orElse(0),
+                findings,
+                log.truncated(),
+                null);
     }
 
     /** One write to a comment thread, given the comment's id when the thread knows it. */
@@ -256,8 +335,8 @@ public final class ProcessCompletedRun implements RunHandler {
      *
      * @param digest the SHA-256 of the text to write, when it is known before the comment is read
      */
-    private CommentOutcome inTurn(CommentThreads.Key key, CompletedRun run, Optional<String> digest,
-            ThreadWrite write) throws IOException {
+    private CommentOutcome inTurn(CommentThreads.Key key, CompletedRun run, Optional<String> digest, ThreadWrite write)
+            throws IOException {
         CommentThreads.RunStamp stamp = new CommentThreads.RunStamp(run.runId(), run.runAttempt());
         return threads.inTurn(key, state -> {
             if (state.writtenBy().compareTo(stamp) > 0) {
@@ -267,18 +346,19 @@ public final class ProcessCompletedRun implements RunHandler {
                 return new CommentThreads.Turn<>(CommentOutcome.UNCHANGED, state);
             }
             StickyComments.Written written = write.write(state.commentId());
-            if (written.outcome() == CommentOutcome.DRY_RUN || written.commentId().isEmpty()) {
+            if (written.outcome() == CommentOutcome.DRY_RUN
+                    || written.commentId().isEmpty()) {
                 return new CommentThreads.Turn<>(written.outcome(), state);
             }
-            return new CommentThreads.Turn<>(written.outcome(),
-                    new CommentThreads.State(written.commentId(), digest, stamp));
+            return new CommentThreads.Turn<>(
+                    written.outcome(), new CommentThreads.State(written.commentId(), digest, stamp));
         });
     }
 
     private static String digest(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -293,7 +373,8 @@ public final class ProcessCompletedRun implements RunHandler {
 
     private RunResult log(CompletedRun run, RunOutcome outcome, String detail, long startedNanos) {
         metrics.runFinished(outcome.id(), Duration.ofNanos(System.nanoTime() - startedNanos));
-        LOG.atInfo().setMessage("run")
+        LOG.atInfo()
+                .setMessage("run")
                 .addKeyValue("delivery", run.deliveryId())
                 .addKeyValue("repo", run.repository())
                 .addKeyValue("run", run.runId())

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 final class CommandEdits {
 
     /** {@code sudo}, {@code sudo -H}, {@code sudo -E} or {@code --preserve-env} right before a pip invocation. */
-    private static final Pattern SUDO_BEFORE_PIP = Pattern.compile(
-            "(^|[\\s;&|(\"'])sudo(?:\\s+(?:-[HEs]+|--preserve-env(?:=\\S+)?))*\\s+"
+    private static final Pattern SUDO_BEFORE_PIP =
+            Pattern.compile("(^|[\\s;&|(\"'])sudo(?:\\s+(?:-[HEs]+|--preserve-env(?:=\\S+)?))*\\s+"
                     + "(?=(?:\\S*[/\\\\])?(?:pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip)(?:\\s|$))");
+
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "((?:^|[\\s;&|(\"'])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?\\s+-m\\s+pip)"
                     + "\\s+install)\\b");
@@ -19,8 +20,7 @@ final class CommandEdits {
             "(^|[\\s;&|(\"'])(pip[0-9.]*(?:\\.exe)?)(?=\\s+install\\b.*(?:\\s-U\\b|\\s--upgrade\\b).*(?:\\s)pip(?:\\s|$|[=<>~]))"
                     + "|(^|[\\s;&|(\"'])(pip[0-9.]*(?:\\.exe)?)(?=\\s+install\\b.*\\spip(?:\\s|$).*(?:\\s-U\\b|\\s--upgrade\\b))");
 
-    private CommandEdits() {
-    }
+    private CommandEdits() {}
 
     /** Inside a virtual environment sudo would bypass it, and {@code --user} is refused. */
     static String forVenv(String script) {
@@ -40,7 +40,9 @@ final class CommandEdits {
                 return line;
             }
             String edited = SUDO_BEFORE_PIP.matcher(line).replaceAll("$1");
-            return USER_FLAG.matcher(edited).find() ? edited : PIP_INSTALL.matcher(edited).replaceAll("$1 --user");
+            return USER_FLAG.matcher(edited).find()
+                    ? edited
+                    : PIP_INSTALL.matcher(edited).replaceAll("$1 --user");
         });
     }
 
@@ -58,8 +60,11 @@ final class CommandEdits {
     }
 
     static String noCacheDir(String script) {
-        return eachLine(script, line -> line.contains("--no-cache-dir") ? line
-                : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir"));
+        return eachLine(
+                script,
+                line -> line.contains("--no-cache-dir")
+                        ? line
+                        : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir"));
     }
 
     private static boolean isPip(String line) {

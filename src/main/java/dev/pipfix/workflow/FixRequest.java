@@ -12,15 +12,28 @@ import java.util.List;
  * @param script the failing step's script as the log echoed it (may be empty)
  * @param osHint the OS the log showed, for {@code runs-on} expressions the file alone cannot resolve
  */
-public record FixRequest(String path, String text, String job, String step, List<String> script,
-        FixStrategy strategy, RunnerOs osHint, String venvPath) {
+public record FixRequest(
+        String path,
+        String text,
+        String job,
+        String step,
+        List<String> script,
+        FixStrategy strategy,
+        RunnerOs osHint,
+        String venvPath) {
 
     public FixRequest {
         script = List.copyOf(script);
     }
 
     /** A request for the default virtual environment, {@code .venv}. */
-    public FixRequest(String path, String text, String job, String step, List<String> script, FixStrategy strategy,
+    public FixRequest(
+            String path,
+            String text,
+            String job,
+            String step,
+            List<String> script,
+            FixStrategy strategy,
             RunnerOs osHint) {
         this(path, text, job, step, script, strategy, osHint, ".venv");
     }

@@ -16,11 +16,9 @@ final class JobMatcher {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{.*?}}");
 
     /** A job and the matrix values the API name carried, in order. */
-    record Match(WorkflowJob job, List<String> matrixValues) {
-    }
+    record Match(WorkflowJob job, List<String> matrixValues) {}
 
-    private JobMatcher() {
-    }
+    private JobMatcher() {}
 
     static Match find(WorkflowDocument document, String apiName) {
         String wanted = apiName.strip();
@@ -56,7 +54,8 @@ final class JobMatcher {
         Matcher expression = EXPRESSION.matcher(name);
         int last = 0;
         while (expression.find()) {
-            regex.append(Pattern.quote(name.substring(last, expression.start()))).append("(.+?)");
+            regex.append(Pattern.quote(name.substring(last, expression.start())))
+                    .append("(.+?)");
             last = expression.end();
         }
         regex.append(Pattern.quote(name.substring(last))).append("(?: \\(.*\\))?");

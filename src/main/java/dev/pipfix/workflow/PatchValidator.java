@@ -16,8 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 final class PatchValidator {
 
-    private PatchValidator() {
-    }
+    private PatchValidator() {}
 
     /**
      * @param inserted the step inserted before the failing one, as data, or null for an edit in place
@@ -28,8 +27,8 @@ final class PatchValidator {
     }
 
     /** @param composite the steps are a composite action's {@code runs.steps}, not a workflow job's */
-    static Optional<String> problem(String original, String patched, String jobId, int stepIndex, Object inserted,
-            boolean composite) {
+    static Optional<String> problem(
+            String original, String patched, String jobId, int stepIndex, Object inserted, boolean composite) {
         Object before;
         Object after;
         try {
@@ -50,7 +49,8 @@ final class PatchValidator {
         if (composite) {
             Object runsA = restA.remove("runs");
             Object runsB = restB.remove("runs");
-            return restA.equals(restB) ? checkJob(runsA, runsB, stepIndex, inserted)
+            return restA.equals(restB)
+                    ? checkJob(runsA, runsB, stepIndex, inserted)
                     : Optional.of("something outside runs changed");
         }
         Object jobsA = restA.remove("jobs");
@@ -58,7 +58,9 @@ final class PatchValidator {
         if (!restA.equals(restB)) {
             return Optional.of("something outside jobs changed");
         }
-        if (!(jobsA instanceof Map<?, ?> ja) || !(jobsB instanceof Map<?, ?> jb) || !ja.keySet().equals(jb.keySet())) {
+        if (!(jobsA instanceof Map<?, ?> ja)
+                || !(jobsB instanceof Map<?, ?> jb)
+                || !ja.keySet().equals(jb.keySet())) {
             return Optional.of("the jobs changed");
         }
         for (Object id : ja.keySet()) {
@@ -120,6 +122,8 @@ final class PatchValidator {
     }
 
     private static String firstLine(String message) {
-        return message == null ? "unknown error" : message.lines().findFirst().orElse(message).strip();
+        return message == null
+                ? "unknown error"
+                : message.lines().findFirst().orElse(message).strip();
     }
 }

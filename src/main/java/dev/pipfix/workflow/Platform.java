@@ -14,8 +14,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 record Platform(RunnerOs os, Shell shell, boolean container, boolean shellRequired) {
 
-    static Platform of(WorkflowDocument document, WorkflowJob job, WorkflowStep step, List<String> matrixValues,
-            RunnerOs hint) {
+    static Platform of(
+            WorkflowDocument document, WorkflowJob job, WorkflowStep step, List<String> matrixValues, RunnerOs hint) {
         RunnerOs os = job.container() ? RunnerOs.LINUX : osOf(job.runsOn(), matrixValues, hint);
         String shell = step.shell() != null ? step.shell() : job.shell() != null ? job.shell() : document.shell();
         Shell resolved;

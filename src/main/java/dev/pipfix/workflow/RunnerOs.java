@@ -2,5 +2,8 @@ package dev.pipfix.workflow;
 
 /** The runner's operating system, as the workflow (or the caller's hint) says it. */
 public enum RunnerOs {
-    LINUX, MACOS, WINDOWS, UNKNOWN
+    LINUX,
+    MACOS,
+    WINDOWS,
+    UNKNOWN
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class StepMatcher {
 
-    private StepMatcher() {
-    }
+    private StepMatcher() {}
 
     static WorkflowStep find(WorkflowJob job, String apiStep, List<String> script) {
         if (apiStep != null) {
@@ -21,7 +20,10 @@ final class StepMatcher {
                     continue;
                 }
                 if (display.strip().equals(wanted)
-                        || display.contains("${{") && JobMatcher.expressionPattern(display).matcher(wanted).matches()) {
+                        || display.contains("${{")
+                                && JobMatcher.expressionPattern(display)
+                                        .matcher(wanted)
+                                        .matches()) {
                     return step;
                 }
             }
@@ -29,7 +31,14 @@ final class StepMatcher {
         if (!script.isEmpty()) {
             String first = script.get(0).strip();
             for (WorkflowStep step : job.steps()) {
-                if (step.run() != null && step.run().strip().lines().findFirst().orElse("").strip().equals(first)) {
+                if (step.run() != null
+                        && step.run()
+                                .strip()
+                                .lines()
+                                .findFirst()
+                                .orElse("")
+                                .strip()
+                                .equals(first)) {
                     return step;
                 }
             }

@@ -11,8 +11,7 @@ final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     static String of(String path, String original, String patched) {
         List<String> before = lines(original);

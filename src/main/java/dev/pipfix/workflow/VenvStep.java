@@ -14,8 +14,7 @@ final class VenvStep {
     static final String NAME = "Create a virtual environment";
     static final String SETUP_PYTHON_NAME = "Set up Python";
 
-    private VenvStep() {
-    }
+    private VenvStep() {}
 
     /**
      * @param interpreter {@code python} after actions/setup-python or on Windows, else {@code python3}
@@ -49,10 +48,14 @@ final class VenvStep {
             }
             lines.add(new Line(0, "run: |"));
             lines.add(new Line(1, interpreter + " -m venv " + venv));
-            lines.add(new Line(1, "\"$PWD\\" + venv + "\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8"
-                    + " -Append"));
-            lines.add(new Line(1, "\"VIRTUAL_ENV=$PWD\\" + venv + "\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8"
-                    + " -Append"));
+            lines.add(new Line(
+                    1,
+                    "\"$PWD\\" + venv + "\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8"
+                            + " -Append"));
+            lines.add(new Line(
+                    1,
+                    "\"VIRTUAL_ENV=$PWD\\" + venv + "\" | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8"
+                            + " -Append"));
             return lines;
         }
         if (!platform.shell().posix() || platform.shellRequired()) {
@@ -93,6 +96,5 @@ final class VenvStep {
         return out.toString();
     }
 
-    record Line(int level, String text) {
-    }
+    record Line(int level, String text) {}
 }

@@ -100,8 +100,15 @@ final class WorkflowDocument {
                 index++;
             }
         }
-        return new WorkflowJob(id, scalar(job, "name"), job, scalar(job, "uses"), value(job, "runs-on"),
-                value(job, "container") != null, defaultsShell(job), steps);
+        return new WorkflowJob(
+                id,
+                scalar(job, "name"),
+                job,
+                scalar(job, "uses"),
+                value(job, "runs-on"),
+                value(job, "container") != null,
+                defaultsShell(job),
+                steps);
     }
 
     private WorkflowStep step(int index, MappingNode step) {
@@ -109,9 +116,18 @@ final class WorkflowDocument {
         int line = start.getLine();
         int keyColumn = start.getColumn();
         int dash = dashBefore(line, keyColumn);
-        return new WorkflowStep(index, step, scalar(step, "name"), scalar(step, "run"), scalar(step, "uses"),
-                scalar(step, "shell"), value(step, "run") instanceof ScalarNode run ? run : null,
-                value(step, "if") instanceof ScalarNode condition ? condition : null, line, dash, keyColumn);
+        return new WorkflowStep(
+                index,
+                step,
+                scalar(step, "name"),
+                scalar(step, "run"),
+                scalar(step, "uses"),
+                scalar(step, "shell"),
+                value(step, "run") instanceof ScalarNode run ? run : null,
+                value(step, "if") instanceof ScalarNode condition ? condition : null,
+                line,
+                dash,
+                keyColumn);
     }
 
     /** The column of the sequence dash before a step's first key, or -1 when it is not on that line. */
@@ -151,6 +167,8 @@ final class WorkflowDocument {
     }
 
     private static String firstLine(String message) {
-        return message == null ? "unknown error" : message.lines().findFirst().orElse(message).strip();
+        return message == null
+                ? "unknown error"
+                : message.lines().findFirst().orElse(message).strip();
     }
 }

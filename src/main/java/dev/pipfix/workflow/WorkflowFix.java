@@ -10,15 +10,30 @@ package dev.pipfix.workflow;
  * @param change  the new step as YAML, or the rewritten command: what to add by hand when there is no diff
  * @param note    why there is no diff, or what else to know; null when there is nothing to add
  */
-public record WorkflowFix(FixStrategy strategy, String path, String job, String step, RunnerOs os, Shell shell,
-        String diff, String change, String note) {
+public record WorkflowFix(
+        FixStrategy strategy,
+        String path,
+        String job,
+        String step,
+        RunnerOs os,
+        Shell shell,
+        String diff,
+        String change,
+        String note) {
 
     public boolean hasDiff() {
         return diff != null;
     }
 
-    static WorkflowFix adviceOnly(FixStrategy strategy, String path, String job, String step, RunnerOs os,
-            Shell shell, String change, String note) {
+    static WorkflowFix adviceOnly(
+            FixStrategy strategy,
+            String path,
+            String job,
+            String step,
+            RunnerOs os,
+            Shell shell,
+            String change,
+            String note) {
         return new WorkflowFix(strategy, path, job, step, os, shell, null, change, note);
     }
 }

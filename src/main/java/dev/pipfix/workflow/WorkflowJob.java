@@ -12,8 +12,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param container whether the job runs in a container
  * @param shell     the job's {@code defaults.run.shell}, or null
  */
-record WorkflowJob(String id, String name, MappingNode node, String uses, Node runsOn, boolean container,
-        String shell, List<WorkflowStep> steps) {
+record WorkflowJob(
+        String id,
+        String name,
+        MappingNode node,
+        String uses,
+        Node runsOn,
+        boolean container,
+        String shell,
+        List<WorkflowStep> steps) {
 
     WorkflowJob {
         steps = List.copyOf(steps);

@@ -20,8 +20,15 @@ public final class WorkflowPatcher {
         try {
             document = WorkflowDocument.parse(path, request.text());
         } catch (WorkflowException e) {
-            return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()), e.getMessage());
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    null,
+                    request.step(),
+                    request.osHint(),
+                    null,
+                    changeByHand(strategy, request.osHint(), request.venvPath()),
+                    e.getMessage());
         }
         JobMatcher.Match match = document.composite()
                 ? new JobMatcher.Match(document.jobs().get(0), List.of())
@@ -30,20 +37,40 @@ public final class WorkflowPatcher {
             match = findByScript(document, request);
         }
         if (match == null) {
-            return WorkflowFix.adviceOnly(strategy, path, null, request.step(), request.osHint(), null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()), "no job called `" + request.job() + "` in " + path);
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    null,
+                    request.step(),
+                    request.osHint(),
+                    null,
+                    changeByHand(strategy, request.osHint(), request.venvPath()),
+                    "no job called `" + request.job() + "` in " + path);
         }
         WorkflowJob job = match.job();
         if (job.uses() != null) {
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()), "job `" + job.id() + "` calls the reusable workflow `"
-                            + job.uses() + "`: the pip step lives there, so the change belongs in that file");
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    request.step(),
+                    request.osHint(),
+                    null,
+                    changeByHand(strategy, request.osHint(), request.venvPath()),
+                    "job `" + job.id() + "` calls the reusable workflow `" + job.uses()
+                            + "`: the pip step lives there, so the change belongs in that file");
         }
         WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
         if (step == null) {
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), request.step(), request.osHint(), null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()), "the failing step was not found in job `" + job.id()
-                            + "` of " + path);
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    request.step(),
+                    request.osHint(),
+                    null,
+                    changeByHand(strategy, request.osHint(), request.venvPath()),
+                    "the failing step was not found in job `" + job.id() + "` of " + path);
         }
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
         if (document.composite()) {
@@ -55,18 +82,49 @@ public final class WorkflowPatcher {
                     ? "the step runs the local action `" + step.uses() + "`: the pip command is in its `action.yml`"
                             + " (under `runs.steps`), so the change belongs there"
                     : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), changeByHand(strategy, platform.os(), request.venvPath()), where);
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    changeByHand(strategy, platform.os(), request.venvPath()),
+                    where);
         }
         return switch (strategy) {
             case VENV -> venv(path, document, job, step, platform, request.venvPath());
-            case PYTHON_M_PIP_UPGRADE -> inPlace(path, document, job, step, platform, strategy,
-                    CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
-            case NO_CACHE_DIR -> inPlace(path, document, job, step, platform, strategy,
-                    CommandEdits::noCacheDir, "the failing step has no `pip install` to add `--no-cache-dir` to");
+            case PYTHON_M_PIP_UPGRADE ->
+                inPlace(
+                        path,
+                        document,
+                        job,
+                        step,
+                        platform,
+                        strategy,
+                        CommandEdits::pythonMPip,
+                        "the failing step has no `pip install --upgrade pip` to rewrite");
+            case NO_CACHE_DIR ->
+                inPlace(
+                        path,
+                        document,
+                        job,
+                        step,
+                        platform,
+                        strategy,
+                        CommandEdits::noCacheDir,
+                        "the failing step has no `pip install` to add `--no-cache-dir` to");
             case SETUP_PYTHON -> setupPython(path, document, job, step, platform);
-            case USER_SITE -> inPlace(path, document, job, step, platform, strategy, CommandEdits::userSite,
-                    "the failing step has no `pip install` to add `--user` to");
+            case USER_SITE ->
+                inPlace(
+                        path,
+                        document,
+                        job,
+                        step,
+                        platform,
+                        strategy,
+                        CommandEdits::userSite,
+                        "the failing step has no `pip install` to add `--user` to");
         };
     }
 
@@ -79,15 +137,27 @@ public final class WorkflowPatcher {
         return null;
     }
 
-    private WorkflowFix venv(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
-            Platform platform, String venvPath) {
+    private WorkflowFix venv(
+            String path,
+            WorkflowDocument document,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            String venvPath) {
         String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
         String condition = singleLine(step.ifNode());
         List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition, venvPath);
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
-                return WorkflowFix.adviceOnly(FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(),
-                        platform.shell(), null, "the job already creates a virtual environment in step `"
+                return WorkflowFix.adviceOnly(
+                        FixStrategy.VENV,
+                        path,
+                        job.id(),
+                        step.displayName(),
+                        platform.os(),
+                        platform.shell(),
+                        null,
+                        "the job already creates a virtual environment in step `"
                                 + earlier.displayName() + "`; the failing step does not use it: activate it there"
                                 + " (or call its python), rather than creating a second one");
             }
@@ -95,25 +165,45 @@ public final class WorkflowPatcher {
         return insertBefore(path, document, job, step, platform, lines, FixStrategy.VENV);
     }
 
-    private WorkflowFix setupPython(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
-            Platform platform) {
+    private WorkflowFix setupPython(
+            String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step, Platform platform) {
         List<VenvStep.Line> lines = VenvStep.setupPython(singleLine(step.ifNode()));
         if (usesSetupPython(job, step)) {
-            return WorkflowFix.adviceOnly(FixStrategy.SETUP_PYTHON, path, job.id(), step.displayName(),
-                    platform.os(), platform.shell(), null, "the job already runs actions/setup-python before the"
+            return WorkflowFix.adviceOnly(
+                    FixStrategy.SETUP_PYTHON,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    null,
+                    "the job already runs actions/setup-python before the"
                             + " failing step; the pip that failed is another Python's: call `python -m pip` there");
         }
         return insertBefore(path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON);
     }
 
     /** A new step right before the failing one, whose pip commands lose {@code sudo} and {@code --user}. */
-    private WorkflowFix insertBefore(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
-            Platform platform, List<VenvStep.Line> lines, FixStrategy strategy) {
+    private WorkflowFix insertBefore(
+            String path,
+            WorkflowDocument document,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            List<VenvStep.Line> lines,
+            FixStrategy strategy) {
         String change = VenvStep.render(lines, 0, 2, 2, "\n");
         String condition = singleLine(step.ifNode());
         if (step.dash() < 0 || step.ifNode() != null && condition == null) {
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), change, "the failing step is written in a form pipfix does not splice into"
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    change,
+                    "the failing step is written in a form pipfix does not splice into"
                             + " safely; add the step by hand, right before it");
         }
         String text = document.text();
@@ -124,14 +214,24 @@ public final class WorkflowPatcher {
         int runStart = document.offset(run.getStartMark().orElseThrow());
         int runEnd = document.offset(run.getEndMark().orElseThrow());
         String runText = text.substring(runStart, runEnd);
-        String patched = text.substring(0, insertAt) + inserted + text.substring(insertAt, runStart)
-                + CommandEdits.forVenv(runText) + text.substring(runEnd);
+        String patched = text.substring(0, insertAt)
+                + inserted
+                + text.substring(insertAt, runStart)
+                + CommandEdits.forVenv(runText)
+                + text.substring(runEnd);
         Object expected = ((List<?>) PatchValidator.load(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
         return validated(path, text, patched, job, step, platform, expected, change, strategy);
     }
 
-    private WorkflowFix inPlace(String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step,
-            Platform platform, FixStrategy strategy, UnaryOperator<String> edit, String nothingToEdit) {
+    private WorkflowFix inPlace(
+            String path,
+            WorkflowDocument document,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            FixStrategy strategy,
+            UnaryOperator<String> edit,
+            String nothingToEdit) {
         ScalarNode run = step.runNode();
         String text = document.text();
         int runStart = document.offset(run.getStartMark().orElseThrow());
@@ -139,25 +239,62 @@ public final class WorkflowPatcher {
         String runText = text.substring(runStart, runEnd);
         String editedText = edit.apply(runText);
         if (editedText.equals(runText)) {
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), changeByHand(strategy, platform.os(), ".venv"), nothingToEdit);
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    changeByHand(strategy, platform.os(), ".venv"),
+                    nothingToEdit);
         }
         String patched = text.substring(0, runStart) + editedText + text.substring(runEnd);
-        return validated(path, text, patched, job, step, platform, null, edit.apply(run.getValue()).strip(),
+        return validated(
+                path,
+                text,
+                patched,
+                job,
+                step,
+                platform,
+                null,
+                edit.apply(run.getValue()).strip(),
                 strategy);
     }
 
-    private WorkflowFix validated(String path, String text, String patched, WorkflowJob job, WorkflowStep step,
-            Platform platform, Object inserted, String change, FixStrategy strategy) {
-        Optional<String> problem = PatchValidator.problem(text, patched, job.id(), step.index(), inserted,
-                WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
+    private WorkflowFix validated(
+            String path,
+            String text,
+            String patched,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            Object inserted,
+            String change,
+            FixStrategy strategy) {
+        Optional<String> problem = PatchValidator.problem(
+                text, patched, job.id(), step.index(), inserted, WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
         if (problem.isPresent()) {
-            return WorkflowFix.adviceOnly(strategy, path, job.id(), step.displayName(), platform.os(),
-                    platform.shell(), change, "pipfix checked its patch and it did not hold (" + problem.get()
-                            + "); make the change by hand");
+            return WorkflowFix.adviceOnly(
+                    strategy,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    change,
+                    "pipfix checked its patch and it did not hold (" + problem.get() + "); make the change by hand");
         }
-        return new WorkflowFix(strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(),
-                UnifiedDiff.of(path, text, patched), change, null);
+        return new WorkflowFix(
+                strategy,
+                path,
+                job.id(),
+                step.displayName(),
+                platform.os(),
+                platform.shell(),
+                UnifiedDiff.of(path, text, patched),
+                change,
+                null);
     }
 
     /** The new step goes above the comment lines that introduce the failing step. */
@@ -199,18 +336,23 @@ public final class WorkflowPatcher {
         if (value.contains("\n")) {
             return null;
         }
-        return value.contains(": ") || value.startsWith("${{") || value.contains("#") ? "${{ " + stripBraces(value)
-                + " }}" : value;
+        return value.contains(": ") || value.startsWith("${{") || value.contains("#")
+                ? "${{ " + stripBraces(value) + " }}"
+                : value;
     }
 
     private static String stripBraces(String value) {
         String v = value.strip();
-        return v.startsWith("${{") && v.endsWith("}}") ? v.substring(3, v.length() - 2).strip() : v;
+        return v.startsWith("${{") && v.endsWith("}}")
+                ? v.substring(3, v.length() - 2).strip()
+                : v;
     }
 
     private static boolean usesSetupPython(WorkflowJob job, WorkflowStep failing) {
-        return job.steps().stream().anyMatch(s -> s.index() < failing.index() && s.uses() != null
-                && s.uses().startsWith("actions/setup-python"));
+        return job.steps().stream()
+                .anyMatch(s -> s.index() < failing.index()
+                        && s.uses() != null
+                        && s.uses().startsWith("actions/setup-python"));
     }
 
     private static boolean createsVenv(String run) {
@@ -225,9 +367,21 @@ public final class WorkflowPatcher {
         return switch (strategy) {
             // the job's shell is not known here: on Windows the step names pwsh, which its script needs; the POSIX
             // script is plain sh, right in any of them
-            case VENV -> VenvStep.render(VenvStep.lines(new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH
-                    : Shell.BASH, false, os == RunnerOs.WINDOWS), os == RunnerOs.WINDOWS ? "python" : "python3", null,
-                    venvPath), 0, 2, 2, "\n");
+            case VENV ->
+                VenvStep.render(
+                        VenvStep.lines(
+                                new Platform(
+                                        os,
+                                        os == RunnerOs.WINDOWS ? Shell.PWSH : Shell.BASH,
+                                        false,
+                                        os == RunnerOs.WINDOWS),
+                                os == RunnerOs.WINDOWS ? "python" : "python3",
+                                null,
+                                venvPath),
+                        0,
+                        2,
+                        2,
+                        "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
             case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");

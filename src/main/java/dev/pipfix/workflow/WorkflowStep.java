@@ -10,8 +10,18 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * @param dash      column of the step's dash
  * @param keyColumn column of the step's first key ({@code - name:} puts it two after the dash)
  */
-record WorkflowStep(int index, MappingNode node, String name, String run, String uses, String shell,
-        ScalarNode runNode, ScalarNode ifNode, int line, int dash, int keyColumn) {
+record WorkflowStep(
+        int index,
+        MappingNode node,
+        String name,
+        String run,
+        String uses,
+        String shell,
+        ScalarNode runNode,
+        ScalarNode ifNode,
+        int line,
+        int dash,
+        int keyColumn) {
 
     /** What GitHub calls the step in the API and the log when it has no {@code name:}. */
     String displayName() {

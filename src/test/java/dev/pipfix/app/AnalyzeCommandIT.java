@@ -24,27 +24,39 @@ class AnalyzeCommandIT {
         // given 2 GiB of ordinary output, then pip's error
         Path log = dir.resolve("huge.log");
         byte[] block = "2026-11-20T09:14:02.1234567Z [ 42%] Building CXX object src/CMakeFiles/octo.dir/parser.cpp.o\n"
-                .repeat(10_000).getBytes(StandardCharsets.UTF_8);
+                .repeat(10_000)
+                .getBytes(StandardCharsets.UTF_8);
         long blocks = (2L << 30) / block.length + 1;
         try (OutputStream out = Files.newOutputStream(log)) {
             for (long i = 0; i < blocks; i++) {
                 out.write(block);
             }
             out.write(("2026-11-20T09:20:00.0000000Z ERROR: Could not install packages due to an OSError: [Errno 13]"
-                    + " Permission denied: '/usr/lib/python3/dist-packages/yaml'\n").getBytes(StandardCharsets.UTF_8));
+                            + " Permission denied: '/usr/lib/python3/dist-packages/yaml'\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
 
         // when
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m",
-                "-jar", JAR.toString(), "analyze", log.toString(), "--format", "json")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.json").toFile()).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx64m",
+                        "-jar",
+                        JAR.toString(),
+                        "analyze",
+                        log.toString(),
+                        "--format",
+                        "json")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.json").toFile())
+                .start();
 
         // then
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finishes within two minutes").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("finishes within two minutes")
+                .isTrue();
         String out = output();
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("\"kind\" : \"permission-denied\"")
-                .contains("\"line\" : " + (blocks * 10_000 + 1));
+        assertThat(out).contains("\"kind\" : \"permission-denied\"").contains("\"line\" : " + (blocks * 10_000 + 1));
     }
 
     private String output() throws IOException {

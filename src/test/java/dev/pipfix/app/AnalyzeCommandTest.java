@@ -30,7 +30,8 @@ class AnalyzeCommandTest {
         int status = analyze(file(WINDOWS), "--format", "json");
 
         assertThat(status).isZero();
-        JsonNode finding = new ObjectMapper().readTree(out.toString()).path("findings").get(0);
+        JsonNode finding =
+                new ObjectMapper().readTree(out.toString()).path("findings").get(0);
         assertThat(finding.path("kind").asText()).isEqualTo("access-denied");
         assertThat(finding.path("cause").asText()).isEqualTo("pip-self-upgrade");
         assertThat(finding.path("line").asLong()).isEqualTo(58);
@@ -47,7 +48,8 @@ class AnalyzeCommandTest {
         int status = analyze(file("corpus/negative/npm-eacces.log"), "--format", "JSON");
 
         assertThat(status).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).path("findings").isEmpty()).isTrue();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("findings").isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -67,7 +69,8 @@ class AnalyzeCommandTest {
         int status = analyze(file(WINDOWS), "--format", "markdown");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).startsWith("<!-- pipfix:workflow=0 -->\n")
+        assertThat(out.toString())
+                .startsWith("<!-- pipfix:workflow=0 -->\n")
                 .contains("This job log shows a failure")
                 .contains("#### Step `Run pip install --upgrade pip`")
                 .contains("run: python -m pip install --upgrade pip");
@@ -75,8 +78,11 @@ class AnalyzeCommandTest {
 
     @Test
     void standard_input_is_read_with_a_dash() throws Exception {
-        int status = Main.run(new String[] {"analyze", "-"}, new ByteArrayInputStream(Fixtures.bytes(WINDOWS)),
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = Main.run(
+                new String[] {"analyze", "-"},
+                new ByteArrayInputStream(Fixtures.bytes(WINDOWS)),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
 
         assertThat(status).isZero();
         assertThat(out.toString()).contains("access-denied (pip-self-upgrade)");
@@ -108,10 +114,18 @@ class AnalyzeCommandTest {
 
     @Test
     void an_unknown_command_is_usage_error_2_and_help_is_0() {
-        assertThat(Main.run(new String[] {"analyse"}, InputStream.nullInputStream(), new PrintWriter(out, true),
-                new PrintWriter(err, true))).isEqualTo(2);
-        assertThat(Main.run(new String[] {"analyze", "--help"}, InputStream.nullInputStream(),
-                new PrintWriter(out, true), new PrintWriter(err, true))).isZero();
+        assertThat(Main.run(
+                        new String[] {"analyse"},
+                        InputStream.nullInputStream(),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true)))
+                .isEqualTo(2);
+        assertThat(Main.run(
+                        new String[] {"analyze", "--help"},
+                        InputStream.nullInputStream(),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true)))
+                .isZero();
 
         assertThat(err.toString()).contains("unknown command 'analyse'");
         assertThat(out.toString()).contains("java -jar pipfix.jar analyze LOG");

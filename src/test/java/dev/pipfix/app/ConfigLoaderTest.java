@@ -48,12 +48,15 @@ class ConfigLoaderTest {
 
         Config config = ConfigLoader.load(env, dir.resolve(".env"));
 
-        assertThat(config.oauthClient()).hasValue(new Config.OAuthClient("Iv23liQ1yDn0aZEoXbzr",
-                "1726be1638095a19edd134c77bde3aa2ece1e5d8"));
+        assertThat(config.oauthClient())
+                .hasValue(new Config.OAuthClient("Iv23liQ1yDn0aZEoXbzr", "1726be1638095a19edd134c77bde3aa2ece1e5d8"));
         assertThat(config.adminToken()).hasValue("c0a5f1e2d3b4a5968778695a4b3c2d1e0f");
-        assertThat(config.toString()).contains("Iv23liQ1yDn0aZEoXbzr").doesNotContain("1726be16")
+        assertThat(config.toString())
+                .contains("Iv23liQ1yDn0aZEoXbzr")
+                .doesNotContain("1726be16")
                 .doesNotContain("c0a5f1e2");
-        assertThat(ConfigLoader.load(complete(), dir.resolve(".env")).oauthClient()).isEmpty();
+        assertThat(ConfigLoader.load(complete(), dir.resolve(".env")).oauthClient())
+                .isEmpty();
     }
 
     @Test
@@ -64,9 +67,11 @@ class ConfigLoaderTest {
         shortToken.put("ADMIN_TOKEN", "letmein");
 
         assertThatThrownBy(() -> ConfigLoader.load(halfClient, dir.resolve(".env")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("GITHUB_CLIENT_SECRET is not set");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("GITHUB_CLIENT_SECRET is not set");
         assertThatThrownBy(() -> ConfigLoader.load(shortToken, dir.resolve(".env")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ADMIN_TOKEN is 7 characters")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ADMIN_TOKEN is 7 characters")
                 .hasMessageNotContaining("letmein");
     }
 
@@ -76,7 +81,8 @@ class ConfigLoaderTest {
         env.remove("WEBHOOK_SECRET");
 
         assertThatThrownBy(() -> ConfigLoader.load(env, dir.resolve(".env")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("WEBHOOK_SECRET is not set");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("WEBHOOK_SECRET is not set");
 
         env.put("ALLOW_UNSIGNED", "true");
         assertThat(ConfigLoader.load(env, dir.resolve(".env")).webhookSecret()).isNull();
@@ -140,12 +146,14 @@ class ConfigLoaderTest {
     @Test
     void a_dot_env_file_fills_in_with_a_multi_line_quoted_key_and_the_environment_wins() throws Exception {
         Path dotEnv = dir.resolve(".env");
-        Files.writeString(dotEnv, "# pipfix settings\n"
-                + "export APP_ID=999\n"
-                + "WEBHOOK_SECRET='from file'\n"
-                + "PORT=8080 # local\n"
-                + "PRIVATE_KEY=\"" + key("app-pkcs1.pem").strip() + "\"\n"
-                + "GITHUB_API_URL=https://ghe.example.com/api/v3/\n");
+        Files.writeString(
+                dotEnv,
+                "# pipfix settings\n"
+                        + "export APP_ID=999\n"
+                        + "WEBHOOK_SECRET='from file'\n"
+                        + "PORT=8080 # local\n"
+                        + "PRIVATE_KEY=\"" + key("app-pkcs1.pem").strip() + "\"\n"
+                        + "GITHUB_API_URL=https://ghe.example.com/api/v3/\n");
 
         Config config = ConfigLoader.load(Map.of("APP_ID", "123456"), dotEnv);
 
@@ -181,8 +189,8 @@ class ConfigLoaderTest {
 
     @Test
     void no_credentials_at_all_is_a_new_install_that_serves_the_setup_page() throws Exception {
-        Config config = ConfigLoader.load(Map.of("DATA_DIR", dir.toString(), "PUBLIC_URL", "https://pipfix.example.net"),
-                dir.resolve(".env"));
+        Config config = ConfigLoader.load(
+                Map.of("DATA_DIR", dir.toString(), "PUBLIC_URL", "https://pipfix.example.net"), dir.resolve(".env"));
 
         assertThat(config.configured()).isFalse();
         assertThat(config.appId()).isNull();
@@ -193,9 +201,12 @@ class ConfigLoaderTest {
     void credentials_saved_by_the_setup_page_are_read_under_the_environment_and_the_dot_env() throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        Files.writeString(data.resolve(".env"), "APP_ID='2741'\nWEBHOOK_SECRET='saved'\nPRIVATE_KEY='"
-                + java.util.Base64.getEncoder().encodeToString(key("app-pkcs1.pem").getBytes(StandardCharsets.UTF_8))
-                + "'\n");
+        Files.writeString(
+                data.resolve(".env"),
+                "APP_ID='2741'\nWEBHOOK_SECRET='saved'\nPRIVATE_KEY='"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(key("app-pkcs1.pem").getBytes(StandardCharsets.UTF_8))
+                        + "'\n");
         Files.writeString(dir.resolve(".env"), "DATA_DIR=" + data + "\nWEBHOOK_SECRET=from-dot-env\n");
 
         Config config = ConfigLoader.load(Map.of(), dir.resolve(".env"));

@@ -8,7 +8,6 @@ import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +73,9 @@ class CrashRecoveryIT {
                 // then every run has exactly one comment
                 Map<Integer, Integer> perIssue = comments.commentsPerIssue();
                 assertThat(perIssue).hasSize(EVENTS);
-                assertThat(perIssue.values()).as(Files.readString(dir.resolve("second.log"))).allMatch(n -> n == 1);
+                assertThat(perIssue.values())
+                        .as(Files.readString(dir.resolve("second.log")))
+                        .allMatch(n -> n == 1);
                 assertThat(comments.posts()).isEqualTo(EVENTS);
             } finally {
                 second.destroy();
@@ -97,15 +98,28 @@ class CrashRecoveryIT {
     }
 
     private Process start(GitHubSimulator github, int port, String logFile) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(logFile).toFile());
         builder.environment().keySet().removeIf(name -> name.matches("DATABASE_URL|PRIVATE_KEY|DRY_RUN"));
-        builder.environment().putAll(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", dir.resolve("app.pem").toString(),
-                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "HOST", "127.0.0.1",
-                "GITHUB_API_URL", github.apiUrl(), "DATA_DIR", dir.resolve("data").toString()));
+        builder.environment()
+                .putAll(Map.of(
+                        "APP_ID",
+                        "123456",
+                        "PRIVATE_KEY_PATH",
+                        dir.resolve("app.pem").toString(),
+                        "WEBHOOK_SECRET",
+                        SECRET,
+                        "PORT",
+                        Integer.toString(port),
+                        "HOST",
+                        "127.0.0.1",
+                        "GITHUB_API_URL",
+                        github.apiUrl(),
+                        "DATA_DIR",
+                        dir.resolve("data").toString()));
         Process process = builder.start();
         await(Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
         assertThat(process.isAlive()).as(Files.readString(dir.resolve(logFile))).isTrue();

@@ -13,12 +13,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pipfix.github.PrivateKeys;
+import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.GitHubSimulator.SimComment;
 import dev.pipfix.testing.GitHubSimulator.SimPull;
-import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.testing.ShiftedClock;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
@@ -33,7 +33,6 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -55,10 +54,13 @@ class FailedRunEndToEndTest {
     /** Short waits, so that retries and backoff happen within a test. */
     static final PipfixServer.Options FAST = new PipfixServer.Options(
             new DurableRunQueue.Settings(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), null),
-            Duration.ofMillis(200), Duration.ofSeconds(2), 5);
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            5);
 
     @Parameter
     String databaseKind;
+
     private String databaseUrl;
 
     private static final String REPO = "octo-org/octo-repo";
@@ -88,10 +90,16 @@ class FailedRunEndToEndTest {
     }
 
     private void startServer(boolean dryRun) {
-        Config config = Config.builder().app("123456", key, SECRET)
-                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1").dataDir(dataDir).databaseUrl(databaseUrl).dryRun(dryRun)
-                .adminToken(Optional.of(ADMIN_TOKEN)).build();
+        Config config = Config.builder()
+                .app("123456", key, SECRET)
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1")
+                .dataDir(dataDir)
+                .databaseUrl(databaseUrl)
+                .dryRun(dryRun)
+                .adminToken(Optional.of(ADMIN_TOKEN))
+                .build();
         server = new PipfixServer(config, clock, FAST).start();
         sender = new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", SECRET);
     }
@@ -117,31 +125,35 @@ class FailedRunEndToEndTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(github.apiCalls()).containsExactly(
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
-                "GET /repos/octo-org/octo-repo",
-                "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
-                "GET /repos/octo-org/octo-repo",
-                "GET /repos/octo-org/octo-repo/issues/42",
-                "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
-                "POST /repos/octo-org/octo-repo/issues/42/comments");
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
+                        "GET /repos/octo-org/octo-repo",
+                        "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
+                        "GET /repos/octo-org/octo-repo",
+                        "GET /repos/octo-org/octo-repo/issues/42",
+                        "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
+                        "POST /repos/octo-org/octo-repo/issues/42/comments");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
         assertThat(github.apiRequests().subList(1, 10))
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
-        assertThat(github.storageRequests()).singleElement()
+        assertThat(github.storageRequests())
+                .singleElement()
                 .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());
 
         String body = postedBody(github.writes().get(0));
         assertThat(body).startsWith(MARKER + "\n");
-        assertThat(body).contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/actions/"
-                + "runs/680634037) (attempt 1)");
+        assertThat(body)
+                .contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/actions/"
+                        + "runs/680634037) (attempt 1)");
         assertThat(body).contains("#### Job `test (3.12)`, step `Install dependencies`");
         assertThat(body).contains("(https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001#step:3:11)");
-        assertThat(body).contains("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
-                + " '/home/runner/.local/lib/python3.12/site-packages/requests-2.32.5.dist-info'");
+        assertThat(body)
+                .contains("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                        + " '/home/runner/.local/lib/python3.12/site-packages/requests-2.32.5.dist-info'");
         assertThat(body).contains("""
                 ```diff
                 --- a/.github/workflows/ci.yml
@@ -171,8 +183,10 @@ class FailedRunEndToEndTest {
         deliverAndWait(SAME_REPO);
 
         String body = postedBody(github.writes().get(0));
-        assertThat(body).contains("pipfix made no patch for this one: the workflow file could not be read at "
-                + HEAD_SHA).contains("python3 -m venv .venv").doesNotContain("```diff");
+        assertThat(body)
+                .contains("pipfix made no patch for this one: the workflow file could not be read at " + HEAD_SHA)
+                .contains("python3 -m venv .venv")
+                .doesNotContain("```diff");
     }
 
     @Test
@@ -185,17 +199,16 @@ class FailedRunEndToEndTest {
 
         deliverAndWait("workflow_run-completed-failure-repository-webhook.json");
 
-        assertThat(github.apiCalls()).startsWith(
-                "GET /repos/octo-org/octo-repo/installation",
-                "POST /app/installations/4242/access_tokens");
+        assertThat(github.apiCalls())
+                .startsWith("GET /repos/octo-org/octo-repo/installation", "POST /app/installations/4242/access_tokens");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
         assertThat(postedBody(github.writes().get(0))).contains("The `CI` workflow failed");
     }
 
     @Test
     void a_delivery_for_a_repository_the_app_is_not_installed_on_writes_nothing() {
-        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/installation")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"message\":\"Not Found\"}")));
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/installation"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
 
         HttpResponse<String> response = deliverAndWait("workflow_run-completed-failure-repository-webhook.json");
 
@@ -210,7 +223,9 @@ class FailedRunEndToEndTest {
         github.jobs(REPO, RUN, 1, failedJob(1001, "lint", "Install flake8", 4));
         github.log(REPO, 1001, Fixtures.log("linux-container-old-pip-system-site-errno13.log"));
         github.repository(REPO, 101);
-        github.openPullRequests(REPO, "contributor:fix-deps",
+        github.openPullRequests(
+                REPO,
+                "contributor:fix-deps",
                 new SimPull(57, "contributor", "fix-deps", "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a"),
                 new SimPull(58, "contributor", "fix-deps", "0000000000000000000000000000000000000000"));
         github.issue(REPO, 57);
@@ -221,17 +236,18 @@ class FailedRunEndToEndTest {
         deliverAndWait("workflow_run-completed-failure-fork.json");
 
         // then
-        assertThat(github.apiCalls()).contains(
-                "GET /repos/octo-org/octo-repo/pulls?state=open&head=contributor%3Afix-deps&per_page=100");
-        assertThat(github.writes()).singleElement()
+        assertThat(github.apiCalls())
+                .contains("GET /repos/octo-org/octo-repo/pulls?state=open&head=contributor%3Afix-deps&per_page=100");
+        assertThat(github.writes())
+                .singleElement()
                 .satisfies(r -> assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/57/comments"));
-        assertThat(postedBody(github.writes().get(0))).contains("#### Job `lint`, step `Install flake8`")
+        assertThat(postedBody(github.writes().get(0)))
+                .contains("#### Job `lint`, step `Install flake8`")
                 .contains("belongs to root");
     }
 
     @Test
-    void a_run_with_no_pull_request_gets_a_commit_comment_when_the_settings_say_comment_on_push()
-            throws Exception {
+    void a_run_with_no_pull_request_gets_a_commit_comment_when_the_settings_say_comment_on_push() throws Exception {
         // given a push to main that fails, in a repository whose settings ask for commit comments
         github.installationTokens(4242, "ghs_first");
         github.settingsFile(REPO, "comment_on: [pull_request, push]\n");
@@ -257,7 +273,8 @@ class FailedRunEndToEndTest {
         github.jobs(REPO, RUN, 2, failedJob(1001, "test (3.12)", "Install dependencies", 3));
         github.resetRequests();
         deliverAndWait(Fixtures.text("payloads/workflow_run-completed-failure-push-no-pr.json")
-                .replace("\"run_attempt\": 1", "\"run_attempt\": 2").getBytes(StandardCharsets.UTF_8));
+                .replace("\"run_attempt\": 1", "\"run_attempt\": 2")
+                .getBytes(StandardCharsets.UTF_8));
 
         // then that comment is edited in place, not a second one added
         assertThat(github.writes()).singleElement().satisfies(r -> {
@@ -276,18 +293,22 @@ class FailedRunEndToEndTest {
         HttpResponse<String> response = deliverAndWait("workflow_run-completed-failure-push-no-pr.json");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(github.apiCalls()).containsExactly(
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
         assertThat(github.writes()).isEmpty();
     }
 
     @Test
     void two_failed_jobs_give_one_comment_with_both() throws Exception {
         github.installationTokens(4242, "ghs_first");
-        github.jobs(REPO, RUN, 1,
+        github.jobs(
+                REPO,
+                RUN,
+                1,
                 failedJob(1001, "test (ubuntu-latest, 3.12)", "Install dependencies", 3),
                 failedJob(1003, "test (windows-latest, 3.11)", "Upgrade pip", 4));
         github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
@@ -298,7 +319,8 @@ class FailedRunEndToEndTest {
 
         assertThat(github.writes()).hasSize(1);
         String body = postedBody(github.writes().get(0));
-        assertThat(body).contains("#### Job `test (ubuntu-latest, 3.12)`, step `Install dependencies`")
+        assertThat(body)
+                .contains("#### Job `test (ubuntu-latest, 3.12)`, step `Install dependencies`")
                 .contains("#### Job `test (windows-latest, 3.11)`, step `Upgrade pip`")
                 .contains("run: python -m pip install --upgrade pip");
     }
@@ -310,11 +332,12 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls()).containsExactly(
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
     }
 
     @Test
@@ -328,7 +351,10 @@ class FailedRunEndToEndTest {
         String first = postedBody(github.writes().get(0));
 
         // when the re-run fails differently
-        github.comments(REPO, 42, new SimComment(7001, "octocat", "User", "Looks good, but CI is red."),
+        github.comments(
+                REPO,
+                42,
+                new SimComment(7001, "octocat", "User", "Looks good, but CI is red."),
                 new SimComment(9001, "pipfix[bot]", "Bot", first));
         github.acceptCommentEdits(REPO, 42, 9001);
         github.jobs(REPO, RUN, 2, failedJob(2001, "test (3.12)", "Install dependencies", 3));
@@ -367,14 +393,16 @@ class FailedRunEndToEndTest {
         deliverAndWait("workflow_run-completed-success-same-repo.json");
 
         // then the comment says so, with the old report folded away
-        assertThat(github.apiCalls()).doesNotContain(
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1");
+        assertThat(github.apiCalls())
+                .doesNotContain(
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1");
         assertThat(github.writes()).singleElement().satisfies(r -> {
             assertThat(r.getMethod().getName()).isEqualTo("PATCH");
             assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/comments/9001");
         });
         String resolved = postedBody(github.writes().get(0));
-        assertThat(resolved).startsWith(MARKER + "\n### pipfix: resolved\n")
+        assertThat(resolved)
+                .startsWith(MARKER + "\n### pipfix: resolved\n")
                 .contains("The `CI` workflow passed in [run #7](https://github.com/octo-org/octo-repo/actions/runs/"
                         + "680634037) on this pull request's latest commit")
                 .contains("<details><summary>What pipfix reported before</summary>")
@@ -409,7 +437,8 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.writes()).singleElement()
+        assertThat(github.writes())
+                .singleElement()
                 .satisfies(r -> assertThat(r.getMethod().getName()).isEqualTo("POST"));
     }
 
@@ -421,8 +450,11 @@ class FailedRunEndToEndTest {
         deliverAndWait(SAME_REPO);
         deliverAndWait(run(SAME_REPO, RUN + 1));
 
-        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
-        assertThat(github.apiRequests()).filteredOn(r -> r.getUrl().contains("/actions/"))
+        assertThat(github.apiCalls())
+                .filteredOn(call -> call.contains("access_tokens"))
+                .hasSize(1);
+        assertThat(github.apiRequests())
+                .filteredOn(r -> r.getUrl().contains("/actions/"))
                 .hasSize(4)
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
     }
@@ -436,7 +468,9 @@ class FailedRunEndToEndTest {
         deliverAndWait(SAME_REPO);
         deliverAndWait(run(SAME_REPO, RUN + 1));
 
-        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(1);
+        assertThat(github.apiCalls())
+                .filteredOn(call -> call.contains("access_tokens"))
+                .hasSize(1);
     }
 
     @Test
@@ -451,10 +485,14 @@ class FailedRunEndToEndTest {
         deliverAndWait(run(SAME_REPO, RUN + 1));
         deliverAndWait(run(SAME_REPO, RUN + 2));
 
-        assertThat(github.apiCalls()).filteredOn(call -> call.contains("access_tokens")).hasSize(2);
+        assertThat(github.apiCalls())
+                .filteredOn(call -> call.contains("access_tokens"))
+                .hasSize(2);
         List<LoggedRequest> jobLists = github.apiRequests().stream()
-                .filter(r -> r.getUrl().contains("/attempts/1/jobs")).toList();
-        assertThat(jobLists).extracting(r -> r.getHeader("Authorization"))
+                .filter(r -> r.getUrl().contains("/attempts/1/jobs"))
+                .toList();
+        assertThat(jobLists)
+                .extracting(r -> r.getHeader("Authorization"))
                 .containsExactly("token ghs_first", "token ghs_second", "token ghs_second");
     }
 
@@ -465,20 +503,23 @@ class FailedRunEndToEndTest {
         github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
                 .atPriority(1)
                 .withHeader("Authorization", equalTo("token ghs_revoked"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":"
                                 + "\"https://docs.github.com/rest\",\"status\":\"401\"}")));
         runsFailingWithoutPipError(RUN);
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls()).containsExactly(
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
+                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
         assertThat(github.apiRequests().get(5).getHeader("Authorization")).isEqualTo("token ghs_fresh");
     }
 
@@ -499,8 +540,11 @@ class FailedRunEndToEndTest {
         // given a GitHub API that takes three seconds to list the jobs
         github.installationTokens(4242, "ghs_first");
         github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
-                        .withHeader("Content-Type", "application/json").withBody("{\"total_count\":0,\"jobs\":[]}")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(3_000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"total_count\":0,\"jobs\":[]}")));
 
         // when
         HttpResponse<String> response = sender.deliver("workflow_run", Fixtures.payload(SAME_REPO));
@@ -514,8 +558,11 @@ class FailedRunEndToEndTest {
     @Test
     void a_github_502_that_persists_is_retried_then_kept_as_failed_with_its_reason() throws Exception {
         github.installationTokens(4242, "ghs_first");
-        github.stub(get(urlPathEqualTo(JOBS)).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+        github.stub(get(urlPathEqualTo(JOBS))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
 
         HttpResponse<String> first = deliverAndWait(SAME_REPO);
         HttpResponse<String> ping = sender.deliver("ping", Fixtures.payload("ping.json"));
@@ -524,7 +571,8 @@ class FailedRunEndToEndTest {
         assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(FAST.maxAttempts());
         assertThat(github.writes()).isEmpty();
         assertThat(server.queue().failedTasks().reason("octo-org/octo-repo/680634037/1"))
-                .startsWith("gave up after 5 tries").contains("502");
+                .startsWith("gave up after 5 tries")
+                .contains("502");
         assertThat(ping.statusCode()).isEqualTo(200);
     }
 
@@ -535,7 +583,9 @@ class FailedRunEndToEndTest {
         failThenAnswer(
                 aResponse().withStatus(502).withBody("Bad Gateway"),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-                aResponse().withStatus(429).withHeader("Retry-After", "1")
+                aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"API rate limit exceeded\"}"));
         github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
@@ -545,20 +595,27 @@ class FailedRunEndToEndTest {
         deliverAndWait(SAME_REPO);
 
         // then
-        List<LoggedRequest> jobLists = github.apiRequests().stream().filter(r -> r.getUrl().contains(JOBS))
+        List<LoggedRequest> jobLists = github.apiRequests().stream()
+                .filter(r -> r.getUrl().contains(JOBS))
                 .toList();
         assertThat(jobLists).hasSize(4);
-        Duration afterRateLimit = Duration.between(jobLists.get(2).getLoggedDate().toInstant(),
+        Duration afterRateLimit = Duration.between(
+                jobLists.get(2).getLoggedDate().toInstant(),
                 jobLists.get(3).getLoggedDate().toInstant());
-        assertThat(afterRateLimit).as("the wait honoured Retry-After: 1").isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(github.writes()).singleElement()
+        assertThat(afterRateLimit)
+                .as("the wait honoured Retry-After: 1")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(github.writes())
+                .singleElement()
                 .satisfies(r -> assertThat(r.getMethod().getName()).isEqualTo("POST"));
     }
 
     @Test
     void a_secondary_rate_limit_403_waits_for_its_retry_after() throws Exception {
         github.installationTokens(4242, "ghs_first");
-        failThenAnswer(aResponse().withStatus(403).withHeader("Retry-After", "2")
+        failThenAnswer(aResponse()
+                .withStatus(403)
+                .withHeader("Retry-After", "2")
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before"
                         + " you try again.\",\"documentation_url\":\"https://docs.github.com/rest\"}"));
@@ -567,27 +624,33 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        List<LoggedRequest> jobLists = github.apiRequests().stream().filter(r -> r.getUrl().contains(JOBS))
+        List<LoggedRequest> jobLists = github.apiRequests().stream()
+                .filter(r -> r.getUrl().contains(JOBS))
                 .toList();
         assertThat(jobLists).hasSize(2);
-        assertThat(Duration.between(jobLists.get(0).getLoggedDate().toInstant(),
-                jobLists.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
+        assertThat(Duration.between(
+                        jobLists.get(0).getLoggedDate().toInstant(),
+                        jobLists.get(1).getLoggedDate().toInstant()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
         assertThat(github.writes()).hasSize(1);
     }
 
     @Test
     void a_404_or_a_missing_permission_stops_at_once_with_a_reason_naming_it() throws Exception {
         github.installationTokens(4242, "ghs_first");
-        github.stub(get(urlPathEqualTo(JOBS)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":"
-                        + "\"https://docs.github.com/rest/actions/workflow-jobs\",\"status\":\"403\"}")));
+        github.stub(get(urlPathEqualTo(JOBS))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":"
+                                + "\"https://docs.github.com/rest/actions/workflow-jobs\",\"status\":\"403\"}")));
 
         deliverAndWait(SAME_REPO);
 
         assertThat(github.apiCalls()).filteredOn(call -> call.contains(JOBS)).hasSize(1);
         assertThat(server.queue().failedTasks().reason("octo-org/octo-repo/680634037/1"))
-                .contains("Resource not accessible by integration").contains("`actions: read`");
+                .contains("Resource not accessible by integration")
+                .contains("`actions: read`");
     }
 
     @Test
@@ -599,10 +662,12 @@ class FailedRunEndToEndTest {
 
         List<String> results = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            results.add(sender.deliver("workflow_run", "72d3162e-cc78-11e3-81ab-4c9367dc0958",
-                    Fixtures.payload(SAME_REPO)).body());
+            results.add(
+                    sender.deliver("workflow_run", "72d3162e-cc78-11e3-81ab-4c9367dc0958", Fixtures.payload(SAME_REPO))
+                            .body());
         }
-        results.add(sender.deliver("workflow_run", "a second delivery id", Fixtures.payload(SAME_REPO)).body());
+        results.add(sender.deliver("workflow_run", "a second delivery id", Fixtures.payload(SAME_REPO))
+                .body());
         awaitIdle();
 
         assertThat(results.get(0)).contains("\"queued\"");
@@ -637,10 +702,14 @@ class FailedRunEndToEndTest {
 
             // then each is answered 202 queued, none 503 from a starved pool, and each run is worked once
             for (java.util.concurrent.Future<HttpResponse<String>> response : responses) {
-                assertThat(response.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains("\"queued\"");
+                assertThat(response.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                                .body())
+                        .contains("\"queued\"");
             }
             awaitIdle();
-            assertThat(github.apiCalls()).filteredOn(call -> call.contains("/attempts/1/jobs")).hasSize(deliveries);
+            assertThat(github.apiCalls())
+                    .filteredOn(call -> call.contains("/attempts/1/jobs"))
+                    .hasSize(deliveries);
         } finally {
             senders.shutdownNow();
         }
@@ -659,17 +728,23 @@ class FailedRunEndToEndTest {
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
         var plain = github.api().getStubMappings().stream()
                 .filter(m -> JOBS.equals(m.getRequest().getUrlPath()) && m.getScenarioName() == null)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String jobs = plain.getResponse().getBody();
         github.api().removeStub(plain);
         for (int i = 0; i < failures.length; i++) {
-            github.stub(get(urlPathEqualTo(JOBS)).inScenario("faults")
+            github.stub(get(urlPathEqualTo(JOBS))
+                    .inScenario("faults")
                     .whenScenarioStateIs(i == 0 ? "Started" : "fault-" + i)
                     .willSetStateTo("fault-" + (i + 1))
                     .willReturn(failures[i]));
         }
-        github.stub(get(urlPathEqualTo(JOBS)).inScenario("faults").whenScenarioStateIs("fault-" + failures.length)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        github.stub(get(urlPathEqualTo(JOBS))
+                .inScenario("faults")
+                .whenScenarioStateIs("fault-" + failures.length)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(jobs)));
     }
 
@@ -682,8 +757,8 @@ class FailedRunEndToEndTest {
         github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
         pullRequestWithComments(42);
         github.app("pipfix", "octo-org");
-        HttpResponse<String> commented = sender.deliver("workflow_run", "5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f",
-                Fixtures.payload(SAME_REPO));
+        HttpResponse<String> commented =
+                sender.deliver("workflow_run", "5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f", Fixtures.payload(SAME_REPO));
         awaitIdle();
         sender.deliver("workflow_run", "60a1b2c3-c6c1-11f0-8e5b-0a1b2c3d4e5f", Fixtures.payload(SAME_REPO));
         sender.deliver("workflow_run", "6a7d3b41-c6c1-11f0-8e5b-0a1b2c3d4e5f", run(SAME_REPO, 680634099));
@@ -697,9 +772,14 @@ class FailedRunEndToEndTest {
         // then the stranger learns that pipfix runs, and nothing of the repositories it serves
         for (HttpResponse<String> stranger : List.of(anonymous, guessed)) {
             assertThat(stranger.statusCode()).isEqualTo(200);
-            assertThat(stranger.body()).contains("is running").contains("href=\"/healthz\"")
-                    .doesNotContain("octo-org").doesNotContain("octo-repo").doesNotContain("680634037")
-                    .doesNotContain("5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f").doesNotContain("Permission denied")
+            assertThat(stranger.body())
+                    .contains("is running")
+                    .contains("href=\"/healthz\"")
+                    .doesNotContain("octo-org")
+                    .doesNotContain("octo-repo")
+                    .doesNotContain("680634037")
+                    .doesNotContain("5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f")
+                    .doesNotContain("Permission denied")
                     .doesNotContain("commented");
         }
         // and the owner sees what came of each delivery
@@ -707,14 +787,20 @@ class FailedRunEndToEndTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("href=\"https://github.com/apps/pipfix\">pipfix</a>")
-                .contains("octo-org").contains("selected repositories")
+                .contains("octo-org")
+                .contains("selected repositories")
                 .contains("5f0c2a30-c6c1-11f0-8e5b-0a1b2c3d4e5f")
-                .contains("octo-org/octo-repo/680634037/1").contains("commented (#42=created)")
-                .contains("60a1b2c3-c6c1-11f0-8e5b-0a1b2c3d4e5f").contains("duplicate: its run was queued before")
-                .contains("octo-org/octo-repo/680634099/1").contains("failed: GET /repos/octo-org/octo-repo/actions/"
+                .contains("octo-org/octo-repo/680634037/1")
+                .contains("commented (#42=created)")
+                .contains("60a1b2c3-c6c1-11f0-8e5b-0a1b2c3d4e5f")
+                .contains("duplicate: its run was queued before")
+                .contains("octo-org/octo-repo/680634099/1")
+                .contains("failed: GET /repos/octo-org/octo-repo/actions/"
                         + "runs/680634099/attempts/1/jobs answered 404")
-                .contains("<span id=\"queued\">0</span>").contains("<span id=\"failed\">1</span>")
-                .doesNotContain(SECRET).doesNotContain("ghs_first");
+                .contains("<span id=\"queued\">0</span>")
+                .contains("<span id=\"failed\">1</span>")
+                .doesNotContain(SECRET)
+                .doesNotContain("ghs_first");
     }
 
     @Test
@@ -733,32 +819,40 @@ class FailedRunEndToEndTest {
         HttpResponse<String> scraped = page("/metrics");
 
         // then
-        assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(scraped.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         String metrics = scraped.body();
         // names no repository: anyone who reaches the server may read it
         assertThat(metrics).doesNotContain("octo-org").doesNotContain("octo-repo");
-        assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"workflow_run\"", "result=\"queued\"",
-                "status=\"202\"")).isEqualTo(1.0);
+        assertThat(sample(
+                        metrics,
+                        "pipfix_webhooks_total",
+                        "event=\"workflow_run\"",
+                        "result=\"queued\"",
+                        "status=\"202\""))
+                .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_webhooks_total", "event=\"unverified\"", "status=\"401\""))
                 .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_webhook_signature_failures_total")).isEqualTo(1.0);
-        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"installation_token\"",
-                "status=\"201\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"installation_token\"", "status=\"201\""))
+                .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"run_jobs\"", "status=\"200\""))
                 .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"job_logs\"", "status=\"302\""))
                 .isEqualTo(1.0);
-        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"log_storage\"",
-                "status=\"200\"")).isEqualTo(1.0);
-        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"issue_comments\"",
-                "status=\"201\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"log_storage\"", "status=\"200\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_github_requests_total", "endpoint=\"issue_comments\"", "status=\"201\""))
+                .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_github_rate_limit_remaining", "installation=\"4242\""))
                 .isEqualTo(4990.0);
-        assertThat(sample(metrics, "pipfix_comments_total", "outcome=\"created\"")).isEqualTo(1.0);
-        assertThat(sample(metrics, "pipfix_findings_total", "kind=\"permission-denied\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_comments_total", "outcome=\"created\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_findings_total", "kind=\"permission-denied\""))
+                .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_log_scanned_bytes_total")).isGreaterThan(1_000.0);
-        assertThat(sample(metrics, "pipfix_run_duration_seconds_count", "outcome=\"commented\"")).isEqualTo(1.0);
+        assertThat(sample(metrics, "pipfix_run_duration_seconds_count", "outcome=\"commented\""))
+                .isEqualTo(1.0);
         assertThat(sample(metrics, "pipfix_runs_queued")).isEqualTo(0.0);
         assertThat(sample(metrics, "pipfix_runs_failed")).isEqualTo(0.0);
         assertThat(metrics).doesNotContain("ghs_first").doesNotContain(SECRET);
@@ -770,7 +864,9 @@ class FailedRunEndToEndTest {
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
                 .toList();
-        assertThat(lines).as("%s %s in%n%s", name, java.util.Arrays.toString(labels), metrics).hasSize(1);
+        assertThat(lines)
+                .as("%s %s in%n%s", name, java.util.Arrays.toString(labels), metrics)
+                .hasSize(1);
         return Double.parseDouble(lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
     }
 
@@ -782,9 +878,10 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls()).containsExactly(
-                "POST /app/installations/4242/access_tokens",
-                "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml");
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "POST /app/installations/4242/access_tokens",
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml");
         assertThat(github.writes()).isEmpty();
     }
 
@@ -813,7 +910,8 @@ class FailedRunEndToEndTest {
         deliverAndWait(SAME_REPO);
 
         String body = postedBody(github.writes().get(0));
-        assertThat(body).contains("+          python3 -m venv build/venv")
+        assertThat(body)
+                .contains("+          python3 -m venv build/venv")
                 .contains("+          echo \"$PWD/build/venv/bin\" >> \"$GITHUB_PATH\"")
                 .contains("It creates `build/venv` and puts it first on `PATH`")
                 .contains("**Settings:** `.github/pipfix.yml` on the default branch has a problem")
@@ -832,7 +930,8 @@ class FailedRunEndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(postedBody(github.writes().get(0))).contains("+          python3 -m venv .venv")
+        assertThat(postedBody(github.writes().get(0)))
+                .contains("+          python3 -m venv .venv")
                 .contains("(`.github/pipfix.yml` asks for `fix: setup-python`, which does not fix this cause, so the"
                         + " fix here is a virtual environment.)");
     }
@@ -845,23 +944,34 @@ class FailedRunEndToEndTest {
         HttpResponse<String> down = page("/healthz");
 
         assertThat(healthy.statusCode()).isEqualTo(200);
-        assertThat(new ObjectMapper().readTree(healthy.body()).path("database").asText()).isEqualTo("up");
-        assertThat(new ObjectMapper().readTree(healthy.body()).path("scheduler").asText()).isEqualTo("running");
+        assertThat(new ObjectMapper().readTree(healthy.body()).path("database").asText())
+                .isEqualTo("up");
+        assertThat(new ObjectMapper().readTree(healthy.body()).path("scheduler").asText())
+                .isEqualTo("running");
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(new ObjectMapper().readTree(down.body()).path("status").asText()).isEqualTo("down");
-        assertThat(new ObjectMapper().readTree(down.body()).path("scheduler").asText()).startsWith("down");
+        assertThat(new ObjectMapper().readTree(down.body()).path("status").asText())
+                .isEqualTo("down");
+        assertThat(new ObjectMapper().readTree(down.body()).path("scheduler").asText())
+                .startsWith("down");
     }
 
     private HttpResponse<String> page(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> page(String path, String authorization) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                                .header("Authorization", authorization)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -879,8 +989,10 @@ class FailedRunEndToEndTest {
         assertThat(github.writes()).isEmpty();
         // and the status page shows the comment it would have posted, escaped
         assertThat(page("/").body()).doesNotContain("Dry run").doesNotContain("octo-repo");
-        assertThat(page("/", "Bearer " + ADMIN_TOKEN).body()).contains("<strong>Dry run:</strong>")
-                .contains("commented (#42=dry_run)").contains("the comment it would post")
+        assertThat(page("/", "Bearer " + ADMIN_TOKEN).body())
+                .contains("<strong>Dry run:</strong>")
+                .contains("commented (#42=dry_run)")
+                .contains("the comment it would post")
                 .contains("&lt;!-- pipfix:workflow=7087581 --&gt;")
                 .contains("### pipfix: `pip install` failed for lack of permission");
     }
@@ -904,7 +1016,8 @@ class FailedRunEndToEndTest {
 
     /** The fixture payload as another run of the same workflow: a later run, not a redelivery of the same one. */
     private static byte[] run(String payload, long runId) {
-        return Fixtures.text("payloads/" + payload).replace(Long.toString(RUN), Long.toString(runId))
+        return Fixtures.text("payloads/" + payload)
+                .replace(Long.toString(RUN), Long.toString(runId))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -924,15 +1037,24 @@ class FailedRunEndToEndTest {
     }
 
     private static String postedBody(LoggedRequest request) throws Exception {
-        return new ObjectMapper().readTree(request.getBodyAsString()).path("body").asText();
+        return new ObjectMapper()
+                .readTree(request.getBodyAsString())
+                .path("body")
+                .asText();
     }
 
     private void assertAppJwt(String authorization) throws Exception {
         assertThat(authorization).startsWith("Bearer ");
-        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
-                new RSAPublicKeySpec(key.getModulus(), BigInteger.valueOf(key.getPublicExponent().longValue())));
-        Claims claims = Jwts.parser().verifyWith(publicKey).clock(() -> java.util.Date.from(clock.instant())).build()
-                .parseSignedClaims(authorization.substring("Bearer ".length())).getPayload();
+        PublicKey publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(
+                        key.getModulus(),
+                        BigInteger.valueOf(key.getPublicExponent().longValue())));
+        Claims claims = Jwts.parser()
+                .verifyWith(publicKey)
+                .clock(() -> java.util.Date.from(clock.instant()))
+                .build()
+                .parseSignedClaims(authorization.substring("Bearer ".length()))
+                .getPayload();
         assertThat(claims.getIssuer()).isEqualTo("123456");
     }
 }

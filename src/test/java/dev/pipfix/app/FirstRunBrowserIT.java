@@ -53,8 +53,12 @@ class FirstRunBrowserIT {
     void start() throws IOException {
         browser = HeadlessChromium.start(1000, 1300);
         github = new GitHubSimulator(Clock.systemUTC());
-        Config config = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
-                .publicUrl("https://pipfix.example.net").dataDir(dataDir).build();
+        Config config = Config.builder()
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl("https://pipfix.example.net")
+                .dataDir(dataDir)
+                .build();
         server = new PipfixServer(config, Clock.systemUTC()).start();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -76,15 +80,22 @@ class FirstRunBrowserIT {
     void a_new_user_registers_the_app_from_the_setup_page_and_sees_its_status() throws Exception {
         // given GitHub's "new App" page, which shows the App and sends the browser back with a code when confirmed
         String base = "http://127.0.0.1:" + server.port();
-        github.api().stubFor(post(urlPathMatching("/organizations/[^/]+/settings/apps/new"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
-                        .withBody("<!doctype html><html><body style=\"font-family:sans-serif\">"
-                                + "<h1>Create GitHub App for octo-org</h1><p>GitHub App name: pipfix-octo</p>"
-                                + "<a id=\"create\" href=\"" + base + "/setup/callback?code=" + CODE
-                                + "&amp;state={{request.query.state}}\">Create GitHub App for octo-org</a>"
-                                + "</body></html>")
-                        .withTransformers("response-template")));
-        github.manifestConversion(CODE, 2741, "pipfix-octo", Fixtures.text("keys/app-pkcs1.pem"),
+        github.api()
+                .stubFor(post(urlPathMatching("/organizations/[^/]+/settings/apps/new"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "text/html; charset=utf-8")
+                                .withBody("<!doctype html><html><body style=\"font-family:sans-serif\">"
+                                        + "<h1>Create GitHub App for octo-org</h1><p>GitHub App name: pipfix-octo</p>"
+                                        + "<a id=\"create\" href=\"" + base + "/setup/callback?code=" + CODE
+                                        + "&amp;state={{request.query.state}}\">Create GitHub App for octo-org</a>"
+                                        + "</body></html>")
+                                .withTransformers("response-template")));
+        github.manifestConversion(
+                CODE,
+                2741,
+                "pipfix-octo",
+                Fixtures.text("keys/app-pkcs1.pem"),
                 "e340154128314309424b7c8e90325147d99fdafa");
         github.app("pipfix-octo", "octo-org");
 
@@ -95,11 +106,11 @@ class FirstRunBrowserIT {
         // then the setup page says what the App may do and where GitHub will send events
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Set up pipfix");
         assertThat(browser.getPageSource()).contains("Comment on the pull request whose run failed");
-        assertThat(browser.findElement(By.id("webhook-url")).getText())
-                .isEqualTo("https://pipfix.example.net/webhook");
+        assertThat(browser.findElement(By.id("webhook-url")).getText()).isEqualTo("https://pipfix.example.net/webhook");
 
         // when the user registers the App on an organization, with the setup code pipfix printed at start
-        browser.findElement(By.id("setup_code")).sendKeys(Files.readString(SetupCode.file(dataDir)).strip());
+        browser.findElement(By.id("setup_code"))
+                .sendKeys(Files.readString(SetupCode.file(dataDir)).strip());
         browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys("pipfix-octo");
         browser.findElement(By.id("organization")).sendKeys("octo-org");
@@ -108,12 +119,18 @@ class FirstRunBrowserIT {
         // then the browser posts the manifest to GitHub, which shows the App to create
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create")));
-        github.api().verify(postRequestedFor(urlPathEqualTo("/organizations/octo-org/settings/apps/new"))
-                .withRequestBody(containing("manifest=")));
-        String manifest = URLDecoder.decode(github.apiRequests().stream()
-                .filter(r -> r.getUrl().startsWith("/organizations/octo-org/settings/apps/new")).findFirst()
-                .orElseThrow().getBodyAsString(), StandardCharsets.UTF_8);
-        assertThat(manifest).contains("\"name\":\"pipfix-octo\"")
+        github.api()
+                .verify(postRequestedFor(urlPathEqualTo("/organizations/octo-org/settings/apps/new"))
+                        .withRequestBody(containing("manifest=")));
+        String manifest = URLDecoder.decode(
+                github.apiRequests().stream()
+                        .filter(r -> r.getUrl().startsWith("/organizations/octo-org/settings/apps/new"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getBodyAsString(),
+                StandardCharsets.UTF_8);
+        assertThat(manifest)
+                .contains("\"name\":\"pipfix-octo\"")
                 .contains("\"url\":\"https://pipfix.example.net/webhook\"");
 
         // when the user confirms on GitHub
@@ -135,26 +152,33 @@ class FirstRunBrowserIT {
         assertThat(browser.getPageSource()).doesNotContain("octo-org");
 
         // when the owner signs in with GitHub (an owner of octo-org, which owns the App)
-        github.api().stubFor(get(urlPathEqualTo("/login/oauth/authorize"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
-                        .withBody("<!doctype html><html><body style=\"font-family:sans-serif\">"
-                                + "<h1>Authorize pipfix-octo</h1>"
-                                + "<a id=\"authorize\" href=\"" + base + "/auth/callback?code=" + OAUTH_CODE
-                                + "&amp;state={{request.query.state}}\">Authorize pipfix-octo</a></body></html>")
-                        .withTransformers("response-template")));
+        github.api()
+                .stubFor(get(urlPathEqualTo("/login/oauth/authorize"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "text/html; charset=utf-8")
+                                .withBody(
+                                        "<!doctype html><html><body style=\"font-family:sans-serif\">"
+                                                + "<h1>Authorize pipfix-octo</h1>"
+                                                + "<a id=\"authorize\" href=\"" + base + "/auth/callback?code="
+                                                + OAUTH_CODE
+                                                + "&amp;state={{request.query.state}}\">Authorize pipfix-octo</a></body></html>")
+                                .withTransformers("response-template")));
         github.oauthCode(OAUTH_CODE, "ghu_browserOwnerToken000000000000000");
         github.user("ghu_browserOwnerToken000000000000000", "monalisa", 583231);
         github.membership("ghu_browserOwnerToken000000000000000", "octo-org", "monalisa", "admin");
         github.tokenRevocation("Iv23liQ1yDn0aZEoXbzr");
         browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authorize"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")))
+                .click();
 
         // then it shows the new App and where it is installed
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("app-link")));
         screenshot("status-page");
         assertThat(browser.findElement(By.id("viewer")).getText()).isEqualTo("monalisa");
         assertThat(browser.findElement(By.id("app-link")).getText()).isEqualTo("pipfix-octo");
-        assertThat(browser.findElement(By.id("installations")).getText()).contains("octo-org")
+        assertThat(browser.findElement(By.id("installations")).getText())
+                .contains("octo-org")
                 .contains("selected repositories");
         assertThat(dataDir.resolve(".env")).exists();
 

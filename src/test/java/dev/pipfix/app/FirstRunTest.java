@@ -44,13 +44,15 @@ class FirstRunTest {
 
     private static final String PUBLIC_URL = "https://pipfix.example.net";
     private static final String WEBHOOK_SECRET = "e340154128314309424b7c8e90325147d99fdafa";
-    private static final Pattern ACTION = Pattern.compile("<form id=\"manifest-form\" method=\"post\" action=\"([^\"]+)\"");
+    private static final Pattern ACTION =
+            Pattern.compile("<form id=\"manifest-form\" method=\"post\" action=\"([^\"]+)\"");
     private static final Pattern MANIFEST = Pattern.compile("name=\"manifest\" value=\"([^\"]+)\"");
 
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
     private GitHubSimulator github;
     private PipfixServer server;
@@ -65,8 +67,12 @@ class FirstRunTest {
         logs = captureLogs();
         github = new GitHubSimulator(Clock.systemUTC());
         // a new install: no APP_ID, no key, no secret
-        Config config = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
-                .publicUrl(PUBLIC_URL).dataDir(dataDir).build();
+        Config config = Config.builder()
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl(PUBLIC_URL)
+                .dataDir(dataDir)
+                .build();
         server = new PipfixServer(config, Clock.systemUTC()).start();
         base = "http://127.0.0.1:" + server.port();
     }
@@ -88,7 +94,8 @@ class FirstRunTest {
         HttpResponse<String> page = get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body())
                 .contains("<code>actions: read</code> Read your workflow runs")
                 .contains("<code>pull_requests: write</code> Comment on the pull request")
@@ -96,8 +103,8 @@ class FirstRunTest {
                 .contains("<code id=\"webhook-url\">https://pipfix.example.net/webhook</code>")
                 .contains("action=\"/setup/start\"")
                 .contains("Register GitHub App");
-        HttpResponse<String> webhook = new WebhookSender(base + "/webhook", "any secret")
-                .deliver("ping", Fixtures.payload("ping.json"));
+        HttpResponse<String> webhook =
+                new WebhookSender(base + "/webhook", "any secret").deliver("ping", Fixtures.payload("ping.json"));
         assertThat(webhook.statusCode()).isEqualTo(503);
         assertThat(webhook.body()).contains("not set up yet");
         JsonNode health = json.readTree(get("/healthz").body());
@@ -113,8 +120,8 @@ class FirstRunTest {
         github.app("pipfix-octo", "octo-org");
 
         // when the form is sent for an organization
-        HttpResponse<String> hop = post("/setup/start", Map.of("setup_code", setupCode(), "organization", "octo-org",
-                "name", "pipfix-octo"));
+        HttpResponse<String> hop = post(
+                "/setup/start", Map.of("setup_code", setupCode(), "organization", "octo-org", "name", "pipfix-octo"));
 
         // then the browser is handed a form that posts the manifest to GitHub, with a state
         assertThat(hop.statusCode()).isEqualTo(200);
@@ -127,7 +134,8 @@ class FirstRunTest {
         assertThat(manifest.path("hook_attributes").path("url").asText()).isEqualTo(PUBLIC_URL + "/webhook");
         assertThat(manifest.path("redirect_url").asText()).isEqualTo(PUBLIC_URL + "/setup/callback");
         assertThat(manifest.path("callback_urls").get(0).asText()).isEqualTo(PUBLIC_URL + "/auth/callback");
-        assertThat(manifest.path("default_permissions").path("pull_requests").asText()).isEqualTo("write");
+        assertThat(manifest.path("default_permissions").path("pull_requests").asText())
+                .isEqualTo("write");
         assertThat(manifest.path("default_events").get(0).asText()).isEqualTo("workflow_run");
 
         // when GitHub sends the browser back with a code
@@ -135,39 +143,54 @@ class FirstRunTest {
 
         // then the next step is to install the App, and the credentials are saved for the owner only
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("href=\"https://github.com/apps/pipfix-octo/installations/new\"")
+        assertThat(done.body())
+                .contains("href=\"https://github.com/apps/pipfix-octo/installations/new\"")
                 .contains("heroku config:set APP_ID=2741 WEBHOOK_SECRET=" + WEBHOOK_SECRET + " PRIVATE_KEY=");
         assertThat(done.headers().firstValue("Cache-Control")).hasValue("no-store");
         Path saved = dataDir.resolve(".env");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
-        assertThat(Files.readString(saved)).contains("APP_ID='2741'").contains("WEBHOOK_SECRET='" + WEBHOOK_SECRET)
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(saved))
+                .contains("APP_ID='2741'")
+                .contains("WEBHOOK_SECRET='" + WEBHOOK_SECRET)
                 .doesNotContain("BEGIN RSA PRIVATE KEY");
         // and pipfix acts as the App at once: the new secret authenticates deliveries
-        HttpResponse<String> ping = new WebhookSender(base + "/webhook", WEBHOOK_SECRET)
-                .deliver("ping", Fixtures.payload("ping.json"));
+        HttpResponse<String> ping =
+                new WebhookSender(base + "/webhook", WEBHOOK_SECRET).deliver("ping", Fixtures.payload("ping.json"));
         assertThat(ping.statusCode()).isEqualTo(200);
         // and its status page is for its owner, who signs in with the App's own OAuth client
         HttpResponse<String> status = get("/");
-        assertThat(status.body()).doesNotContain(WEBHOOK_SECRET).doesNotContain("PRIVATE_KEY")
-                .doesNotContain(ping.request().headers().firstValue("X-GitHub-Delivery").orElseThrow())
+        assertThat(status.body())
+                .doesNotContain(WEBHOOK_SECRET)
+                .doesNotContain("PRIVATE_KEY")
+                .doesNotContain(
+                        ping.request().headers().firstValue("X-GitHub-Delivery").orElseThrow())
                 .contains("href=\"/auth/signin\"");
-        assertThat(get("/auth/signin").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(
-                location).startsWith(github.apiUrl() + "/login/oauth/authorize?client_id=Iv23liQ1yDn0aZEoXbzr&"));
-        assertThat(json.readTree(get("/healthz").body()).path("scheduler").asText()).isEqualTo("running");
+        assertThat(get("/auth/signin").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .startsWith(github.apiUrl() + "/login/oauth/authorize?client_id=Iv23liQ1yDn0aZEoXbzr&"));
+        assertThat(json.readTree(get("/healthz").body()).path("scheduler").asText())
+                .isEqualTo("running");
         // and the setup code is gone
         assertThat(SetupCode.file(dataDir)).doesNotExist();
         // and the setup pages are closed
-        assertThat(post("/setup/start", Map.of("organization", "")).statusCode()).isEqualTo(409);
-        assertThat(get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=" + state).statusCode()).isEqualTo(409);
+        assertThat(post("/setup/start", Map.of("organization", "")).statusCode())
+                .isEqualTo(409);
+        assertThat(get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=" + state)
+                        .statusCode())
+                .isEqualTo(409);
         // and the next start reads the saved credentials
         Config restarted = ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString()), dataDir.resolve("absent.env"));
         assertThat(restarted.configured()).isTrue();
         assertThat(restarted.appId()).isEqualTo("2741");
         assertThat(restarted.webhookSecret()).isEqualTo(WEBHOOK_SECRET);
         // and no secret reached the log
-        assertThat(logged()).contains("registered and installed App id=2741")
-                .doesNotContain(WEBHOOK_SECRET).doesNotContain("1726be1638095a19edd134c77bde3aa2ece1e5d8")
-                .doesNotContain("PRIVATE KEY").doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
+        assertThat(logged())
+                .contains("registered and installed App id=2741")
+                .doesNotContain(WEBHOOK_SECRET)
+                .doesNotContain("1726be1638095a19edd134c77bde3aa2ece1e5d8")
+                .doesNotContain("PRIVATE KEY")
+                .doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
     }
 
     @Test
@@ -189,18 +212,21 @@ class FirstRunTest {
         HttpResponse<String> again = get("/setup/callback?code=0000expired&state=" + state);
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("GitHub did not accept the registration code").contains("answered 404")
+        assertThat(page.body())
+                .contains("GitHub did not accept the registration code")
+                .contains("answered 404")
                 .contains("works once, within an hour");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("This link did not come from here");
     }
 
     @Test
-    void github_failing_during_the_exchange_is_explained_and_reloading_the_page_finishes_the_setup()
-            throws Exception {
+    void github_failing_during_the_exchange_is_explained_and_reloading_the_page_finishes_the_setup() throws Exception {
         String state = startRegistration();
-        StubMapping outage = github.api().stubFor(WireMock.post(urlPathEqualTo("/app-manifests/c0ffee/conversions"))
-                .atPriority(1).willReturn(aResponse().withStatus(502).withBody("<html>502 Bad Gateway</html>")));
+        StubMapping outage = github.api()
+                .stubFor(WireMock.post(urlPathEqualTo("/app-manifests/c0ffee/conversions"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(502).withBody("<html>502 Bad Gateway</html>")));
 
         HttpResponse<String> failed = get("/setup/callback?code=c0ffee&state=" + state);
 
@@ -208,8 +234,7 @@ class FirstRunTest {
         assertThat(failed.body()).contains("GitHub could not be reached").contains("reload this page");
         // when GitHub is back and the page is reloaded
         github.api().removeStub(outage);
-        github.manifestConversion("c0ffee", 2741, "pipfix-octo", Fixtures.text("keys/app-pkcs1.pem"),
-                WEBHOOK_SECRET);
+        github.manifestConversion("c0ffee", 2741, "pipfix-octo", Fixtures.text("keys/app-pkcs1.pem"), WEBHOOK_SECRET);
         HttpResponse<String> reloaded = get("/setup/callback?code=c0ffee&state=" + state);
         assertThat(reloaded.statusCode()).isEqualTo(200);
         assertThat(reloaded.body()).contains("pipfix is registered");
@@ -217,26 +242,33 @@ class FirstRunTest {
 
     @Test
     void an_organization_that_is_not_a_github_login_is_refused_on_the_setup_page() throws Exception {
-        HttpResponse<String> page = post("/setup/start", Map.of("setup_code", setupCode(),
-                "organization", "octo org\"><script>"));
+        HttpResponse<String> page =
+                post("/setup/start", Map.of("setup_code", setupCode(), "organization", "octo org\"><script>"));
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("is not a GitHub organization name").doesNotContain("<script>")
+        assertThat(page.body())
+                .contains("is not a GitHub organization name")
+                .doesNotContain("<script>")
                 .contains("&lt;script&gt;");
     }
 
     @Test
     void a_registration_for_the_signed_in_user_posts_to_the_personal_settings() throws Exception {
-        HttpResponse<String> hop = post("/setup/start", Map.of("setup_code", setupCode(), "organization", "",
-                "name", ""));
+        HttpResponse<String> hop =
+                post("/setup/start", Map.of("setup_code", setupCode(), "organization", "", "name", ""));
 
         assertThat(unescape(find(ACTION, hop.body()))).startsWith(github.apiUrl() + "/settings/apps/new?state=");
-        assertThat(json.readTree(unescape(find(MANIFEST, hop.body()))).path("name").asText()).isEqualTo("pipfix");
+        assertThat(json.readTree(unescape(find(MANIFEST, hop.body())))
+                        .path("name")
+                        .asText())
+                .isEqualTo("pipfix");
     }
 
     private String startRegistration() throws Exception {
-        String action = unescape(find(ACTION, post("/setup/start", Map.of("setup_code", setupCode(),
-                "organization", "octo-org")).body()));
+        String action = unescape(find(
+                ACTION,
+                post("/setup/start", Map.of("setup_code", setupCode(), "organization", "octo-org"))
+                        .body()));
         return action.substring(action.indexOf("state=") + "state=".length());
     }
 
@@ -244,7 +276,8 @@ class FirstRunTest {
     void registering_needs_the_one_time_setup_code_from_the_log_or_data_dir() throws Exception {
         // given the code this start printed and saved for the owner only
         Path file = SetupCode.file(dataDir);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         String code = setupCode();
         assertThat(code).matches("[A-Z2-9]{5}(-[A-Z2-9]{5}){3}");
         assertThat(logged()).contains("setup code " + code + " (also in " + file + ")");
@@ -253,40 +286,57 @@ class FirstRunTest {
         // when a stranger asks to register without it, with a wrong one, or claims to be this machine
         HttpResponse<String> none = post("/setup/start", Map.of("organization", "octo-org"));
         HttpResponse<String> wrong = post("/setup/start", Map.of("setup_code", "AAAAA-BBBBB-CCCCC-DDDDD"));
-        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create(base + "/setup/start"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", "127.0.0.1").header("Forwarded", "for=127.0.0.1")
-                .POST(HttpRequest.BodyPublishers.ofString("organization=octo-org")).build(),
+        HttpResponse<String> forwarded = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/setup/start"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", "127.0.0.1")
+                        .header("Forwarded", "for=127.0.0.1")
+                        .POST(HttpRequest.BodyPublishers.ofString("organization=octo-org"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // then no manifest comes back, and the page says where the code is
         for (HttpResponse<String> refused : java.util.List.of(none, wrong, forwarded)) {
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).doesNotContain("name=\"manifest\"").contains("not this server&#39;s setup code")
-                    .contains("DATA_DIR/setup-code").contains("in its log");
+            assertThat(refused.body())
+                    .doesNotContain("name=\"manifest\"")
+                    .contains("not this server&#39;s setup code")
+                    .contains("DATA_DIR/setup-code")
+                    .contains("in its log");
         }
         assertThat(setupCode()).isEqualTo(code);
 
         // when the owner gives it, typed in lower case with spaces
-        HttpResponse<String> owner = post("/setup/start", Map.of("setup_code",
-                " " + code.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + " ", "organization", "octo-org"));
+        HttpResponse<String> owner = post(
+                "/setup/start",
+                Map.of(
+                        "setup_code",
+                        " " + code.toLowerCase(java.util.Locale.ROOT).replace("-", " ") + " ",
+                        "organization",
+                        "octo-org"));
 
         // then the manifest goes to GitHub, and the code is used up: the next one is saved and logged
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.body()).contains("id=\"manifest-form\"");
-        assertThat(post("/setup/start", Map.of("setup_code", code)).statusCode()).isEqualTo(403);
+        assertThat(post("/setup/start", Map.of("setup_code", code)).statusCode())
+                .isEqualTo(403);
         String next = setupCode();
         assertThat(next).isNotEqualTo(code);
         assertThat(logged()).contains(next);
-        assertThat(post("/setup/start", Map.of("setup_code", next)).statusCode()).isEqualTo(200);
+        assertThat(post("/setup/start", Map.of("setup_code", next)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void a_server_only_this_machine_can_reach_asks_no_setup_code_of_this_machine() throws Exception {
         // given a server whose PUBLIC_URL is a loopback address (local development)
         server.close();
-        Config local = Config.builder().listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl())
-                .publicUrl("http://localhost:3000").dataDir(dataDir).build();
+        Config local = Config.builder()
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl("http://localhost:3000")
+                .dataDir(dataDir)
+                .build();
         server = new PipfixServer(local, Clock.systemUTC()).start();
         base = "http://127.0.0.1:" + server.port();
 
@@ -305,21 +355,30 @@ class FirstRunTest {
     }
 
     private String logged() {
-        return String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        return String.join(
+                "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
+        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -330,7 +389,10 @@ class FirstRunTest {
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 

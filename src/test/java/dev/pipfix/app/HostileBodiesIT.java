@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileBodiesIT {
 
-    private static final Path JAR = Path.of(System.getProperty("pipfix.jar", "target/pipfix.jar")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("pipfix.jar", "target/pipfix.jar")).toAbsolutePath();
     private static final String SECRET = "the secret the stranger does not have";
     private static final int BODY_BYTES = 24 * 1024 * 1024;
     private static final int SENDERS = 24;
@@ -64,8 +65,10 @@ class HostileBodiesIT {
             Process process = start(github, port);
             String url = "http://127.0.0.1:" + port + "/webhook";
             byte[] hostile = hostileBody();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             Map<Integer, AtomicInteger> hostileAnswers = new ConcurrentHashMap<>();
             List<String> brokenOff = new ArrayList<>();
             List<String> hostileIds = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -83,9 +86,10 @@ class HostileBodiesIT {
                             try {
                                 String id = UUID.randomUUID().toString();
                                 hostileIds.add(id);
-                                HttpResponse<Void> answer = client.send(hostileRequest(url, id, hostile, kind),
-                                        HttpResponse.BodyHandlers.discarding());
-                                hostileAnswers.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
+                                HttpResponse<Void> answer = client.send(
+                                        hostileRequest(url, id, hostile, kind), HttpResponse.BodyHandlers.discarding());
+                                hostileAnswers
+                                        .computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
                                         .incrementAndGet();
                             } catch (IOException e) {
                                 synchronized (brokenOff) {
@@ -131,7 +135,9 @@ class HostileBodiesIT {
             // then every hostile body got 401, 413 or 503, and the server was never out of memory
             String log = Files.readString(dir.resolve("pipfix.log"));
             Files.writeString(Path.of("target", "hostile-bodies-pipfix.log"), log);
-            long outOfMemory = log.lines().filter(line -> line.contains("OutOfMemoryError")).count();
+            long outOfMemory = log.lines()
+                    .filter(line -> line.contains("OutOfMemoryError"))
+                    .count();
             List<String> stored;
             try (HikariDataSource data = Database.of(null, dir.resolve("data")).open(1)) {
                 DeliveryLog deliveries = new DeliveryLog(data);
@@ -143,20 +149,32 @@ class HostileBodiesIT {
             while (line.find()) {
                 served.put(line.group(1), line.group(2));
             }
-            Map<String, Long> hostileServed = hostileIds.stream().collect(java.util.stream.Collectors.groupingBy(
-                    id -> served.getOrDefault(id, "none"), java.util.stream.Collectors.counting()));
-            System.out.printf("hostile: served %s, clients saw %s and %d connections closed unanswered;"
-                    + " OutOfMemoryError lines %d; signed answers %s, stored %d of %d%n", hostileServed,
-                    hostileAnswers, brokenOff.size(), outOfMemory, signedAnswers.stream().distinct().toList(),
-                    stored.size(), signedIds.size());
+            Map<String, Long> hostileServed = hostileIds.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            id -> served.getOrDefault(id, "none"), java.util.stream.Collectors.counting()));
+            System.out.printf(
+                    "hostile: served %s, clients saw %s and %d connections closed unanswered;"
+                            + " OutOfMemoryError lines %d; signed answers %s, stored %d of %d%n",
+                    hostileServed,
+                    hostileAnswers,
+                    brokenOff.size(),
+                    outOfMemory,
+                    signedAnswers.stream().distinct().toList(),
+                    stored.size(),
+                    signedIds.size());
             SoftAssertions.assertSoftly(softly -> {
                 softly.assertThat(hostileIds).hasSize(SENDERS * ROUNDS);
-                softly.assertThat(hostileServed.keySet()).as("served %s", hostileServed).isSubsetOf("401", "503");
+                softly.assertThat(hostileServed.keySet())
+                        .as("served %s", hostileServed)
+                        .isSubsetOf("401", "503");
                 softly.assertThat(hostileServed).containsKey("401");
-                softly.assertThat(hostileAnswers.keySet()).as("answers %s", hostileAnswers).isSubsetOf(401, 503);
+                softly.assertThat(hostileAnswers.keySet())
+                        .as("answers %s", hostileAnswers)
+                        .isSubsetOf(401, 503);
                 // a refusal sent before the body was read can reach a client that does not read while it sends as
                 // a closed connection: only those may go unanswered
-                softly.assertThat((long) brokenOff.size()).as("connections closed unanswered")
+                softly.assertThat((long) brokenOff.size())
+                        .as("connections closed unanswered")
                         .isLessThanOrEqualTo(hostileServed.getOrDefault("503", 0L));
                 softly.assertThat(outOfMemory).as("OutOfMemoryError in the log").isZero();
                 // and every signed delivery was answered and stored
@@ -179,15 +197,20 @@ class HostileBodiesIT {
     }
 
     private static HttpRequest hostileRequest(String url, String id, byte[] body, int kind) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Event", "workflow_run")
                 .header("X-GitHub-Delivery", id)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return switch (kind) {
             case 0 -> request.build();
-            case 1 -> request.header("X-Hub-Signature-256", new WebhookSignature("a guess").sign(body)).build();
-            default -> request.header("X-Hub-Signature-256", "sha256=" + "0".repeat(64)).build();
+            case 1 ->
+                request.header("X-Hub-Signature-256", new WebhookSignature("a guess").sign(body))
+                        .build();
+            default ->
+                request.header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                        .build();
         };
     }
 
@@ -195,9 +218,11 @@ class HostileBodiesIT {
     private static String oversized(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
-                    + "\r\nX-GitHub-Event: workflow_run\r\nContent-Length: " + (30 * 1024 * 1024) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                                    + "\r\nX-GitHub-Event: workflow_run\r\nContent-Length: " + (30 * 1024 * 1024)
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             byte[] head = socket.getInputStream().readNBytes(12);
             return new String(head, StandardCharsets.US_ASCII);
@@ -206,15 +231,28 @@ class HostileBodiesIT {
 
     private Process start(GitHubSimulator github, int port) throws Exception {
         Files.writeString(dir.resolve("app.pem"), Fixtures.text("keys/app-pkcs1.pem"));
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", JAR.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", JAR.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("pipfix.log").toFile());
         builder.environment().keySet().removeIf(name -> name.matches("DATABASE_URL|PRIVATE_KEY|DRY_RUN|ADMIN_TOKEN"));
-        builder.environment().putAll(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", dir.resolve("app.pem").toString(),
-                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "HOST", "127.0.0.1",
-                "GITHUB_API_URL", github.apiUrl(), "DATA_DIR", dir.resolve("data").toString()));
+        builder.environment()
+                .putAll(Map.of(
+                        "APP_ID",
+                        "123456",
+                        "PRIVATE_KEY_PATH",
+                        dir.resolve("app.pem").toString(),
+                        "WEBHOOK_SECRET",
+                        SECRET,
+                        "PORT",
+                        Integer.toString(port),
+                        "HOST",
+                        "127.0.0.1",
+                        "GITHUB_API_URL",
+                        github.apiUrl(),
+                        "DATA_DIR",
+                        dir.resolve("data").toString()));
         Process process = builder.start();
         Ports.awaitListening(port, process, () -> Files.readString(dir.resolve("pipfix.log")));
         return process;

@@ -26,7 +26,9 @@ class LogSetupTest {
         joran.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
 
         // then every logger has the same level, and the console writes the same pattern
-        assertThat(levels(fromCode)).isEqualTo(levels(fromXml)).containsEntry(Logger.ROOT_LOGGER_NAME, Level.INFO)
+        assertThat(levels(fromCode))
+                .isEqualTo(levels(fromXml))
+                .containsEntry(Logger.ROOT_LOGGER_NAME, Level.INFO)
                 .containsEntry("org.eclipse.jetty", Level.WARN);
         assertThat(pattern(fromCode)).isEqualTo(pattern(fromXml)).isEqualTo(LogSetup.PATTERN);
     }
@@ -43,8 +45,8 @@ class LogSetupTest {
     }
 
     private static String pattern(LoggerContext context) {
-        ConsoleAppender<?> console = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                .getAppender("STDOUT");
+        ConsoleAppender<?> console =
+                (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
         return ((PatternLayoutEncoder) console.getEncoder()).getPattern();
     }
 }

@@ -41,8 +41,8 @@ class OneCommentPerThreadTest {
 
     @ParameterizedTest(name = "{0}, {1} instance(s)")
     @CsvSource({"h2, 1", "postgresql, 2"})
-    void failed_runs_of_one_workflow_on_one_pull_request_delivered_together_get_one_comment(String database,
-            int instances) throws Exception {
+    void failed_runs_of_one_workflow_on_one_pull_request_delivered_together_get_one_comment(
+            String database, int instances) throws Exception {
         String databaseUrl = TestDatabases.url(database);
         CommentStore comments = new CommentStore();
         List<PipfixServer> servers = new ArrayList<>();
@@ -58,9 +58,10 @@ class OneCommentPerThreadTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 1; i <= RUNS; i++) {
                 long runId = 680_634_100L + i;
-                WebhookSender sender = new WebhookSender("http://127.0.0.1:" + servers.get(i % instances).port()
-                        + "/webhook", SECRET);
-                answers.add(senders.submit(() -> sender.deliver("workflow_run", payload(runId)).statusCode()));
+                WebhookSender sender = new WebhookSender(
+                        "http://127.0.0.1:" + servers.get(i % instances).port() + "/webhook", SECRET);
+                answers.add(senders.submit(
+                        () -> sender.deliver("workflow_run", payload(runId)).statusCode()));
             }
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(202);
@@ -74,8 +75,9 @@ class OneCommentPerThreadTest {
             // then the pull request has one comment, and it shows the newest run
             assertThat(servers.get(0).runsInFlight()).isZero();
             assertThat(comments.posts()).isEqualTo(1);
-            assertThat(comments.bodies(42)).singleElement().satisfies(body -> assertThat(body)
-                    .contains("/actions/runs/" + (680_634_100L + RUNS)));
+            assertThat(comments.bodies(42))
+                    .singleElement()
+                    .satisfies(body -> assertThat(body).contains("/actions/runs/" + (680_634_100L + RUNS)));
         } finally {
             servers.forEach(PipfixServer::close);
             TestDatabases.drop(databaseUrl);
@@ -85,7 +87,8 @@ class OneCommentPerThreadTest {
     @org.junit.jupiter.api.Test
     void a_later_run_and_a_re_run_edit_the_comment_by_its_id_without_listing_the_comments() throws Exception {
         CommentStore comments = new CommentStore();
-        try (GitHubSimulator github = scenario(comments); PipfixServer server = server(github, null)) {
+        try (GitHubSimulator github = scenario(comments);
+                PipfixServer server = server(github, null)) {
             // given pipfix commented on #42 for a failed run
             deliverAndWait(server, 680_634_101L);
             assertThat(comments.posts()).isEqualTo(1);
@@ -103,8 +106,9 @@ class OneCommentPerThreadTest {
             assertThat(rerun).containsExactly("PATCH /repos/octo-org/octo-repo/issues/comments/9001");
             assertThat(comments.posts()).isEqualTo(1);
             assertThat(comments.edits()).isEqualTo(2);
-            assertThat(comments.bodies(42)).singleElement().satisfies(body -> assertThat(body)
-                    .contains("/actions/runs/680634102"));
+            assertThat(comments.bodies(42))
+                    .singleElement()
+                    .satisfies(body -> assertThat(body).contains("/actions/runs/680634102"));
         }
     }
 
@@ -112,7 +116,8 @@ class OneCommentPerThreadTest {
     void a_comment_someone_deleted_is_made_again_and_an_older_run_finishing_late_leaves_the_newer_text()
             throws Exception {
         CommentStore comments = new CommentStore();
-        try (GitHubSimulator github = scenario(comments); PipfixServer server = server(github, null)) {
+        try (GitHubSimulator github = scenario(comments);
+                PipfixServer server = server(github, null)) {
             // given pipfix commented for run 103, and someone deleted the comment
             deliverAndWait(server, 680_634_103L);
             comments.delete(9001);
@@ -123,8 +128,9 @@ class OneCommentPerThreadTest {
             deliverAndWait(server, 680_634_102L);
 
             // then a new comment holds the newer run, and the older one wrote nothing
-            assertThat(comments.bodies(42)).singleElement().satisfies(body -> assertThat(body)
-                    .contains("/actions/runs/680634104"));
+            assertThat(comments.bodies(42))
+                    .singleElement()
+                    .satisfies(body -> assertThat(body).contains("/actions/runs/680634104"));
             assertThat(commentCalls(github)).isEmpty();
         }
     }
@@ -147,9 +153,12 @@ class OneCommentPerThreadTest {
 
     private static void deliverAndWait(PipfixServer server, long runId, int attempt) throws Exception {
         byte[] payload = new String(payload(runId), StandardCharsets.UTF_8)
-                .replace("\"run_attempt\": 1", "\"run_attempt\": " + attempt).getBytes(StandardCharsets.UTF_8);
+                .replace("\"run_attempt\": 1", "\"run_attempt\": " + attempt)
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(new WebhookSender("http://127.0.0.1:" + server.port() + "/webhook", SECRET)
-                .deliver("workflow_run", payload).statusCode()).isEqualTo(202);
+                        .deliver("workflow_run", payload)
+                        .statusCode())
+                .isEqualTo(202);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (server.runsInFlight() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -159,24 +168,34 @@ class OneCommentPerThreadTest {
 
     /** The calls about the pull request and its comments. */
     private static List<String> commentCalls(GitHubSimulator github) {
-        return github.apiCalls().stream().filter(call -> call.contains("/issues/"))
+        return github.apiCalls().stream()
+                .filter(call -> call.contains("/issues/"))
                 .toList();
     }
 
     /** Run {@code runId} of the one workflow, on pull request #42 at the same commit. */
     private static byte[] payload(long runId) {
         return Fixtures.text("payloads/workflow_run-completed-failure-same-repo.json")
-                .replace("680634037", Long.toString(runId)).getBytes(StandardCharsets.UTF_8);
+                .replace("680634037", Long.toString(runId))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private PipfixServer server(GitHubSimulator github, String databaseUrl) throws Exception {
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
-        Config config = Config.builder().app("123456", key, SECRET)
-                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1").dataDir(dataDir).databaseUrl(databaseUrl).build();
-        PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(4,
-                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10), null), Duration.ofMillis(200),
-                Duration.ofSeconds(2), 5);
+        Config config = Config.builder()
+                .app("123456", key, SECRET)
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1")
+                .dataDir(dataDir)
+                .databaseUrl(databaseUrl)
+                .build();
+        PipfixServer.Options options = new PipfixServer.Options(
+                new DurableRunQueue.Settings(
+                        4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10), null),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                5);
         return new PipfixServer(config, Clock.systemUTC(), options).start();
     }
 }

@@ -67,23 +67,38 @@ class ReplayCommandTest {
     void a_bare_payload_is_sent_signed_with_the_event_given_and_the_answer_printed() throws Exception {
         Path payload = save("payload.json", Fixtures.text("payloads/workflow_run-completed-failure-same-repo.json"));
 
-        int status = replay(Map.of("WEBHOOK_SECRET", SECRET), payload.toString(), "--event", "workflow_run",
-                "--delivery", "replay-1", "--url", url());
+        int status = replay(
+                Map.of("WEBHOOK_SECRET", SECRET),
+                payload.toString(),
+                "--event",
+                "workflow_run",
+                "--delivery",
+                "replay-1",
+                "--url",
+                url());
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("event=workflow_run delivery=replay-1")
+        assertThat(out.toString())
+                .contains("event=workflow_run delivery=replay-1")
                 .contains("202 {\"result\":\"queued\"");
         assertThat(deliveries.seen("replay-1")).isTrue();
-        assertThat(queue.waiting()).singleElement().satisfies(run -> assertThat(run.runId()).isEqualTo(680634037));
+        assertThat(queue.waiting())
+                .singleElement()
+                .satisfies(run -> assertThat(run.runId()).isEqualTo(680634037));
     }
 
     @Test
     void githubs_delivery_json_is_replayed_with_its_own_event_and_delivery_id() throws Exception {
-        int status = replay(Map.of("WEBHOOK_SECRET", SECRET),
-                fixture("deliveries/api-delivery-workflow_run-timed-out.json"), "--url", url());
+        int status = replay(
+                Map.of("WEBHOOK_SECRET", SECRET),
+                fixture("deliveries/api-delivery-workflow_run-timed-out.json"),
+                "--url",
+                url());
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("delivery=9a5d4f80-c6d2-11f0-8f3e-5e1b2c7d9a10").contains("202");
+        assertThat(out.toString())
+                .contains("delivery=9a5d4f80-c6d2-11f0-8f3e-5e1b2c7d9a10")
+                .contains("202");
         assertThat(deliveries.seen("9a5d4f80-c6d2-11f0-8f3e-5e1b2c7d9a10")).isTrue();
     }
 
@@ -96,7 +111,8 @@ class ReplayCommandTest {
 
         assertThat(first).isZero();
         assertThat(second).isZero();
-        assertThat(out.toString()).contains("delivery=b71e0c22-c6d2-11f0-9d4c-2a7f6e1b3c55")
+        assertThat(out.toString())
+                .contains("delivery=b71e0c22-c6d2-11f0-9d4c-2a7f6e1b3c55")
                 .contains("\"result\":\"duplicate\"");
         assertThat(queue.waiting()).hasSize(1);
     }
@@ -105,9 +121,11 @@ class ReplayCommandTest {
     void the_secret_comes_from_the_dot_env_and_a_wrong_one_is_the_servers_401() throws Exception {
         Path dotEnv = save(".env", "WEBHOOK_SECRET=not the server's\n");
 
-        int status = new ReplayCommand(Map.of("DATA_DIR", dir.toString()), dotEnv).run(new String[] {
-                fixture("deliveries/recent-deliveries-copied-workflow_run.txt"), "--url", url()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = new ReplayCommand(Map.of("DATA_DIR", dir.toString()), dotEnv)
+                .run(
+                        new String[] {fixture("deliveries/recent-deliveries-copied-workflow_run.txt"), "--url", url()},
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true));
 
         assertThat(status).isEqualTo(ReplayCommand.REFUSED);
         assertThat(out.toString()).contains("401").contains("does not match");
@@ -117,23 +135,35 @@ class ReplayCommandTest {
     void what_stops_a_replay_before_sending_is_named() throws Exception {
         Path payload = save("payload.json", Fixtures.text("payloads/ping.json"));
 
-        assertThat(replay(Map.of(), payload.toString(), "--event", "ping", "--url", url())).isEqualTo(2);
+        assertThat(replay(Map.of(), payload.toString(), "--event", "ping", "--url", url()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("WEBHOOK_SECRET is not set");
-        assertThat(replay(Map.of("WEBHOOK_SECRET", SECRET), payload.toString(), "--url", url())).isEqualTo(2);
+        assertThat(replay(Map.of("WEBHOOK_SECRET", SECRET), payload.toString(), "--url", url()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("give --event");
-        assertThat(replay(Map.of("WEBHOOK_SECRET", SECRET), save("x.txt", "Accept: */*\n").toString(),
-                "--url", url())).isEqualTo(2);
+        assertThat(replay(
+                        Map.of("WEBHOOK_SECRET", SECRET),
+                        save("x.txt", "Accept: */*\n").toString(),
+                        "--url",
+                        url()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("no JSON payload");
-        assertThat(replay(Map.of("WEBHOOK_SECRET", SECRET), payload.toString(), "--event", "ping",
-                "--url", "http://127.0.0.1:9/webhook")).isEqualTo(2);
+        assertThat(replay(
+                        Map.of("WEBHOOK_SECRET", SECRET),
+                        payload.toString(),
+                        "--event",
+                        "ping",
+                        "--url",
+                        "http://127.0.0.1:9/webhook"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("cannot be reached");
     }
 
     private int replay(Map<String, String> environment, String... args) {
         Map<String, String> withDataDir = new java.util.HashMap<>(environment);
         withDataDir.put("DATA_DIR", dir.toString());
-        return new ReplayCommand(withDataDir, dir.resolve("absent.env")).run(args, new PrintWriter(out, true),
-                new PrintWriter(err, true));
+        return new ReplayCommand(withDataDir, dir.resolve("absent.env"))
+                .run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private String url() {

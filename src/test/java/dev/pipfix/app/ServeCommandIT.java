@@ -2,19 +2,18 @@ package dev.pipfix.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import java.util.ArrayList;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,15 @@ class ServeCommandIT {
         int port = Ports.free();
         Path key = workDir.resolve("app.pem");
         Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
-        Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
-                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port)));
+        Process process = start(Map.of(
+                "APP_ID",
+                "123456",
+                "PRIVATE_KEY_PATH",
+                key.toString(),
+                "WEBHOOK_SECRET",
+                SECRET,
+                "PORT",
+                Integer.toString(port)));
         Ports.awaitListening(port, process, () -> output(process));
 
         // when
@@ -46,7 +52,9 @@ class ServeCommandIT {
 
         // then
         assertThat(ping.statusCode()).isEqualTo(200);
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops within 20 s of SIGTERM").isTrue();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                .as("stops within 20 s of SIGTERM")
+                .isTrue();
         String output = output(process);
         assertThat(output).contains("pipfix listening on 0.0.0.0:" + port);
         assertThat(output).contains("delivery=").contains("event=\"ping\"").contains("status=\"200\"");
@@ -58,8 +66,17 @@ class ServeCommandIT {
         int port = Ports.free();
         Path key = workDir.resolve("app.pem");
         Files.writeString(key, Fixtures.text("keys/app-pkcs1.pem"));
-        Process process = start(Map.of("APP_ID", "123456", "PRIVATE_KEY_PATH", key.toString(),
-                "WEBHOOK_SECRET", SECRET, "PORT", Integer.toString(port), "LOG_FORMAT", "json"));
+        Process process = start(Map.of(
+                "APP_ID",
+                "123456",
+                "PRIVATE_KEY_PATH",
+                key.toString(),
+                "WEBHOOK_SECRET",
+                SECRET,
+                "PORT",
+                Integer.toString(port),
+                "LOG_FORMAT",
+                "json"));
         Ports.awaitListening(port, process, () -> output(process));
 
         new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET)
@@ -75,8 +92,10 @@ class ServeCommandIT {
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("message").asText()).isEqualTo("delivery");
-            assertThat(line.path("kvpList").toString()).contains("\"delivery\":\"4b1c9d52-c6d2-11f0-8a2b-9c1d3e5f7a90\"")
-                    .contains("\"status\":\"200\"").contains("\"result\":\"pong\"");
+            assertThat(line.path("kvpList").toString())
+                    .contains("\"delivery\":\"4b1c9d52-c6d2-11f0-8a2b-9c1d3e5f7a90\"")
+                    .contains("\"status\":\"200\"")
+                    .contains("\"result\":\"pong\"");
         });
         assertThat(lines.toString()).doesNotContain(SECRET);
     }
@@ -84,8 +103,10 @@ class ServeCommandIT {
     @Test
     void a_dot_env_file_in_the_working_directory_is_read() throws Exception {
         int port = Ports.free();
-        Files.writeString(workDir.resolve(".env"), "APP_ID=123456\nWEBHOOK_SECRET=" + SECRET + "\nPORT=" + port
-                + "\nPRIVATE_KEY=\"" + Fixtures.text("keys/app-pkcs8.pem").strip() + "\"\n");
+        Files.writeString(
+                workDir.resolve(".env"),
+                "APP_ID=123456\nWEBHOOK_SECRET=" + SECRET + "\nPORT=" + port + "\nPRIVATE_KEY=\""
+                        + Fixtures.text("keys/app-pkcs8.pem").strip() + "\"\n");
         Process process = start(Map.of());
         try {
             Ports.awaitListening(port, process, () -> output(process));
@@ -100,14 +121,20 @@ class ServeCommandIT {
 
     @Test
     void an_encrypted_key_stops_start_up_with_one_line_naming_the_setting() throws Exception {
-        Process process = start(Map.of("APP_ID", "123456", "WEBHOOK_SECRET", SECRET,
-                "PRIVATE_KEY", Fixtures.text("keys/app-encrypted-pkcs1.pem")));
+        Process process = start(Map.of(
+                "APP_ID",
+                "123456",
+                "WEBHOOK_SECRET",
+                SECRET,
+                "PRIVATE_KEY",
+                Fixtures.text("keys/app-encrypted-pkcs1.pem")));
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output(process).strip()).isEqualTo("pipfix: PRIVATE_KEY: the key is encrypted with a passphrase;"
-                + " decrypt it first (openssl pkey -in key.pem -out plain.pem) or generate a new key on the App's"
-                + " settings page");
+        assertThat(output(process).strip())
+                .isEqualTo("pipfix: PRIVATE_KEY: the key is encrypted with a passphrase;"
+                        + " decrypt it first (openssl pkey -in key.pem -out plain.pem) or generate a new key on the App's"
+                        + " settings page");
     }
 
     @Test
@@ -116,7 +143,9 @@ class ServeCommandIT {
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output(process).strip()).startsWith("pipfix: WEBHOOK_SECRET is not set").doesNotContain("\n");
+        assertThat(output(process).strip())
+                .startsWith("pipfix: WEBHOOK_SECRET is not set")
+                .doesNotContain("\n");
     }
 
     private Process start(Map<String, String> environment) throws IOException {
@@ -125,8 +154,10 @@ class ServeCommandIT {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("output.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|PORT"
-                + "|GITHUB_.*|ALLOW_UNSIGNED|DRY_RUN|DATA_DIR|PUBLIC_URL|HOST"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|PORT"
+                        + "|GITHUB_.*|ALLOW_UNSIGNED|DRY_RUN|DATA_DIR|PUBLIC_URL|HOST"));
         builder.environment().putAll(environment);
         return builder.start();
     }

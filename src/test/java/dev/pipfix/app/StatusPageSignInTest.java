@@ -45,7 +45,8 @@ class StatusPageSignInTest {
     Path dataDir;
 
     private final ShiftedClock clock = new ShiftedClock();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private GitHubSimulator github;
     private PipfixServer server;
     private String base;
@@ -58,8 +59,11 @@ class StatusPageSignInTest {
         github.tokenRevocation(CLIENT_ID);
         Config config = Config.builder()
                 .app("123456", PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem")), SECRET)
-                .listen("127.0.0.1", 0).github(github.apiUrl(), github.apiUrl()).publicUrl(PUBLIC_URL)
-                .dataDir(dataDir).oauthClient(Optional.of(new Config.OAuthClient(CLIENT_ID, CLIENT_SECRET)))
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl(PUBLIC_URL)
+                .dataDir(dataDir)
+                .oauthClient(Optional.of(new Config.OAuthClient(CLIENT_ID, CLIENT_SECRET)))
                 .build();
         server = new PipfixServer(config, clock).start();
         base = "http://127.0.0.1:" + server.port();
@@ -77,9 +81,15 @@ class StatusPageSignInTest {
         HttpResponse<String> page = get("/", Map.of());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("is running").contains("<span id=\"version\">")
-                .contains("href=\"/auth/signin\"").contains("Sign in with GitHub").contains("href=\"/healthz\"")
-                .doesNotContain("octo-org").doesNotContain("pipfix-octo").doesNotContain(DELIVERY);
+        assertThat(page.body())
+                .contains("is running")
+                .contains("<span id=\"version\">")
+                .contains("href=\"/auth/signin\"")
+                .contains("Sign in with GitHub")
+                .contains("href=\"/healthz\"")
+                .doesNotContain("octo-org")
+                .doesNotContain("pipfix-octo")
+                .doesNotContain(DELIVERY);
     }
 
     @Test
@@ -97,36 +107,51 @@ class StatusPageSignInTest {
         URI authorize = URI.create(hop.headers().firstValue("Location").orElseThrow());
         assertThat(authorize.getPath()).isEqualTo("/login/oauth/authorize");
         Map<String, String> query = query(authorize);
-        assertThat(query).containsEntry("client_id", CLIENT_ID)
+        assertThat(query)
+                .containsEntry("client_id", CLIENT_ID)
                 .containsEntry("redirect_uri", PUBLIC_URL + "/auth/callback");
         String state = query.get("state");
         assertThat(state).hasSizeGreaterThanOrEqualTo(32);
         String stateCookie = cookie(hop, "pipfix_oauth_state");
-        assertThat(stateCookie).startsWith("pipfix_oauth_state=" + state + ";").contains("HttpOnly")
-                .contains("SameSite=Lax").contains("Secure").contains("Path=/auth");
+        assertThat(stateCookie)
+                .startsWith("pipfix_oauth_state=" + state + ";")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Secure")
+                .contains("Path=/auth");
 
         // when GitHub sends the browser back with a code
-        HttpResponse<String> back = get("/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=" + state,
+        HttpResponse<String> back = get(
+                "/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=" + state,
                 Map.of("Cookie", "pipfix_oauth_state=" + state));
 
         // then the owner has a session, GitHub's token is revoked, and the page shows the details
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(back.headers().firstValue("Location")).hasValue("/");
         String session = cookie(back, SessionCookies.NAME);
-        assertThat(session).contains("HttpOnly").contains("SameSite=Lax").contains("Secure")
-                .contains("Max-Age=28800").doesNotContain("ghu_");
-        github.api().verify(deleteRequestedFor(urlPathEqualTo("/applications/" + CLIENT_ID + "/token"))
-                .withRequestBody(equalToJson("{\"access_token\": \"ghu_ownerToken16characters0000000000\"}")));
+        assertThat(session)
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Secure")
+                .contains("Max-Age=28800")
+                .doesNotContain("ghu_");
+        github.api()
+                .verify(deleteRequestedFor(urlPathEqualTo("/applications/" + CLIENT_ID + "/token"))
+                        .withRequestBody(equalToJson("{\"access_token\": \"ghu_ownerToken16characters0000000000\"}")));
         HttpResponse<String> status = get("/", Map.of("Cookie", value(session)));
-        assertThat(status.body()).contains("Signed in as <strong id=\"viewer\">monalisa</strong>")
-                .contains(">pipfix-octo</a>").contains(DELIVERY);
+        assertThat(status.body())
+                .contains("Signed in as <strong id=\"viewer\">monalisa</strong>")
+                .contains(">pipfix-octo</a>")
+                .contains(DELIVERY);
 
         // when the owner signs out
         HttpResponse<String> out = post("/auth/signout", Map.of("Cookie", value(session)));
 
         // then the cookie is cleared
         assertThat(out.statusCode()).isEqualTo(303);
-        assertThat(cookie(out, SessionCookies.NAME)).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0");
+        assertThat(cookie(out, SessionCookies.NAME))
+                .startsWith(SessionCookies.NAME + "=;")
+                .contains("Max-Age=0");
     }
 
     @Test
@@ -136,12 +161,15 @@ class StatusPageSignInTest {
         github.membership("ghu_memberToken1characters0000000000", "octo-org", "hubot", "member");
         String state = signInState();
 
-        HttpResponse<String> back = get("/auth/callback?code=1b2c3d4e5f6a7b8c9d0e&state=" + state,
+        HttpResponse<String> back = get(
+                "/auth/callback?code=1b2c3d4e5f6a7b8c9d0e&state=" + state,
                 Map.of("Cookie", "pipfix_oauth_state=" + state));
 
         assertThat(back.statusCode()).isEqualTo(403);
-        assertThat(back.body()).contains("Only the App&#39;s owner sees this server&#39;s details")
-                .contains("hubot").doesNotContain(DELIVERY);
+        assertThat(back.body())
+                .contains("Only the App&#39;s owner sees this server&#39;s details")
+                .contains("hubot")
+                .doesNotContain(DELIVERY);
         assertThat(back.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SessionCookies.NAME));
         github.api().verify(deleteRequestedFor(urlPathEqualTo("/applications/" + CLIENT_ID + "/token")));
     }
@@ -151,7 +179,8 @@ class StatusPageSignInTest {
         String state = signInState();
 
         HttpResponse<String> noCookie = get("/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=" + state, Map.of());
-        HttpResponse<String> forged = get("/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=forged",
+        HttpResponse<String> forged = get(
+                "/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=forged",
                 Map.of("Cookie", "pipfix_oauth_state=" + state));
 
         for (HttpResponse<String> refused : List.of(noCookie, forged)) {
@@ -167,11 +196,12 @@ class StatusPageSignInTest {
         github.oauthCode("9f3c0a77d2e4b1c5e6a8", "ghu_ownerToken16characters0000000000");
         String state = signInState();
 
-        HttpResponse<String> back = get("/auth/callback?code=0000used0000&state=" + state,
-                Map.of("Cookie", "pipfix_oauth_state=" + state));
+        HttpResponse<String> back =
+                get("/auth/callback?code=0000used0000&state=" + state, Map.of("Cookie", "pipfix_oauth_state=" + state));
 
         assertThat(back.statusCode()).isEqualTo(400);
-        assertThat(back.body()).contains("GitHub did not accept the sign-in")
+        assertThat(back.body())
+                .contains("GitHub did not accept the sign-in")
                 .contains("The code passed is incorrect or expired");
     }
 
@@ -200,8 +230,11 @@ class StatusPageSignInTest {
         github.membership("ghu_ownerToken16characters0000000000", "octo-org", "monalisa", "admin");
         String session = value(cookie(callback("9f3c0a77d2e4b1c5e6a8"), SessionCookies.NAME));
         String payload = session.substring(session.indexOf('=') + 1, session.indexOf('.'));
-        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("hubot." + Instant.now().plus(Duration.ofDays(1)).getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
+        String forgedPayload = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("hubot." + Instant.now().plus(Duration.ofDays(1)).getEpochSecond())
+                                .getBytes(StandardCharsets.US_ASCII));
 
         HttpResponse<String> changed = get("/", Map.of("Cookie", session.replace(payload, forgedPayload)));
         clock.advance(SessionCookies.LIFETIME.plusSeconds(1));
@@ -213,7 +246,10 @@ class StatusPageSignInTest {
 
     /** Starts a sign-in and returns its state. */
     private String signInState() throws Exception {
-        return query(URI.create(get("/auth/signin", Map.of()).headers().firstValue("Location").orElseThrow()))
+        return query(URI.create(get("/auth/signin", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow()))
                 .get("state");
     }
 
@@ -223,13 +259,16 @@ class StatusPageSignInTest {
     }
 
     private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+        return java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
     }
 
     private static String cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .findFirst().orElse("");
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElse("");
     }
 
     /** The name=value part of a Set-Cookie header, as a browser sends it back. */
@@ -238,13 +277,15 @@ class StatusPageSignInTest {
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

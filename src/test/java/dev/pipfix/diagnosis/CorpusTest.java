@@ -58,8 +58,10 @@ class CorpusTest {
         byte[] log = read(path);
         String text = new String(log, StandardCharsets.UTF_8);
         if (!TIMESTAMPED.matcher(text).lookingAt()) {
-            log = text.lines().map(line -> "2026-11-21T06:00:00.0000000Z " + (line.startsWith("Run ")
-                    ? "##[group]" + line : line)).collect(Collectors.joining("\n", "", "\n"))
+            log = text.lines()
+                    .map(line ->
+                            "2026-11-21T06:00:00.0000000Z " + (line.startsWith("Run ") ? "##[group]" + line : line))
+                    .collect(Collectors.joining("\n", "", "\n"))
                     .getBytes(StandardCharsets.UTF_8);
         }
 
@@ -78,7 +80,8 @@ class CorpusTest {
     }
 
     static Stream<String> everyLog() throws IOException, URISyntaxException {
-        return Stream.concat(names("positive").map(n -> "positive/" + n), names("negative").map(n -> "negative/" + n));
+        return Stream.concat(
+                names("positive").map(n -> "positive/" + n), names("negative").map(n -> "negative/" + n));
     }
 
     /** The logs the prefilter can apply to: GitHub's raw logs, and its web copies made raw again. */
@@ -102,7 +105,11 @@ class CorpusTest {
     private static Stream<String> names(String folder) throws IOException, URISyntaxException {
         Path dir = Path.of(CorpusTest.class.getResource("/corpus/" + folder).toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted().toList()
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".log"))
+                    .sorted()
+                    .toList()
                     .stream();
         }
     }

@@ -24,14 +24,16 @@ class LogScannerTest {
     @ValueSource(ints = {17, 64, 100, 333, 4096})
     void chunk_ends_anywhere_give_the_same_findings_and_line_numbers(int chunkSize) throws IOException {
         // given a real log, scanned with chunks that end in the middle of lines and markers
-        String log = Fixtures.text("corpus/positive/permission-denied--system-site-packages--self-hosted-linux-dist-packages.log");
+        String log = Fixtures.text(
+                "corpus/positive/permission-denied--system-site-packages--self-hosted-linux-dist-packages.log");
 
         Diagnosis small = new LogScanner(1, false, chunkSize).scan(stream(log));
         Diagnosis whole = new LogScanner().scan(stream(log));
 
         assertThat(small).isEqualTo(whole);
-        assertThat(whole.findings()).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(lineOf(log,
-                "[Errno 13]")));
+        assertThat(whole.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.line()).isEqualTo(lineOf(log, "[Errno 13]")));
     }
 
     @Test
@@ -39,7 +41,9 @@ class LogScannerTest {
         StringBuilder log = new StringBuilder("2026-11-20T09:14:02.1234567Z ##[group]Run pip install -r r.txt\n"
                 + "2026-11-20T09:14:02.1234567Z ##[endgroup]\n");
         for (int i = 0; i < 20_000; i++) {
-            log.append("2026-11-20T09:14:02.1234567Z [ 42%] Building CXX object src/x").append(i).append(".cpp.o\n");
+            log.append("2026-11-20T09:14:02.1234567Z [ 42%] Building CXX object src/x")
+                    .append(i)
+                    .append(".cpp.o\n");
         }
         log.append(ERRNO_13).append("2026-11-20T09:14:04.0000000Z ##[error]Process completed with exit code 1.\n");
 
@@ -47,7 +51,9 @@ class LogScannerTest {
         Diagnosis sequential = new LogScanner(1, false, 4096).scan(stream(log.toString()));
 
         assertThat(parallel).isEqualTo(sequential);
-        assertThat(parallel.findings()).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(20_003));
+        assertThat(parallel.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.line()).isEqualTo(20_003));
         assertThat(parallel.lines()).isEqualTo(20_004);
     }
 
@@ -58,7 +64,9 @@ class LogScannerTest {
         Diagnosis diagnosis = new LogScanner(1, false, 8192).scan(stream(giant + giant + ERRNO_13));
 
         assertThat(diagnosis.lines()).isEqualTo(3);
-        assertThat(diagnosis.findings()).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(3));
+        assertThat(diagnosis.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.line()).isEqualTo(3));
     }
 
     @Test
@@ -86,11 +94,14 @@ class LogScannerTest {
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0};
 
         assertThatThrownBy(() -> new LogScanner().scan(new ByteArrayInputStream(zip)))
-                .isInstanceOf(NotALogException.class).hasMessageContaining("a zip archive");
+                .isInstanceOf(NotALogException.class)
+                .hasMessageContaining("a zip archive");
         assertThatThrownBy(() -> new LogScanner().scan(new ByteArrayInputStream(utf16)))
-                .isInstanceOf(NotALogException.class).hasMessageContaining("UTF-16");
+                .isInstanceOf(NotALogException.class)
+                .hasMessageContaining("UTF-16");
         assertThatThrownBy(() -> new LogScanner().scan(new ByteArrayInputStream(elf)))
-                .isInstanceOf(NotALogException.class).hasMessageContaining("binary data");
+                .isInstanceOf(NotALogException.class)
+                .hasMessageContaining("binary data");
     }
 
     @Test
@@ -100,7 +111,8 @@ class LogScannerTest {
                 .getBytes(StandardCharsets.UTF_8);
         InputStream huge = new SequenceInputStream(Collections.enumeration(
                 Collections.nCopies(64 * 1024 * 1024 / block.length, (InputStream) null).stream()
-                        .map(ignored -> (InputStream) new ByteArrayInputStream(block)).toList()));
+                        .map(ignored -> (InputStream) new ByteArrayInputStream(block))
+                        .toList()));
 
         Diagnosis diagnosis = new LogScanner().scan(huge);
 

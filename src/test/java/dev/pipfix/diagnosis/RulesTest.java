@@ -41,8 +41,12 @@ class RulesTest {
             ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [Errno 13] Permission denied'))
             """)
     void the_same_headline_with_another_error_is_not_a_finding(String line) throws IOException {
-        assertThat(raw("##[group]Run pip install x", "##[endgroup]", line,
-                "##[error]Process completed with exit code 1.")).isEmpty();
+        assertThat(raw(
+                        "##[group]Run pip install x",
+                        "##[endgroup]",
+                        line,
+                        "##[error]Process completed with exit code 1."))
+                .isEmpty();
     }
 
     @Test
@@ -60,8 +64,10 @@ class RulesTest {
             assertThat(f.kind()).isEqualTo(Kind.ACCESS_DENIED);
             assertThat(f.line()).isEqualTo(6);
             assertThat(f.path()).isEqualTo("C:\\Python311\\Scripts\\pip.exe");
-            assertThat(f.evidence()).containsExactly("Could not install packages due to an EnvironmentError.",
-                    "PermissionError: [WinError 5] Access is denied: 'C:\\\\Python311\\\\Scripts\\\\pip.exe'");
+            assertThat(f.evidence())
+                    .containsExactly(
+                            "Could not install packages due to an EnvironmentError.",
+                            "PermissionError: [WinError 5] Access is denied: 'C:\\\\Python311\\\\Scripts\\\\pip.exe'");
         });
     }
 
@@ -69,20 +75,32 @@ class RulesTest {
     void a_bare_oserror_counts_only_in_a_traceback_through_pips_code() throws IOException {
         String error = "OSError: [Errno 13] Permission denied: '/usr/local/lib/python2.7/dist-packages/x'";
 
-        List<Finding> throughPip = raw("##[group]Run pip install x", "##[endgroup]", "Traceback (most recent call last):",
-                "  File \"/usr/local/lib/python2.7/dist-packages/pip/basecommand.py\", line 215, in main", error,
+        List<Finding> throughPip = raw(
+                "##[group]Run pip install x",
+                "##[endgroup]",
+                "Traceback (most recent call last):",
+                "  File \"/usr/local/lib/python2.7/dist-packages/pip/basecommand.py\", line 215, in main",
+                error,
                 "##[error]Process completed with exit code 2.");
-        List<Finding> ownScript = raw("##[group]Run python build.py", "##[endgroup]", "Traceback (most recent call last):",
-                "  File \"/home/runner/work/x/x/build.py\", line 3, in <module>", error,
+        List<Finding> ownScript = raw(
+                "##[group]Run python build.py",
+                "##[endgroup]",
+                "Traceback (most recent call last):",
+                "  File \"/home/runner/work/x/x/build.py\", line 3, in <module>",
+                error,
                 "##[error]Process completed with exit code 1.");
 
-        assertThat(throughPip).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.PERMISSION_DENIED));
+        assertThat(throughPip)
+                .singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.PERMISSION_DENIED));
         assertThat(ownScript).isEmpty();
     }
 
     @Test
     void setuptools_error_under_running_setup_py_install_counts() throws IOException {
-        List<Finding> findings = raw("##[group]Run pip install .", "##[endgroup]",
+        List<Finding> findings = raw(
+                "##[group]Run pip install .",
+                "##[endgroup]",
                 "  Running setup.py install for octo ... error",
                 "    error: [Errno 13] Permission denied: 'build/lib/octo/__init__.py'",
                 "##[error]Process completed with exit code 1.");
@@ -95,8 +113,12 @@ class RulesTest {
 
     @Test
     void pep_668_collects_the_distributions_words_as_evidence() throws IOException {
-        List<Finding> findings = raw("##[group]Run pip install -r requirements.txt", "##[endgroup]",
-                "error: externally-managed-environment", "", "× This environment is externally managed",
+        List<Finding> findings = raw(
+                "##[group]Run pip install -r requirements.txt",
+                "##[endgroup]",
+                "error: externally-managed-environment",
+                "",
+                "× This environment is externally managed",
                 "╰─> To install Python packages system-wide, try apt install",
                 "    python3-xyz, where xyz is the package you are trying to",
                 "##[error]Process completed with exit code 1.");
@@ -105,9 +127,11 @@ class RulesTest {
             assertThat(f.kind()).isEqualTo(Kind.EXTERNALLY_MANAGED_ENVIRONMENT);
             assertThat(f.cause()).isEqualTo(Cause.EXTERNALLY_MANAGED);
             assertThat(f.line()).isEqualTo(3);
-            assertThat(f.evidence()).containsExactly("error: externally-managed-environment",
-                    "× This environment is externally managed",
-                    "╰─> To install Python packages system-wide, try apt install");
+            assertThat(f.evidence())
+                    .containsExactly(
+                            "error: externally-managed-environment",
+                            "× This environment is externally managed",
+                            "╰─> To install Python packages system-wide, try apt install");
         });
     }
 
@@ -125,8 +149,8 @@ class RulesTest {
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.step()).isEqualTo("Run python -m pip install --upgrade pip");
-            assertThat(f.script()).containsExactly("python -m pip install --upgrade pip",
-                    "sudo -H pip install -r requirements.txt");
+            assertThat(f.script())
+                    .containsExactly("python -m pip install --upgrade pip", "sudo -H pip install -r requirements.txt");
             assertThat(f.command()).isEqualTo("sudo -H pip install -r requirements.txt");
             assertThat(f.cause()).isEqualTo(Cause.SUDO_PIP);
             assertThat(f.stepLine()).isEqualTo(6);
@@ -137,43 +161,67 @@ class RulesTest {
 
     @Test
     void a_traced_command_wins_over_guessing_from_the_script() throws IOException {
-        List<Finding> findings = raw("##[group]Run ./ci/install.sh", "##[endgroup]",
+        List<Finding> findings = raw(
+                "##[group]Run ./ci/install.sh",
+                "##[endgroup]",
                 "+ python3 -m pip install --no-cache-dir -r requirements/dev.txt",
                 "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/.local'",
                 "##[error]Process completed with exit code 1.");
 
-        assertThat(findings).singleElement()
-                .satisfies(f -> assertThat(f.command()).isEqualTo("python3 -m pip install --no-cache-dir -r requirements/dev.txt"));
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.command())
+                        .isEqualTo("python3 -m pip install --no-cache-dir -r requirements/dev.txt"));
     }
 
     @Test
     void an_error_in_a_step_that_passed_is_dropped_when_another_step_failed() throws IOException {
         String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/x'";
 
-        List<Finding> otherStepFailed = raw("##[group]Run pip install x || true", "##[endgroup]", error,
-                "##[group]Run pytest", "##[endgroup]", "##[error]Process completed with exit code 1.");
+        List<Finding> otherStepFailed = raw(
+                "##[group]Run pip install x || true",
+                "##[endgroup]",
+                error,
+                "##[group]Run pytest",
+                "##[endgroup]",
+                "##[error]Process completed with exit code 1.");
         List<Finding> noFailureShown = raw("##[group]Run pip install x", "##[endgroup]", error);
 
         assertThat(otherStepFailed).isEmpty();
-        assertThat(noFailureShown).singleElement().satisfies(f -> assertThat(f.stepFailed()).isFalse());
+        assertThat(noFailureShown)
+                .singleElement()
+                .satisfies(f -> assertThat(f.stepFailed()).isFalse());
     }
 
     @Test
     void the_same_error_printed_twice_is_one_finding() throws IOException {
         String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/x'";
 
-        assertThat(raw("##[group]Run pip install x", "##[endgroup]", error, error,
-                "##[error]Process completed with exit code 1.")).hasSize(1);
+        assertThat(raw(
+                        "##[group]Run pip install x",
+                        "##[endgroup]",
+                        error,
+                        error,
+                        "##[error]Process completed with exit code 1."))
+                .hasSize(1);
     }
 
     @Test
     void the_os_comes_from_the_runner_image_then_the_path_then_the_shell() throws IOException {
         String error = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: 'RECORD'";
 
-        List<Finding> image = raw("##[group]Runner Image", "Image: windows-2022", "##[endgroup]",
-                "##[group]Run pip install x", "##[endgroup]", error);
-        List<Finding> shell = raw("##[group]Run pip install x", "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE"
-                + " -command \". '{0}'\"", "##[endgroup]", error);
+        List<Finding> image = raw(
+                "##[group]Runner Image",
+                "Image: windows-2022",
+                "##[endgroup]",
+                "##[group]Run pip install x",
+                "##[endgroup]",
+                error);
+        List<Finding> shell = raw(
+                "##[group]Run pip install x",
+                "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE" + " -command \". '{0}'\"",
+                "##[endgroup]",
+                error);
 
         assertThat(image).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
         assertThat(shell).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
@@ -181,7 +229,8 @@ class RulesTest {
 
     @Test
     void a_web_page_copy_has_steps_scripts_and_failures_without_markers() throws IOException {
-        String log = String.join("\n",
+        String log = String.join(
+                "\n",
                 "Run python -m pip install --upgrade pip",
                 "  python -m pip install --upgrade pip",
                 "  pip install flake8 pytest",
@@ -207,10 +256,14 @@ class RulesTest {
 
     @Test
     void azure_and_jenkins_steps_are_followed_without_github_markers() throws IOException {
-        List<Finding> azure = raw("##[section]Starting: Install dependencies",
+        List<Finding> azure = raw(
+                "##[section]Starting: Install dependencies",
                 "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/lib/python3/x'",
-                "##[error]Bash exited with code '1'.", "##[section]Finishing: Install dependencies");
-        List<Finding> jenkins = scan(String.join("\n", "[Pipeline] { (Install)",
+                "##[error]Bash exited with code '1'.",
+                "##[section]Finishing: Install dependencies");
+        List<Finding> jenkins = scan(String.join(
+                "\n",
+                "[Pipeline] { (Install)",
                 "[2026-11-20T09:14:07.210Z] + pip install -r requirements.txt",
                 "[2026-11-20T09:14:07.211Z] ERROR: Could not install packages due to an OSError: [Errno 13] Permission"
                         + " denied: '/usr/local/lib/python3.9/site-packages/x'",
@@ -234,10 +287,12 @@ class RulesTest {
     }
 
     private static List<Finding> scan(String log) throws IOException {
-        List<Finding> fast = new LogScanner().scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))
+        List<Finding> fast = new LogScanner()
+                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))
                 .findings();
         List<Finding> reference = new LogScanner(1, true)
-                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).findings();
+                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))
+                .findings();
         assertThat(fast).as("prefiltered and every-line scans agree").isEqualTo(reference);
         return fast;
     }

@@ -54,9 +54,15 @@ class AppJwtTest {
         // then
         assertThat(withinFive).isEqualTo(first);
         assertThat(afterFive).isNotEqualTo(first);
-        assertThat(Jwts.parser().clock(() -> java.util.Date.from(clock.instant())).verifyWith(publicKeyOf(key))
-                .build().parseSignedClaims(afterFive).getPayload()
-                .getIssuedAt().toInstant()).isEqualTo(start.plusSeconds(4 * 60));
+        assertThat(Jwts.parser()
+                        .clock(() -> java.util.Date.from(clock.instant()))
+                        .verifyWith(publicKeyOf(key))
+                        .build()
+                        .parseSignedClaims(afterFive)
+                        .getPayload()
+                        .getIssuedAt()
+                        .toInstant())
+                .isEqualTo(start.plusSeconds(4 * 60));
         assertThat(afterTheClockWentBack).isNotEqualTo(afterFive);
     }
 

@@ -19,8 +19,8 @@ class GitHubErrorsTest {
     void a_server_error_or_a_network_failure_is_retried_with_backoff() {
         GitHubErrors.Verdict bad = GitHubErrors.classify(new GitHubApiException(JOBS, 502, "Bad Gateway"), NOW);
         GitHubErrors.Verdict timeout = GitHubErrors.classify(new SocketTimeoutException("timeout"), NOW);
-        GitHubErrors.Verdict wrapped = GitHubErrors.classify(new IllegalStateException("iterator",
-                new IOException("connection reset")), NOW);
+        GitHubErrors.Verdict wrapped =
+                GitHubErrors.classify(new IllegalStateException("iterator", new IOException("connection reset")), NOW);
 
         for (GitHubErrors.Verdict verdict : List.of(bad, timeout, wrapped)) {
             assertThat(verdict.permanent()).isFalse();
@@ -30,14 +30,26 @@ class GitHubErrorsTest {
 
     @Test
     void a_rate_limit_is_waited_out_until_the_time_github_names() {
-        GitHubErrors.Verdict retryAfter = GitHubErrors.classify(new GitHubApiException(JOBS, 429, "slow down",
-                Map.of("Retry-After", List.of("30"))), NOW);
+        GitHubErrors.Verdict retryAfter = GitHubErrors.classify(
+                new GitHubApiException(JOBS, 429, "slow down", Map.of("Retry-After", List.of("30"))), NOW);
         long reset = NOW.plusSeconds(600).getEpochSecond();
-        GitHubErrors.Verdict primary = GitHubErrors.classify(new GitHubApiException(JOBS, 403,
-                "API rate limit exceeded for installation ID 4242.", Map.of("x-ratelimit-remaining", List.of("0"),
-                        "x-ratelimit-reset", List.of(Long.toString(reset)))), NOW);
-        GitHubErrors.Verdict secondary = GitHubErrors.classify(new GitHubApiException(JOBS, 403,
-                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."), NOW);
+        GitHubErrors.Verdict primary = GitHubErrors.classify(
+                new GitHubApiException(
+                        JOBS,
+                        403,
+                        "API rate limit exceeded for installation ID 4242.",
+                        Map.of(
+                                "x-ratelimit-remaining",
+                                List.of("0"),
+                                "x-ratelimit-reset",
+                                List.of(Long.toString(reset)))),
+                NOW);
+        GitHubErrors.Verdict secondary = GitHubErrors.classify(
+                new GitHubApiException(
+                        JOBS,
+                        403,
+                        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
+                NOW);
 
         assertThat(retryAfter.retryAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(primary.retryAt()).isEqualTo(Instant.ofEpochSecond(reset + 1));
@@ -47,10 +59,13 @@ class GitHubErrorsTest {
 
     @Test
     void a_missing_permission_or_a_deleted_repository_stops_at_once_naming_the_permission() {
-        GitHubErrors.Verdict actions = GitHubErrors.classify(new GitHubApiException(JOBS, 403,
-                "Resource not accessible by integration"), NOW);
-        GitHubErrors.Verdict comments = GitHubErrors.classify(new GitHubApiException(
-                "POST /repos/octo-org/octo-repo/issues/42/comments", 403, "Resource not accessible by integration"),
+        GitHubErrors.Verdict actions =
+                GitHubErrors.classify(new GitHubApiException(JOBS, 403, "Resource not accessible by integration"), NOW);
+        GitHubErrors.Verdict comments = GitHubErrors.classify(
+                new GitHubApiException(
+                        "POST /repos/octo-org/octo-repo/issues/42/comments",
+                        403,
+                        "Resource not accessible by integration"),
                 NOW);
         GitHubErrors.Verdict gone = GitHubErrors.classify(new GitHubApiException(JOBS, 404, "Not Found"), NOW);
 

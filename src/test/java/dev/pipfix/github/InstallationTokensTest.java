@@ -24,7 +24,9 @@ class InstallationTokensTest {
     @BeforeEach
     void start() throws Exception {
         github = new GitHubSimulator(clock);
-        AppApi app = new AppApi(new OkHttpClient(), github.apiUrl(),
+        AppApi app = new AppApi(
+                new OkHttpClient(),
+                github.apiUrl(),
                 new AppJwt("123456", PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem")), clock));
         tokens = new InstallationTokens(app, clock);
     }

@@ -47,7 +47,7 @@ class PrivateKeysTest {
                 .isInstanceOf(KeyFormatException.class)
                 .hasMessageContaining("not a PEM private key");
         assertThatThrownBy(() -> PrivateKeys.parse(
-                "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END RSA PRIVATE KEY-----"))
+                        "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END RSA PRIVATE KEY-----"))
                 .isInstanceOf(KeyFormatException.class)
                 .hasMessageContaining("not a readable RSA private key");
     }
@@ -55,17 +55,21 @@ class PrivateKeysTest {
     @Test
     void encrypted_keys_in_both_formats_are_refused_as_encrypted() {
         assertThatThrownBy(() -> PrivateKeys.parse(key("app-encrypted-pkcs1.pem")))
-                .isInstanceOf(KeyFormatException.class).hasMessageContaining("encrypted with a passphrase");
+                .isInstanceOf(KeyFormatException.class)
+                .hasMessageContaining("encrypted with a passphrase");
         assertThatThrownBy(() -> PrivateKeys.parse(key("app-encrypted-pkcs8.pem")))
-                .isInstanceOf(KeyFormatException.class).hasMessageContaining("encrypted with a passphrase");
+                .isInstanceOf(KeyFormatException.class)
+                .hasMessageContaining("encrypted with a passphrase");
     }
 
     @Test
     void an_ec_key_is_refused_as_not_rsa() {
         assertThatThrownBy(() -> PrivateKeys.parse(key("ec.pem")))
-                .isInstanceOf(KeyFormatException.class).hasMessageContaining("'EC PRIVATE KEY', not an RSA");
+                .isInstanceOf(KeyFormatException.class)
+                .hasMessageContaining("'EC PRIVATE KEY', not an RSA");
         assertThatThrownBy(() -> PrivateKeys.parse(key("ec-pkcs8.pem")))
-                .isInstanceOf(KeyFormatException.class).hasMessageContaining("another algorithm, not an RSA");
+                .isInstanceOf(KeyFormatException.class)
+                .hasMessageContaining("another algorithm, not an RSA");
     }
 
     static String key(String name) throws IOException {

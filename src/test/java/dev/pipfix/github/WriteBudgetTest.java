@@ -21,8 +21,10 @@ class WriteBudgetTest {
             clock.advance(Duration.ofMillis(500));
         }
 
-        assertThatThrownBy(() -> budget.acquire(4242)).isInstanceOfSatisfying(RetryLaterException.class,
-                later -> assertThat(later.retryAt()).isEqualTo(START.plus(Duration.ofMinutes(1))));
+        assertThatThrownBy(() -> budget.acquire(4242))
+                .isInstanceOfSatisfying(
+                        RetryLaterException.class,
+                        later -> assertThat(later.retryAt()).isEqualTo(START.plus(Duration.ofMinutes(1))));
         clock.advance(Duration.ofSeconds(20));
         budget.acquire(4242);
     }

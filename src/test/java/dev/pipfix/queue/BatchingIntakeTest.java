@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.TestDatabases;
+import dev.pipfix.testing.TestQueues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,8 +67,12 @@ class BatchingIntakeTest {
 
         // then each delivery is stored and its run queued, in fewer transactions than deliveries
         assertThat(outcomes).hasSize(64).containsOnly(Admission.RUN_QUEUED);
-        assertThat(queue.waiting()).extracting(CompletedRun::runId).doesNotHaveDuplicates().hasSize(64);
-        assertThat(count("select count(*) from deliveries where result = 'queued'")).isEqualTo(64);
+        assertThat(queue.waiting())
+                .extracting(CompletedRun::runId)
+                .doesNotHaveDuplicates()
+                .hasSize(64);
+        assertThat(count("select count(*) from deliveries where result = 'queued'"))
+                .isEqualTo(64);
         assertThat(count("select count(*) from queued_runs")).isEqualTo(64);
         assertThat(intake.commits()).isLessThan(64);
     }
@@ -87,12 +91,16 @@ class BatchingIntakeTest {
         // given a second instance's intake on the same database
         try (BatchingIntake other = new BatchingIntake(dataSource, queue, Duration.ofSeconds(20))) {
             // when both get each of 20 deliveries at the same moment
-            List<Object> outcomes = atOnce(40, i -> Delivery.ofRun("d-" + i / 2, "workflow_run", Instant.now(),
-                    run(i / 2)), i -> i % 2 == 0 ? intake : other);
+            List<Object> outcomes = atOnce(
+                    40,
+                    i -> Delivery.ofRun("d-" + i / 2, "workflow_run", Instant.now(), run(i / 2)),
+                    i -> i % 2 == 0 ? intake : other);
 
             // then each delivery was stored by one of them, and the other saw a duplicate
             assertThat(outcomes).filteredOn(Admission.RUN_QUEUED::equals).hasSize(20);
-            assertThat(outcomes).filteredOn(Admission.DUPLICATE_DELIVERY::equals).hasSize(20);
+            assertThat(outcomes)
+                    .filteredOn(Admission.DUPLICATE_DELIVERY::equals)
+                    .hasSize(20);
             assertThat(queue.waiting()).hasSize(20);
         }
     }
@@ -103,16 +111,19 @@ class BatchingIntakeTest {
 
         assertThat(outcomes).filteredOn(Admission.RUN_QUEUED::equals).hasSize(1);
         assertThat(outcomes).filteredOn(Admission.RUN_ALREADY_QUEUED::equals).hasSize(9);
-        assertThat(count("select count(*) from deliveries where result = 'duplicate'")).isEqualTo(9);
+        assertThat(count("select count(*) from deliveries where result = 'duplicate'"))
+                .isEqualTo(9);
         assertThat(queue.waiting()).hasSize(1);
     }
 
     @Test
     void a_delivery_that_cannot_be_stored_fails_alone() throws Exception {
         // given 30 deliveries arriving together, one with an event name longer than its column
-        List<Object> outcomes = atOnce(30, i -> i == 13
-                ? Delivery.recordOnly("d-13", "x".repeat(500), Instant.now(), DeliveryResult.IGNORED)
-                : Delivery.ofRun("d-" + i, "workflow_run", Instant.now(), run(i)));
+        List<Object> outcomes = atOnce(
+                30,
+                i -> i == 13
+                        ? Delivery.recordOnly("d-13", "x".repeat(500), Instant.now(), DeliveryResult.IGNORED)
+                        : Delivery.ofRun("d-" + i, "workflow_run", Instant.now(), run(i)));
 
         // then only that one is refused, and nothing of it is kept
         assertThat(outcomes.get(13)).isInstanceOf(QueueUnavailableException.class);
@@ -182,9 +193,22 @@ class BatchingIntakeTest {
     }
 
     private static CompletedRun run(int n) {
-        return new CompletedRun("d-" + n, 1L, "octo-org/octo-repo", 30_433_642L + n, 1, n,
-                "https://github.com/octo-org/octo-repo/actions/runs/" + (30_433_642L + n), 7, "CI",
-                ".github/workflows/ci.yml", "pull_request", "failure", "6dcb09b5b57875f334f61aebed695e2e4193db5e",
-                "fix-deps", "octo-org/octo-repo", List.of(42));
+        return new CompletedRun(
+                "d-" + n,
+                1L,
+                "octo-org/octo-repo",
+                30_433_642L + n,
+                1,
+                n,
+                "https://github.com/octo-org/octo-repo/actions/runs/" + (30_433_642L + n),
+                7,
+                "CI",
+                ".github/workflows/ci.yml",
+                "pull_request",
+                "failure",
+                "6dcb09b5b57875f334f61aebed695e2e4193db5e",
+                "fix-deps",
+                "octo-org/octo-repo",
+                List.of(42));
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ValueSource(strings = {"h2", "postgresql"})
 class CommentThreadsTest {
 
-    private static final CommentThreads.Key KEY = CommentThreads.Key.pullRequest("octo-org/octo-repo", 42,
-            "<!-- pipfix:workflow=7087581 -->");
+    private static final CommentThreads.Key KEY =
+            CommentThreads.Key.pullRequest("octo-org/octo-repo", 42, "<!-- pipfix:workflow=7087581 -->");
 
     @Parameter
     String kind;
@@ -54,16 +54,17 @@ class CommentThreadsTest {
 
     @Test
     void a_new_thread_knows_nothing_and_keeps_what_its_turn_leaves() throws IOException {
-        CommentThreads.State written = new CommentThreads.State(Optional.of(9001L), Optional.of("ab12"),
-                new CommentThreads.RunStamp(680634037, 2));
+        CommentThreads.State written = new CommentThreads.State(
+                Optional.of(9001L), Optional.of("ab12"), new CommentThreads.RunStamp(680634037, 2));
 
         CommentThreads.State first = threads.inTurn(KEY, state -> new CommentThreads.Turn<>(state, written));
         CommentThreads.State second = threads.inTurn(KEY, state -> new CommentThreads.Turn<>(state, state));
 
         assertThat(first).isEqualTo(CommentThreads.State.NEW);
         assertThat(second).isEqualTo(written);
-        CommentThreads.State otherThread = threads.inTurn(CommentThreads.Key.commit("octo-org/octo-repo", "6f0b5a9",
-                KEY.marker()), state -> new CommentThreads.Turn<>(state, state));
+        CommentThreads.State otherThread = threads.inTurn(
+                CommentThreads.Key.commit("octo-org/octo-repo", "6f0b5a9", KEY.marker()),
+                state -> new CommentThreads.Turn<>(state, state));
         assertThat(otherThread).isEqualTo(CommentThreads.State.NEW);
     }
 
@@ -88,8 +89,9 @@ class CommentThreadsTest {
                     inside.remove(0);
                     long count = state.commentId().orElse(0L);
                     assertThat(together).as("workers inside one turn").isEqualTo(1);
-                    return new CommentThreads.Turn<>(count, new CommentThreads.State(Optional.of(count + 1),
-                            Optional.empty(), state.writtenBy()));
+                    return new CommentThreads.Turn<>(
+                            count,
+                            new CommentThreads.State(Optional.of(count + 1), Optional.empty(), state.writtenBy()));
                 });
             }));
         }
@@ -108,12 +110,17 @@ class CommentThreadsTest {
 
     @Test
     void a_turn_that_fails_leaves_the_thread_as_it_was() throws IOException {
-        CommentThreads.State before = threads.inTurn(KEY, state -> new CommentThreads.Turn<>(state,
-                new CommentThreads.State(Optional.of(9001L), Optional.empty(), new CommentThreads.RunStamp(1, 1))));
+        CommentThreads.State before = threads.inTurn(
+                KEY,
+                state -> new CommentThreads.Turn<>(
+                        state,
+                        new CommentThreads.State(
+                                Optional.of(9001L), Optional.empty(), new CommentThreads.RunStamp(1, 1))));
 
         assertThatThrownBy(() -> threads.inTurn(KEY, state -> {
-            throw new IOException("GitHub answered 502");
-        })).hasMessage("GitHub answered 502");
+                    throw new IOException("GitHub answered 502");
+                }))
+                .hasMessage("GitHub answered 502");
 
         CommentThreads.State after = threads.inTurn(KEY, state -> new CommentThreads.Turn<>(state, state));
         assertThat(after.commentId()).hasValue(9001L);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pipfix.testing.TestQueues;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +32,15 @@ class EmbeddedDatabaseDurabilityTest {
     void deliveries_committed_just_before_the_process_is_killed_are_there_after_a_restart() throws Exception {
         // given a JVM that stores deliveries and their runs on the embedded database, from several requests at once,
         // and halts the moment the last is stored, as a SIGKILL would stop it
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RecordThenHalt.class.getName(), dataDir.toString(),
-                Integer.toString(DELIVERIES))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RecordThenHalt.class.getName(),
+                        dataDir.toString(),
+                        Integer.toString(DELIVERIES))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("recorded " + DELIVERIES);
@@ -54,7 +58,10 @@ class EmbeddedDatabaseDurabilityTest {
             for (int i = 0; i < DELIVERIES; i++) {
                 assertThat(deliveries.seen("delivery-" + i)).as("delivery-" + i).isTrue();
             }
-            assertThat(runs).extracting(CompletedRun::runId).doesNotHaveDuplicates().hasSize(DELIVERIES);
+            assertThat(runs)
+                    .extracting(CompletedRun::runId)
+                    .doesNotHaveDuplicates()
+                    .hasSize(DELIVERIES);
         }
     }
 
@@ -75,12 +82,25 @@ class EmbeddedDatabaseDurabilityTest {
             List<Future<Admission>> admissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String id = "delivery-" + i;
-                CompletedRun run = new CompletedRun(id, 1L, "octo-org/octo-repo", 9_000 + i, 1, i,
-                        "https://github.com/octo-org/octo-repo/actions/runs/" + (9_000 + i), 7, "CI",
-                        ".github/workflows/ci.yml", "pull_request", "failure", "6dcb09b5b57875f334f61aebed695e2e4193db5e",
-                        "fix-deps", "octo-org/octo-repo", List.of(42));
-                admissions.add(requests.submit(() -> intake.admit(Delivery.ofRun(id, "workflow_run", Instant.now(),
-                        run))));
+                CompletedRun run = new CompletedRun(
+                        id,
+                        1L,
+                        "octo-org/octo-repo",
+                        9_000 + i,
+                        1,
+                        i,
+                        "https://github.com/octo-org/octo-repo/actions/runs/" + (9_000 + i),
+                        7,
+                        "CI",
+                        ".github/workflows/ci.yml",
+                        "pull_request",
+                        "failure",
+                        "6dcb09b5b57875f334f61aebed695e2e4193db5e",
+                        "fix-deps",
+                        "octo-org/octo-repo",
+                        List.of(42));
+                admissions.add(
+                        requests.submit(() -> intake.admit(Delivery.ofRun(id, "workflow_run", Instant.now(), run))));
             }
             for (Future<Admission> admission : admissions) {
                 if (admission.get() != Admission.RUN_QUEUED) {
@@ -91,7 +111,7 @@ class EmbeddedDatabaseDurabilityTest {
             System.out.flush();
             Runtime.getRuntime().halt(HALTED);
         }
-    
+
         /** A queue that is never started: the test reads what is stored, and runs nothing. */
         static DurableRunQueue queue(HikariDataSource dataSource) {
             return TestQueues.unstarted(dataSource, Database.Dialect.H2);

@@ -35,9 +35,12 @@ class ScaleOutTest {
     void two_instances_on_one_postgresql_handle_each_of_1000_runs_exactly_once() throws Exception {
         String databaseUrl = TestDatabases.url("postgresql");
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
-        PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(4,
-                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10), null), Duration.ofMillis(200),
-                Duration.ofSeconds(2), 5);
+        PipfixServer.Options options = new PipfixServer.Options(
+                new DurableRunQueue.Settings(
+                        4, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10), null),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                5);
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             // given GitHub, and two instances on the same database
             github.installationTokensForAny("ghs_scale");
@@ -54,7 +57,9 @@ class ScaleOutTest {
                     byte[] payload = Fixtures.text("payloads/workflow_run-completed-failure-same-repo.json")
                             .replace("680634037", Long.toString(900_000_000L + i))
                             .getBytes(StandardCharsets.UTF_8);
-                    assertThat((i % 2 == 0 ? toOne : toTwo).deliver("workflow_run", payload).statusCode())
+                    assertThat((i % 2 == 0 ? toOne : toTwo)
+                                    .deliver("workflow_run", payload)
+                                    .statusCode())
                             .isEqualTo(202);
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
@@ -63,7 +68,8 @@ class ScaleOutTest {
                 }
 
                 // then every run's jobs were listed once, by one instance or the other, and both worked
-                Map<String, Long> listings = github.apiRequests().stream().map(r -> r.getUrl())
+                Map<String, Long> listings = github.apiRequests().stream()
+                        .map(r -> r.getUrl())
                         .filter(url -> url.contains("/attempts/1/jobs"))
                         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
                 assertThat(one.runsInFlight()).isZero();
@@ -80,11 +86,16 @@ class ScaleOutTest {
         }
     }
 
-    private PipfixServer server(GitHubSimulator github, RSAPrivateKey key, String databaseUrl,
-            PipfixServer.Options options) {
-        Config config = Config.builder().app("123456", key, SECRET)
-                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1").dataDir(dataDir).databaseUrl(databaseUrl).build();
+    private PipfixServer server(
+            GitHubSimulator github, RSAPrivateKey key, String databaseUrl, PipfixServer.Options options) {
+        Config config = Config.builder()
+                .app("123456", key, SECRET)
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), "https://github.com")
+                .publicUrl("http://127.0.0.1")
+                .dataDir(dataDir)
+                .databaseUrl(databaseUrl)
+                .build();
         return new PipfixServer(config, Clock.systemUTC(), options).start();
     }
 }

@@ -24,8 +24,15 @@ class CommentRendererTest {
 
     private final CommentRenderer renderer = new CommentRenderer();
 
-    private static final Finding LINUX_ERRNO_13 = finding(Kind.PERMISSION_DENIED, Cause.SYSTEM_SITE_PACKAGES, 66,
-            "Run pip3 install flake8", 8, "pip3 install flake8", "/usr/lib/python3.6/site-packages/pyflakes", Os.LINUX,
+    private static final Finding LINUX_ERRNO_13 = finding(
+            Kind.PERMISSION_DENIED,
+            Cause.SYSTEM_SITE_PACKAGES,
+            66,
+            "Run pip3 install flake8",
+            8,
+            "pip3 install flake8",
+            "/usr/lib/python3.6/site-packages/pyflakes",
+            Os.LINUX,
             List.of("ERROR: Could not install packages due to an EnvironmentError: [Errno 13] Permission denied:"
                     + " '/usr/lib/python3.6/site-packages/pyflakes'"));
 
@@ -34,11 +41,13 @@ class CommentRendererTest {
         String body = renderer.render(report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13)));
 
         assertThat(body).startsWith(CommentMarker.forWorkflow(7087581) + "\n");
-        assertThat(body).contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/"
-                + "actions/runs/680634037) (attempt 1)");
+        assertThat(body)
+                .contains("The `CI` workflow failed in [run #7](https://github.com/octo-org/octo-repo/"
+                        + "actions/runs/680634037) (attempt 1)");
         assertThat(body).contains("#### Job `lint`, step `Install flake8`");
-        assertThat(body).contains("[Log line 66](https://github.com/octo-org/octo-repo/actions/runs/680634037/job/"
-                + "18764420921#step:4:8) says:");
+        assertThat(body)
+                .contains("[Log line 66](https://github.com/octo-org/octo-repo/actions/runs/680634037/job/"
+                        + "18764420921#step:4:8) says:");
         assertThat(body).contains("```text\nERROR: Could not install packages due to an EnvironmentError: [Errno 13]");
         assertThat(body).contains("belongs to root");
     }
@@ -60,9 +69,16 @@ class CommentRendererTest {
 
     @Test
     void pip_upgrading_itself_on_windows_gets_python_dash_m_pip_not_a_venv() {
-        Finding finding = finding(Kind.ACCESS_DENIED, Cause.PIP_SELF_UPGRADE, 61, "Run pip install --upgrade pip",
-                14, "pip install --upgrade pip", "C:\\Users\\RUNNER~1\\AppData\\Local\\Temp\\pip.exe",
-                Os.WINDOWS, List.of("ERROR: Could not install packages due to an OSError: [WinError 5] Access is"
+        Finding finding = finding(
+                Kind.ACCESS_DENIED,
+                Cause.PIP_SELF_UPGRADE,
+                61,
+                "Run pip install --upgrade pip",
+                14,
+                "pip install --upgrade pip",
+                "C:\\Users\\RUNNER~1\\AppData\\Local\\Temp\\pip.exe",
+                Os.WINDOWS,
+                List.of("ERROR: Could not install packages due to an OSError: [WinError 5] Access is"
                         + " denied: 'C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe'"));
 
         String body = renderer.render(report("CI", job("build (windows-latest, 3.11)", "Install", 3, finding)));
@@ -74,16 +90,25 @@ class CommentRendererTest {
 
     @Test
     void names_from_the_pull_request_cannot_ping_people_or_inject_markdown() {
-        Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, 3, null, 0, null, null, Os.LINUX,
+        Finding finding = finding(
+                Kind.PERMISSION_DENIED,
+                Cause.UNKNOWN,
+                3,
+                null,
+                0,
+                null,
+                null,
+                Os.LINUX,
                 List.of("ERROR: [Errno 13] Permission denied: '@octocat'\n```\n[click](https://evil.example)"));
 
-        String body = renderer.render(report("CI @octo-org/admins <b>x</b>",
-                job("test `@everyone`", "Install ![x](y)", 0, finding)));
+        String body = renderer.render(
+                report("CI @octo-org/admins <b>x</b>", job("test `@everyone`", "Install ![x](y)", 0, finding)));
 
         assertThat(body).contains("The `CI @octo-org/admins <b>x</b>` workflow");
         assertThat(body).contains("#### Job `` test `@everyone` ``, step `Install ![x](y)`");
-        assertThat(body).contains("````text\nERROR: [Errno 13] Permission denied: '@octocat'\n```\n"
-                + "[click](https://evil.example)\n````");
+        assertThat(body)
+                .contains("````text\nERROR: [Errno 13] Permission denied: '@octocat'\n```\n"
+                        + "[click](https://evil.example)\n````");
     }
 
     @Test
@@ -92,10 +117,24 @@ class CommentRendererTest {
         String longEvidence = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '"
                 + "/x".repeat(990) + "'";
         for (int i = 0; i < 256; i++) {
-            Finding finding = finding(Kind.PERMISSION_DENIED, Cause.UNKNOWN, i + 1, "Run pip install .", 2,
-                    "pip install .", null, Os.LINUX, List.of(longEvidence));
-            jobs.add(new FailedJob("test (" + i + ")", "https://github.com/o/r/actions/runs/1/job/" + i,
-                    "Install part " + i, 3, List.of(finding), false, null));
+            Finding finding = finding(
+                    Kind.PERMISSION_DENIED,
+                    Cause.UNKNOWN,
+                    i + 1,
+                    "Run pip install .",
+                    2,
+                    "pip install .",
+                    null,
+                    Os.LINUX,
+                    List.of(longEvidence));
+            jobs.add(new FailedJob(
+                    "test (" + i + ")",
+                    "https://github.com/o/r/actions/runs/1/job/" + i,
+                    "Install part " + i,
+                    3,
+                    List.of(finding),
+                    false,
+                    null));
         }
 
         String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", jobs));
@@ -108,23 +147,43 @@ class CommentRendererTest {
 
     @Test
     void matrix_legs_failing_the_same_way_share_one_section_with_a_link_to_each_log() {
-        FailedJob first = new FailedJob("test (3.11)", "https://github.com/o/r/actions/runs/1/job/11", "Install", 4,
-                List.of(LINUX_ERRNO_13), false, null);
-        FailedJob second = new FailedJob("test (3.12)", "https://github.com/o/r/actions/runs/1/job/12", "Install", 4,
-                List.of(LINUX_ERRNO_13), false, null);
+        FailedJob first = new FailedJob(
+                "test (3.11)",
+                "https://github.com/o/r/actions/runs/1/job/11",
+                "Install",
+                4,
+                List.of(LINUX_ERRNO_13),
+                false,
+                null);
+        FailedJob second = new FailedJob(
+                "test (3.12)",
+                "https://github.com/o/r/actions/runs/1/job/12",
+                "Install",
+                4,
+                List.of(LINUX_ERRNO_13),
+                false,
+                null);
 
-        String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1",
-                List.of(first, second)));
+        String body = renderer.render(
+                new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", List.of(first, second)));
 
         assertThat(body).containsOnlyOnce("#### Jobs `test (3.11)`, `test (3.12)`, step `Install`");
-        assertThat(body).contains("[Log line 66 of `test (3.11)`](https://github.com/o/r/actions/runs/1/job/11#step:4:8),"
-                + " [Log line 66 of `test (3.12)`](https://github.com/o/r/actions/runs/1/job/12#step:4:8) say:");
+        assertThat(body)
+                .contains(
+                        "[Log line 66 of `test (3.11)`](https://github.com/o/r/actions/runs/1/job/11#step:4:8),"
+                                + " [Log line 66 of `test (3.12)`](https://github.com/o/r/actions/runs/1/job/12#step:4:8) say:");
     }
 
     @Test
     void a_truncated_log_is_mentioned() {
-        FailedJob truncated = new FailedJob("lint", "https://github.com/o/r/actions/runs/1/job/2", "Install", 4,
-                List.of(LINUX_ERRNO_13), true, null);
+        FailedJob truncated = new FailedJob(
+                "lint",
+                "https://github.com/o/r/actions/runs/1/job/2",
+                "Install",
+                4,
+                List.of(LINUX_ERRNO_13),
+                true,
+                null);
 
         assertThat(renderer.render(report("CI", truncated))).contains("only its beginning was scanned");
     }
@@ -139,52 +198,103 @@ class CommentRendererTest {
     /** A finding of a failed step, as the engine reports one. */
     @Test
     void a_repository_that_prefers_setup_python_gets_that_step_and_its_patch() throws Exception {
-        String body = renderer.render(preferring("settings-fix-setup-python-pep668", "lint", "Install linters",
-                FixStrategy.SETUP_PYTHON, RepoSettings.Fix.SETUP_PYTHON));
+        String body = renderer.render(preferring(
+                "settings-fix-setup-python-pep668",
+                "lint",
+                "Install linters",
+                FixStrategy.SETUP_PYTHON,
+                RepoSettings.Fix.SETUP_PYTHON));
 
-        assertThat(body).contains("**Fix:** use a Python the job owns, as this repository's `.github/pipfix.yml` asks")
+        assertThat(body)
+                .contains("**Fix:** use a Python the job owns, as this repository's `.github/pipfix.yml` asks")
                 .contains("- name: Set up Python\n  uses: actions/setup-python@v5")
-                .contains("+      - name: Set up Python").contains("```diff");
+                .contains("+      - name: Set up Python")
+                .contains("```diff");
     }
 
     @Test
     void a_repository_that_prefers_the_user_site_gets_the_user_flag_in_its_patch() throws Exception {
-        String body = renderer.render(preferring("settings-fix-user-system-site", "unit", "Run pip install flask",
-                FixStrategy.USER_SITE, RepoSettings.Fix.USER));
+        String body = renderer.render(preferring(
+                "settings-fix-user-system-site",
+                "unit",
+                "Run pip install flask",
+                FixStrategy.USER_SITE,
+                RepoSettings.Fix.USER));
 
-        assertThat(body).contains("**Fix:** install into the user's site directory")
-                .contains("+      - run: pip install --user flask").doesNotContain("python3 -m venv");
+        assertThat(body)
+                .contains("**Fix:** install into the user's site directory")
+                .contains("+      - run: pip install --user flask")
+                .doesNotContain("python3 -m venv");
     }
 
     /** A report on a golden case's log, with the patch the patcher makes for the strategy. */
-    private static RunReport preferring(String scenario, String job, String step, FixStrategy strategy,
-            RepoSettings.Fix preferred) throws Exception {
+    private static RunReport preferring(
+            String scenario, String job, String step, FixStrategy strategy, RepoSettings.Fix preferred)
+            throws Exception {
         Path dir = Path.of("src/test/resources/workflows", scenario);
         Finding finding;
         try (InputStream log = Files.newInputStream(dir.resolve("job.log"))) {
             finding = new LogScanner().scan(log).findings().get(0);
         }
-        WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(".github/workflows/ci.yml",
-                Files.readString(dir.resolve("ci.yml")), job, step, finding.script(), strategy,
-                Fixes.runnerOs(finding.os())));
+        WorkflowFix fix = new WorkflowPatcher()
+                .fix(new FixRequest(
+                        ".github/workflows/ci.yml",
+                        Files.readString(dir.resolve("ci.yml")),
+                        job,
+                        step,
+                        finding.script(),
+                        strategy,
+                        Fixes.runnerOs(finding.os())));
         String url = "https://github.com/octo-org/octo-repo/actions/runs/680634037";
-        return new RunReport("CI", 7087581, 7, 1, url, List.of(new FailedJob(job, url + "/job/1", step, 3,
-                List.of(finding), false, fix)), List.of(), ".venv", preferred);
+        return new RunReport(
+                "CI",
+                7087581,
+                7,
+                1,
+                url,
+                List.of(new FailedJob(job, url + "/job/1", step, 3, List.of(finding), false, fix)),
+                List.of(),
+                ".venv",
+                preferred);
     }
 
-    static Finding finding(Kind kind, Cause cause, long line, String step, long stepLine, String command, String path,
-            Os os, List<String> evidence) {
-        return new Finding(kind, cause, line, step, stepLine, true, command,
-                command == null ? List.of() : List.of(command), path, os, evidence);
+    static Finding finding(
+            Kind kind,
+            Cause cause,
+            long line,
+            String step,
+            long stepLine,
+            String command,
+            String path,
+            Os os,
+            List<String> evidence) {
+        return new Finding(
+                kind,
+                cause,
+                line,
+                step,
+                stepLine,
+                true,
+                command,
+                command == null ? List.of() : List.of(command),
+                path,
+                os,
+                evidence);
     }
 
     private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {
-        return new FailedJob(name, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
-                failedStep, stepNumber, List.of(finding), false, null);
+        return new FailedJob(
+                name,
+                "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
+                failedStep,
+                stepNumber,
+                List.of(finding),
+                false,
+                null);
     }
 
     private static RunReport report(String workflow, FailedJob job) {
-        return new RunReport(workflow, 7087581, 7, 1, "https://github.com/octo-org/octo-repo/actions/runs/680634037",
-                List.of(job));
+        return new RunReport(
+                workflow, 7087581, 7, 1, "https://github.com/octo-org/octo-repo/actions/runs/680634037", List.of(job));
     }
 }

@@ -52,18 +52,37 @@ class GoldenCommentTest {
         WorkflowFix fix = null;
         if (workflowCase != null) {
             Properties properties = new Properties();
-            properties.load(new StringReader(Files.readString(RESOURCES.resolve(workflowCase).resolve("case.properties"))));
+            properties.load(new StringReader(
+                    Files.readString(RESOURCES.resolve(workflowCase).resolve("case.properties"))));
             jobName = properties.getProperty("job");
             step = properties.getProperty("step");
-            fix = new WorkflowPatcher().fix(new FixRequest(".github/workflows/ci.yml",
-                    Files.readString(RESOURCES.resolve(workflowCase).resolve("ci.yml")), jobName, step,
-                    finding.script(), Fixes.strategyFor(finding.cause()).orElseThrow(), Fixes.runnerOs(finding.os())));
+            fix = new WorkflowPatcher()
+                    .fix(new FixRequest(
+                            ".github/workflows/ci.yml",
+                            Files.readString(RESOURCES.resolve(workflowCase).resolve("ci.yml")),
+                            jobName,
+                            step,
+                            finding.script(),
+                            Fixes.strategyFor(finding.cause()).orElseThrow(),
+                            Fixes.runnerOs(finding.os())));
         }
-        FailedJob job = new FailedJob(jobName, "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001",
-                step, 4, List.of(finding), false, fix);
+        FailedJob job = new FailedJob(
+                jobName,
+                "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001",
+                step,
+                4,
+                List.of(finding),
+                false,
+                fix);
 
-        String body = new CommentRenderer().render(new RunReport("CI", 7087581, 7, 1,
-                "https://github.com/octo-org/octo-repo/actions/runs/680634037", List.of(job)));
+        String body = new CommentRenderer()
+                .render(new RunReport(
+                        "CI",
+                        7087581,
+                        7,
+                        1,
+                        "https://github.com/octo-org/octo-repo/actions/runs/680634037",
+                        List.of(job)));
 
         Path golden = GOLDEN.resolve(cause + ".md");
         if (!Files.exists(golden)) {
@@ -81,12 +100,18 @@ class GoldenCommentTest {
         String comment = Files.readString(GOLDEN.resolve(cause + ".md"), StandardCharsets.UTF_8);
 
         String yaml = block(comment, "```yaml\n");
-        List<String> added = block(comment, "```diff\n").lines()
-                .filter(line -> line.startsWith("+") && !line.startsWith("+++")).map(line -> line.substring(1))
+        List<String> added = block(comment, "```diff\n")
+                .lines()
+                .filter(line -> line.startsWith("+") && !line.startsWith("+++"))
+                .map(line -> line.substring(1))
                 .toList();
-        int indent = added.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        String inserted = added.stream().map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
+        int indent = added.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
+        String inserted = added.stream()
+                .map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
 
         assertThat(yaml).startsWith("- name: Create a virtual environment");

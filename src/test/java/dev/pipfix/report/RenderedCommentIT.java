@@ -37,7 +37,8 @@ class RenderedCommentIT {
         Node document = parser.parse(markdown);
         String html = "<!doctype html><html><head><meta charset=utf-8><style>" + STYLE + "</style></head><body>"
                 + "<div class=comment><div class=head><strong>pipfix</strong> <span style='color:#59636e'>bot"
-                + " commented</span></div><div class=body>" + HtmlRenderer.builder().build().render(document)
+                + " commented</span></div><div class=body>"
+                + HtmlRenderer.builder().build().render(document)
                 + "</div></div></body></html>";
         Path page = Path.of("target", "screenshots", "comment.html");
         Files.createDirectories(page.getParent());
@@ -49,8 +50,11 @@ class RenderedCommentIT {
 
             assertThat(browser.findElement(By.tagName("h3")).getText())
                     .isEqualTo("pipfix: pip install failed for lack of permission");
-            List<String> blocks = browser.findElements(By.tagName("pre")).stream().map(e -> e.getText()).toList();
-            assertThat(blocks).anyMatch(b -> b.contains("[Errno 13] Permission denied"))
+            List<String> blocks = browser.findElements(By.tagName("pre")).stream()
+                    .map(e -> e.getText())
+                    .toList();
+            assertThat(blocks)
+                    .anyMatch(b -> b.contains("[Errno 13] Permission denied"))
                     .anyMatch(b -> b.startsWith("--- a/.github/workflows/ci.yml"))
                     .anyMatch(b -> b.startsWith("- name: Create a virtual environment"));
             assertThat(browser.findElement(By.tagName("summary")).getText()).isEqualTo("How to check the fix");

@@ -29,8 +29,13 @@ class RepoSettingsFileTest {
                 """);
 
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI", ".github/workflows/release.yml"),
-                "build/venv", true, RepoSettings.Fix.SETUP_PYTHON));
+        assertThat(parsed.settings())
+                .isEqualTo(new RepoSettings(
+                        true,
+                        List.of("CI", ".github/workflows/release.yml"),
+                        "build/venv",
+                        true,
+                        RepoSettings.Fix.SETUP_PYTHON));
     }
 
     @Test
@@ -47,8 +52,8 @@ class RepoSettingsFileTest {
         assertThat(parsed.problems()).extracting(SettingsProblem::line).containsExactly(1, 2, 3, 4, 6);
         assertThat(parsed.problems().get(1).message()).contains("`fix` should be venv, user or setup-python");
         assertThat(parsed.problems().get(4).message()).contains("`colour` is not a setting pipfix knows");
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of("CI"), ".venv", false,
-                RepoSettings.Fix.VENV));
+        assertThat(parsed.settings())
+                .isEqualTo(new RepoSettings(true, List.of("CI"), ".venv", false, RepoSettings.Fix.VENV));
     }
 
     @Test
@@ -71,24 +76,27 @@ class RepoSettingsFileTest {
         RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse("fix: user\ncomment_on: push\n");
 
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.settings()).isEqualTo(new RepoSettings(true, List.of(), ".venv", true,
-                RepoSettings.Fix.USER));
+        assertThat(parsed.settings())
+                .isEqualTo(new RepoSettings(true, List.of(), ".venv", true, RepoSettings.Fix.USER));
     }
 
     @Test
     void a_list_at_the_top_is_not_settings() {
-        assertThat(RepoSettingsFile.parse("- enabled\n").problems()).singleElement()
+        assertThat(RepoSettingsFile.parse("- enabled\n").problems())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("should be a mapping"));
     }
 
     @Test
     void workflows_are_matched_by_name_or_path() {
-        RepoSettings settings = new RepoSettings(true, List.of("ci", "release.yml"), ".venv", false,
-                RepoSettings.Fix.VENV);
+        RepoSettings settings =
+                new RepoSettings(true, List.of("ci", "release.yml"), ".venv", false, RepoSettings.Fix.VENV);
 
         assertThat(settings.watches("CI", ".github/workflows/ci.yml")).isTrue();
-        assertThat(settings.watches("Release", ".github/workflows/release.yml@refs/heads/main")).isTrue();
+        assertThat(settings.watches("Release", ".github/workflows/release.yml@refs/heads/main"))
+                .isTrue();
         assertThat(settings.watches("Docs", ".github/workflows/docs.yml")).isFalse();
-        assertThat(RepoSettings.DEFAULTS.watches("Docs", ".github/workflows/docs.yml")).isTrue();
+        assertThat(RepoSettings.DEFAULTS.watches("Docs", ".github/workflows/docs.yml"))
+                .isTrue();
     }
 }

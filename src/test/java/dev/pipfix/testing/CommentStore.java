@@ -53,7 +53,11 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
                     return json(404, Map.of("message", "Not Found"));
                 }
                 edits.incrementAndGet();
-                stored.put("body", JSON.readTree(event.getRequest().getBodyAsString()).path("body").asText());
+                stored.put(
+                        "body",
+                        JSON.readTree(event.getRequest().getBodyAsString())
+                                .path("body")
+                                .asText());
                 return json(200, stored);
             }
             Matcher issue = ISSUE.matcher(path);
@@ -63,11 +67,23 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
             String repository = issue.group(1);
             int number = Integer.parseInt(issue.group(2));
             if (issue.group(3) == null) {
-                return json(200, Map.of("number", number, "title", "Pull request " + number, "state", "open",
-                        "url", "https://api.github.com/repos/" + repository + "/issues/" + number,
-                        "html_url", "https://github.com/" + repository + "/pull/" + number,
-                        "pull_request", Map.of("url", "https://api.github.com/repos/" + repository + "/pulls/" + number),
-                        "user", Map.of("login", "contributor", "id", 583231, "type", "User")));
+                return json(
+                        200,
+                        Map.of(
+                                "number",
+                                number,
+                                "title",
+                                "Pull request " + number,
+                                "state",
+                                "open",
+                                "url",
+                                "https://api.github.com/repos/" + repository + "/issues/" + number,
+                                "html_url",
+                                "https://github.com/" + repository + "/pull/" + number,
+                                "pull_request",
+                                Map.of("url", "https://api.github.com/repos/" + repository + "/pulls/" + number),
+                                "user",
+                                Map.of("login", "contributor", "id", 583231, "type", "User")));
             }
             List<Map<String, Object>> comments = byIssue.computeIfAbsent(number, n -> new ArrayList<>());
             if (method.equals("POST")) {
@@ -78,7 +94,11 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
                 stored.put("url", "https://api.github.com/repos/" + repository + "/issues/comments/" + id);
                 stored.put("html_url", "https://github.com/" + repository + "/pull/" + number + "#issuecomment-" + id);
                 stored.put("user", Map.of("login", "pipfix[bot]", "id", 123456, "type", "Bot"));
-                stored.put("body", JSON.readTree(event.getRequest().getBodyAsString()).path("body").asText());
+                stored.put(
+                        "body",
+                        JSON.readTree(event.getRequest().getBodyAsString())
+                                .path("body")
+                                .asText());
                 comments.add(stored);
                 byId.put(id, stored);
                 return json(201, stored);
@@ -98,7 +118,9 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
 
     /** The bodies of the comments on one issue or pull request, oldest first. */
     public synchronized List<String> bodies(int number) {
-        return byIssue.getOrDefault(number, List.of()).stream().map(c -> String.valueOf(c.get("body"))).toList();
+        return byIssue.getOrDefault(number, List.of()).stream()
+                .map(c -> String.valueOf(c.get("body")))
+                .toList();
     }
 
     /** Someone deletes a comment on GitHub. */
@@ -118,8 +140,11 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
 
     private static ResponseDefinition json(int status, Object body) {
         try {
-            return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsString(body)).build();
+            return new ResponseDefinitionBuilder()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(body))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

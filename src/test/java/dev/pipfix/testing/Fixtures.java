@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Reads the scenario files under {@code src/test/resources}. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String text(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {

@@ -33,7 +33,8 @@ public final class GitHubSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer api;
-    private final WireMockServer storage = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer storage =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private final Clock clock;
     private final AtomicInteger tokenSequences = new AtomicInteger();
 
@@ -44,15 +45,21 @@ public final class GitHubSimulator implements AutoCloseable {
     /** @param comments the memory behind {@link #commentsFromStore(String)} */
     public GitHubSimulator(Clock clock, CommentStore comments) {
         this.clock = clock;
-        this.api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(comments)
+        this.api = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .extensions(comments)
                 .containerThreads(64));
         api.start();
         storage.start();
         // whatever a test does not stub answers as GitHub answers an unknown path
         api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(100)
-                .willReturn(json(404, "{\"message\":\"Not Found\",\"documentation_url\":"
-                        + "\"https://docs.github.com/rest\",\"status\":\"404\"}")));
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .atPriority(100)
+                .willReturn(json(
+                        404,
+                        "{\"message\":\"Not Found\",\"documentation_url\":"
+                                + "\"https://docs.github.com/rest\",\"status\":\"404\"}")));
     }
 
     public String apiUrl() {
@@ -74,8 +81,8 @@ public final class GitHubSimulator implements AutoCloseable {
     public void installationTokens(long installationId, String... tokens) {
         String scenario = "tokens-" + installationId + "-" + tokenSequences.incrementAndGet();
         for (int i = 0; i < tokens.length; i++) {
-            ScenarioMappingBuilder stub = post(urlPathEqualTo("/app/installations/" + installationId
-                    + "/access_tokens"))
+            ScenarioMappingBuilder stub = post(urlPathEqualTo(
+                            "/app/installations/" + installationId + "/access_tokens"))
                     .inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? "Started" : "token-" + i)
                     .willReturn(json(201, tokenJson(tokens[i])));
@@ -89,9 +96,12 @@ public final class GitHubSimulator implements AutoCloseable {
     private String tokenJson(String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", token);
-        body.put("expires_at", clock.instant().plus(Duration.ofHours(1)).toString().replaceAll("\\.\\d+Z$", "Z"));
-        body.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
-                "pull_requests", "write"));
+        body.put(
+                "expires_at",
+                clock.instant().plus(Duration.ofHours(1)).toString().replaceAll("\\.\\d+Z$", "Z"));
+        body.put(
+                "permissions",
+                Map.of("actions", "read", "contents", "read", "metadata", "read", "pull_requests", "write"));
         body.put("repository_selection", "selected");
         return write(body);
     }
@@ -99,7 +109,8 @@ public final class GitHubSimulator implements AutoCloseable {
     /** A token for any installation, valid for an hour. */
     public void installationTokensForAny(String token) {
         api.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
-                "/app/installations/\\d+/access_tokens")).willReturn(json(201, tokenJson(token))));
+                        "/app/installations/\\d+/access_tokens"))
+                .willReturn(json(201, tokenJson(token))));
     }
 
     /** A token answer with a fixed {@code expires_at}, as in GitHub's documentation example. */
@@ -114,8 +125,8 @@ public final class GitHubSimulator implements AutoCloseable {
         installation.put("id", installationId);
         installation.put("account", user(repository.substring(0, repository.indexOf('/')), 6811672, "Organization"));
         installation.put("repository_selection", "selected");
-        installation.put("access_tokens_url", "https://api.github.com/app/installations/" + installationId
-                + "/access_tokens");
+        installation.put(
+                "access_tokens_url", "https://api.github.com/app/installations/" + installationId + "/access_tokens");
         installation.put("app_id", 123456);
         installation.put("target_type", "Organization");
         installation.put("events", List.of("workflow_run"));
@@ -124,7 +135,8 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     public void repository(String fullName, long id) {
-        api.stubFor(get(urlPathEqualTo("/repos/" + fullName)).willReturn(json(200, write(repositoryJson(fullName, id)))));
+        api.stubFor(
+                get(urlPathEqualTo("/repos/" + fullName)).willReturn(json(200, write(repositoryJson(fullName, id)))));
     }
 
     public void jobs(String repository, long runId, long attempt, SimJob... jobs) {
@@ -132,26 +144,35 @@ public final class GitHubSimulator implements AutoCloseable {
         for (SimJob job : jobs) {
             list.add(jobJson(repository, runId, attempt, job));
         }
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt
-                + "/jobs"))
+        api.stubFor(get(urlPathEqualTo(
+                        "/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs"))
                 .willReturn(json(200, write(Map.of("total_count", jobs.length, "jobs", list)))));
     }
 
     /** The API answers with a redirect to a signed storage URL, as GitHub does; storage serves the text. */
     public void log(String repository, long jobId, String text) {
         String storagePath = "/actions-results/6f0b5a9c/workflow-job-run-" + jobId + "/logs/job/job-logs.txt";
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/jobs/" + jobId + "/logs"))
-                .willReturn(aResponse().withStatus(302)
-                        .withHeader("Location", "http://127.0.0.1:" + storage.port() + storagePath
-                                + "?rsct=text%2Fplain&se=2026-11-20T09%3A17%3A08Z&sig=dGVzdA%3D%3D&sp=r&sv=2025-01-05")));
+        api.stubFor(
+                get(urlPathEqualTo("/repos/" + repository + "/actions/jobs/" + jobId + "/logs"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(302)
+                                        .withHeader(
+                                                "Location",
+                                                "http://127.0.0.1:" + storage.port() + storagePath
+                                                        + "?rsct=text%2Fplain&se=2026-11-20T09%3A17%3A08Z&sig=dGVzdA%3D%3D&sp=r&sv=2025-01-05")));
         storage.stubFor(get(urlPathEqualTo(storagePath))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(text)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody(text)));
     }
 
     /** {@code GET /repos/{o}/{r}/contents/{path}?ref={sha}}: base64 in 60-character lines, as GitHub sends it. */
     public void file(String repository, String path, String sha, String text) {
         String base64 = java.util.Base64.getMimeEncoder(60, "\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
+                        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\n";
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", "file");
         json.put("encoding", "base64");
@@ -171,7 +192,8 @@ public final class GitHubSimulator implements AutoCloseable {
     /** Issues and their comments, posted and edited with memory, for any pull request of the repository. */
     public void commentsFromStore(String repository) {
         api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/repos/" + repository + "/issues/.*"))
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/repos/" + repository + "/issues/.*"))
                 .willReturn(aResponse().withTransformers(CommentStore.NAME)));
     }
 
@@ -182,7 +204,7 @@ public final class GitHubSimulator implements AutoCloseable {
             list.add(jobJson(repository, 1, 1, job));
         }
         api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
-                "/repos/" + repository + "/actions/runs/\\d+/attempts/\\d+/jobs"))
+                        "/repos/" + repository + "/actions/runs/\\d+/attempts/\\d+/jobs"))
                 .willReturn(json(200, write(Map.of("total_count", jobs.length, "jobs", list)))));
     }
 
@@ -190,8 +212,12 @@ public final class GitHubSimulator implements AutoCloseable {
     public void slowLog(String repository, long jobId, String text, int delayMillis) {
         log(repository, jobId, text);
         String storagePath = "/actions-results/6f0b5a9c/workflow-job-run-" + jobId + "/logs/job/job-logs.txt";
-        storage.stubFor(get(urlPathEqualTo(storagePath)).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(delayMillis).withHeader("Content-Type", "text/plain").withBody(text)));
+        storage.stubFor(get(urlPathEqualTo(storagePath))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody(text)));
     }
 
     public void issue(String repository, int number) {
@@ -206,7 +232,8 @@ public final class GitHubSimulator implements AutoCloseable {
         issue.put("comments", 0);
         issue.put("html_url", "https://github.com/" + repository + "/pull/" + number);
         issue.put("pull_request", Map.of("url", "https://api.github.com/repos/" + repository + "/pulls/" + number));
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number)).willReturn(json(200, write(issue))));
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number))
+                .willReturn(json(200, write(issue))));
     }
 
     /** The pull request's comments as GitHub would list them now. */
@@ -221,14 +248,18 @@ public final class GitHubSimulator implements AutoCloseable {
 
     public void acceptNewComments(String repository, int number, long newId) {
         api.stubFor(post(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments"))
-                .willReturn(json(201, write(commentJson(repository, number,
-                        new SimComment(newId, "pipfix[bot]", "Bot", "(body)"))))));
+                .willReturn(json(
+                        201,
+                        write(commentJson(
+                                repository, number, new SimComment(newId, "pipfix[bot]", "Bot", "(body)"))))));
     }
 
     public void acceptCommentEdits(String repository, int number, long commentId) {
         api.stubFor(patch(urlPathEqualTo("/repos/" + repository + "/issues/comments/" + commentId))
-                .willReturn(json(200, write(commentJson(repository, number,
-                        new SimComment(commentId, "pipfix[bot]", "Bot", "(body)"))))));
+                .willReturn(json(
+                        200,
+                        write(commentJson(
+                                repository, number, new SimComment(commentId, "pipfix[bot]", "Bot", "(body)"))))));
     }
 
     public void openPullRequests(String repository, String head, SimPull... pulls) {
@@ -262,15 +293,17 @@ public final class GitHubSimulator implements AutoCloseable {
         app.put("html_url", "https://github.com/apps/" + slug);
         app.put("created_at", "2026-11-21T08:00:00Z");
         app.put("updated_at", "2026-11-21T08:00:00Z");
-        app.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
-                "pull_requests", "write"));
+        app.put(
+                "permissions",
+                Map.of("actions", "read", "contents", "read", "metadata", "read", "pull_requests", "write"));
         app.put("events", List.of("workflow_run"));
         app.put("client_id", "Iv23liQ1yDn0aZEoXbzr");
         app.put("client_secret", "1726be1638095a19edd134c77bde3aa2ece1e5d8");
         app.put("webhook_secret", webhookSecret);
         app.put("pem", pem);
         api.stubFor(post(urlPathEqualTo("/app-manifests/" + code + "/conversions"))
-                .inScenario("manifest " + code).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .inScenario("manifest " + code)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willSetStateTo("used")
                 .willReturn(json(201, write(app))));
     }
@@ -292,8 +325,9 @@ public final class GitHubSimulator implements AutoCloseable {
         app.put("owner", user(owner, ownerId, ownerType));
         app.put("name", slug);
         app.put("html_url", "https://github.com/apps/" + slug);
-        app.put("permissions", Map.of("actions", "read", "contents", "read", "metadata", "read",
-                "pull_requests", "write"));
+        app.put(
+                "permissions",
+                Map.of("actions", "read", "contents", "read", "metadata", "read", "pull_requests", "write"));
         app.put("events", List.of("workflow_run"));
         api.stubFor(get(urlPathEqualTo("/app")).willReturn(json(200, write(app))));
         List<Map<String, Object>> installations = new ArrayList<>();
@@ -302,8 +336,9 @@ public final class GitHubSimulator implements AutoCloseable {
             installation.put("id", 4242 + i);
             installation.put("account", Map.of("login", accounts[i], "id", 6811672 + i, "type", "Organization"));
             installation.put("repository_selection", i == 0 ? "selected" : "all");
-            installation.put("html_url", "https://github.com/organizations/" + accounts[i]
-                    + "/settings/installations/" + (4242 + i));
+            installation.put(
+                    "html_url",
+                    "https://github.com/organizations/" + accounts[i] + "/settings/installations/" + (4242 + i));
             installation.put("app_id", 123456);
             installation.put("app_slug", slug);
             installations.add(installation);
@@ -317,11 +352,18 @@ public final class GitHubSimulator implements AutoCloseable {
      * not know.
      */
     public void oauthCode(String code, String userToken) {
-        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).atPriority(10)
-                .willReturn(json(200, write(Map.of("error", "bad_verification_code",
-                        "error_description", "The code passed is incorrect or expired.",
-                        "error_uri", "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-"
-                                + "access-token-request-errors/#bad-verification-code")))));
+        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .atPriority(10)
+                .willReturn(json(
+                        200,
+                        write(Map.of(
+                                "error",
+                                "bad_verification_code",
+                                "error_description",
+                                "The code passed is incorrect or expired.",
+                                "error_uri",
+                                "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-"
+                                        + "access-token-request-errors/#bad-verification-code")))));
         Map<String, Object> token = new LinkedHashMap<>();
         token.put("access_token", userToken);
         token.put("expires_in", 28800);
@@ -329,7 +371,8 @@ public final class GitHubSimulator implements AutoCloseable {
         token.put("refresh_token_expires_in", 15897600);
         token.put("token_type", "bearer");
         token.put("scope", "");
-        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).atPriority(1)
+        api.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .atPriority(1)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("code=" + code))
                 .willReturn(json(200, write(token))));
     }
@@ -338,7 +381,8 @@ public final class GitHubSimulator implements AutoCloseable {
     public void user(String userToken, String login, long id) {
         Map<String, Object> user = user(login, id, "User");
         user.put("name", "The Octocat");
-        api.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + userToken))
+        api.stubFor(get(urlPathEqualTo("/user"))
+                .withHeader("Authorization", equalTo("Bearer " + userToken))
                 .willReturn(json(200, write(user))));
     }
 
@@ -359,7 +403,7 @@ public final class GitHubSimulator implements AutoCloseable {
     /** {@code DELETE /applications/{client_id}/token}: revokes a user access token (204). */
     public void tokenRevocation(String clientId) {
         api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-                urlPathEqualTo("/applications/" + clientId + "/token"))
+                        urlPathEqualTo("/applications/" + clientId + "/token"))
                 .willReturn(aResponse().withStatus(204)));
     }
 
@@ -371,7 +415,8 @@ public final class GitHubSimulator implements AutoCloseable {
         api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/.github/pipfix.yml"))
                 .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 .withHeader("Accept", equalTo("application/vnd.github.raw+json"))
-                .willReturn(aResponse().withStatus(200)
+                .willReturn(aResponse()
+                        .withStatus(200)
                         .withHeader("Content-Type", "application/vnd.github.raw+json; charset=utf-8")
                         .withBody(text)));
     }
@@ -426,12 +471,15 @@ public final class GitHubSimulator implements AutoCloseable {
 
     /** {@code METHOD path} of each API request, in order, for exact assertions. */
     public List<String> apiCalls() {
-        return apiRequests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
+        return apiRequests().stream()
+                .map(r -> r.getMethod().getName() + " " + r.getUrl())
+                .toList();
     }
 
     public List<LoggedRequest> writes() {
         return apiRequests().stream()
-                .filter(r -> r.getMethod().getName().equals("POST") || r.getMethod().getName().equals("PATCH"))
+                .filter(r -> r.getMethod().getName().equals("POST")
+                        || r.getMethod().getName().equals("PATCH"))
                 .filter(r -> !r.getUrl().startsWith("/app/"))
                 .toList();
     }
@@ -442,8 +490,8 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     private static List<LoggedRequest> inOrder(WireMockServer server) {
-        List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream()
-                .map(ServeEvent::getRequest).toList());
+        List<LoggedRequest> requests = new ArrayList<>(
+                server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
         Collections.reverse(requests);
         return requests;
     }
@@ -454,17 +502,13 @@ public final class GitHubSimulator implements AutoCloseable {
         storage.stop();
     }
 
-    public record SimStep(String name, int number, String conclusion) {
-    }
+    public record SimStep(String name, int number, String conclusion) {}
 
-    public record SimJob(long id, String name, String conclusion, List<SimStep> steps) {
-    }
+    public record SimJob(long id, String name, String conclusion, List<SimStep> steps) {}
 
-    public record SimComment(long id, String login, String userType, String body) {
-    }
+    public record SimComment(long id, String login, String userType, String body) {}
 
-    public record SimPull(int number, String headOwner, String headBranch, String headSha) {
-    }
+    public record SimPull(int number, String headOwner, String headBranch, String headSha) {}
 
     public static SimJob failedJob(long id, String name, String failedStep, int failedNumber) {
         List<SimStep> steps = new ArrayList<>();
@@ -479,8 +523,14 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     public static SimJob passedJob(long id, String name) {
-        return new SimJob(id, name, "success", List.of(new SimStep("Set up job", 1, "success"),
-                new SimStep("Run pytest", 2, "success"), new SimStep("Complete job", 3, "success")));
+        return new SimJob(
+                id,
+                name,
+                "success",
+                List.of(
+                        new SimStep("Set up job", 1, "success"),
+                        new SimStep("Run pytest", 2, "success"),
+                        new SimStep("Complete job", 3, "success")));
     }
 
     private Map<String, Object> jobJson(String repository, long runId, long attempt, SimJob job) {
@@ -503,9 +553,19 @@ public final class GitHubSimulator implements AutoCloseable {
         json.put("name", job.name());
         List<Object> steps = new ArrayList<>();
         for (SimStep step : job.steps()) {
-            steps.add(Map.of("name", step.name(), "status", "completed", "conclusion", step.conclusion(),
-                    "number", step.number(), "started_at", "2026-11-20T09:14:00Z",
-                    "completed_at", "2026-11-20T09:14:03Z"));
+            steps.add(Map.of(
+                    "name",
+                    step.name(),
+                    "status",
+                    "completed",
+                    "conclusion",
+                    step.conclusion(),
+                    "number",
+                    step.number(),
+                    "started_at",
+                    "2026-11-20T09:14:00Z",
+                    "completed_at",
+                    "2026-11-20T09:14:03Z"));
         }
         json.put("steps", steps);
         json.put("check_run_url", "https://api.github.com/repos/" + repository + "/check-runs/" + job.id());
@@ -530,8 +590,8 @@ public final class GitHubSimulator implements AutoCloseable {
         json.put("fork", false);
         json.put("url", "https://api.github.com/repos/" + fullName);
         json.put("default_branch", "main");
-        json.put("permissions", Map.of("admin", false, "maintain", false, "push", false, "triage", false,
-                "pull", true));
+        json.put(
+                "permissions", Map.of("admin", false, "maintain", false, "push", false, "triage", false, "pull", true));
         return json;
     }
 
@@ -556,8 +616,9 @@ public final class GitHubSimulator implements AutoCloseable {
         head.put("ref", pull.headBranch());
         head.put("sha", pull.headSha());
         head.put("user", user(pull.headOwner(), 583231, "User"));
-        head.put("repo", repositoryJson(pull.headOwner() + "/" + repository.substring(repository.indexOf('/') + 1),
-                202));
+        head.put(
+                "repo",
+                repositoryJson(pull.headOwner() + "/" + repository.substring(repository.indexOf('/') + 1), 202));
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("label", repository.substring(0, repository.indexOf('/')) + ":main");
         base.put("ref", "main");
@@ -589,12 +650,15 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status)
+        return aResponse()
+                .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withHeader("X-GitHub-Api-Version-Selected", "2022-11-28")
                 .withHeader("X-RateLimit-Limit", "5000")
                 .withHeader("X-RateLimit-Remaining", "4990")
-                .withHeader("X-RateLimit-Reset", Long.toString(Instant.now().plusSeconds(3600).getEpochSecond()))
+                .withHeader(
+                        "X-RateLimit-Reset",
+                        Long.toString(Instant.now().plusSeconds(3600).getEpochSecond()))
                 .withHeader("X-RateLimit-Resource", "core")
                 .withBody(body);
     }

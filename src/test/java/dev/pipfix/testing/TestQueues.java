@@ -10,14 +10,18 @@ import javax.sql.DataSource;
 /** Queues for tests that read what was stored rather than run it. */
 public final class TestQueues {
 
-    private TestQueues() {
-    }
+    private TestQueues() {}
 
     /** A real queue on the database whose worker is never started: runs stay stored for the test to read. */
     public static DurableRunQueue unstarted(DataSource dataSource, Database.Dialect dialect) {
-        return new DurableRunQueue(dataSource, dialect, run -> null, (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
-                new DurableRunQueue.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                        null), () -> {
-        }, Clock.systemUTC());
+        return new DurableRunQueue(
+                dataSource,
+                dialect,
+                run -> null,
+                (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
+                new DurableRunQueue.Settings(
+                        1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
+                () -> {},
+                Clock.systemUTC());
     }
 }

@@ -21,9 +21,13 @@ class DeliveryBodyTest {
 
         DeliveryBody.Read read = read(body, FieldFilter.of("zen"));
 
-        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body))).isTrue();
-        assertThat(read.json()).isInstanceOfSatisfying(DeliveryBody.Payload.class,
-                payload -> assertThat(payload.root().path("zen").asText()).isEqualTo("Keep it logically awesome."));
+        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body)))
+                .isTrue();
+        assertThat(read.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.Payload.class,
+                        payload -> assertThat(payload.root().path("zen").asText())
+                                .isEqualTo("Keep it logically awesome."));
     }
 
     @Test
@@ -32,20 +36,26 @@ class DeliveryBodyTest {
 
         DeliveryBody.Read read = read(body, WorkflowRunPayload.FIELDS);
 
-        assertThat(read.json()).isInstanceOfSatisfying(DeliveryBody.NotJson.class,
-                notJson -> assertThat(notJson.reason()).startsWith("the body is not JSON"));
-        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body))).isTrue();
+        assertThat(read.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.NotJson.class,
+                        notJson -> assertThat(notJson.reason()).startsWith("the body is not JSON"));
+        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body)))
+                .isTrue();
     }
 
     @Test
     void an_event_whose_fields_are_not_read_keeps_an_empty_object() throws Exception {
-        DeliveryBody.Read read = read(Fixtures.payload("workflow_run-completed-failure-same-repo.json"),
-                FieldFilter.of());
+        DeliveryBody.Read read =
+                read(Fixtures.payload("workflow_run-completed-failure-same-repo.json"), FieldFilter.of());
 
-        assertThat(read.json()).isInstanceOfSatisfying(DeliveryBody.Payload.class,
-                payload -> assertThat(payload.root().size()).isZero());
+        assertThat(read.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.Payload.class,
+                        payload -> assertThat(payload.root().size()).isZero());
         assertThat(read(new byte[0], FieldFilter.of()).json()).isInstanceOf(DeliveryBody.NotJson.class);
-        assertThat(read("[{}]".getBytes(StandardCharsets.UTF_8), FieldFilter.of()).json())
+        assertThat(read("[{}]".getBytes(StandardCharsets.UTF_8), FieldFilter.of())
+                        .json())
                 .isInstanceOf(DeliveryBody.NotJson.class);
     }
 
@@ -76,24 +86,36 @@ class DeliveryBodyTest {
 
         DeliveryBody.Read read = read(json.toString().getBytes(StandardCharsets.UTF_8), WorkflowRunPayload.FIELDS);
 
-        assertThat(read.json()).isInstanceOfSatisfying(DeliveryBody.Payload.class, payload -> assertThat(
-                payload.root().path("workflow_run").path("pull_requests").size()).isEqualTo(FieldFilter.MAX_ELEMENTS));
+        assertThat(read.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.Payload.class,
+                        payload -> assertThat(payload.root()
+                                        .path("workflow_run")
+                                        .path("pull_requests")
+                                        .size())
+                                .isEqualTo(FieldFilter.MAX_ELEMENTS));
     }
 
     @Test
     void a_kept_string_longer_than_github_writes_is_refused_while_a_skipped_one_costs_nothing() throws Exception {
         String huge = "x".repeat(2 * 1024 * 1024);
 
-        DeliveryBody.Read kept = read(("{\"action\": \"" + huge + "\"}").getBytes(StandardCharsets.UTF_8),
-                WorkflowRunPayload.FIELDS);
-        DeliveryBody.Read skipped = read(("{\"head_commit\": {\"message\": \"" + huge
-                + "\"}, \"action\": \"completed\", \"workflow_run\": {}}").getBytes(StandardCharsets.UTF_8),
+        DeliveryBody.Read kept =
+                read(("{\"action\": \"" + huge + "\"}").getBytes(StandardCharsets.UTF_8), WorkflowRunPayload.FIELDS);
+        DeliveryBody.Read skipped = read(
+                ("{\"head_commit\": {\"message\": \"" + huge + "\"}, \"action\": \"completed\", \"workflow_run\": {}}")
+                        .getBytes(StandardCharsets.UTF_8),
                 WorkflowRunPayload.FIELDS);
 
-        assertThat(kept.json()).isInstanceOfSatisfying(DeliveryBody.NotJson.class,
-                notJson -> assertThat(notJson.reason()).contains("String value length"));
-        assertThat(skipped.json()).isInstanceOfSatisfying(DeliveryBody.Payload.class,
-                payload -> assertThat(payload.root().path("action").asText()).isEqualTo("completed"));
+        assertThat(kept.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.NotJson.class,
+                        notJson -> assertThat(notJson.reason()).contains("String value length"));
+        assertThat(skipped.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.Payload.class,
+                        payload -> assertThat(payload.root().path("action").asText())
+                                .isEqualTo("completed"));
     }
 
     @Test
@@ -104,13 +126,15 @@ class DeliveryBodyTest {
 
         assertThat(read.overCap()).isTrue();
         assertThat(body.served).isLessThan(4096);
-        assertThat(DeliveryBody.discard(new ByteArrayInputStream(new byte[1001]), 1000)).isTrue();
-        assertThat(DeliveryBody.discard(new ByteArrayInputStream(new byte[1000]), 1000)).isFalse();
+        assertThat(DeliveryBody.discard(new ByteArrayInputStream(new byte[1001]), 1000))
+                .isTrue();
+        assertThat(DeliveryBody.discard(new ByteArrayInputStream(new byte[1000]), 1000))
+                .isFalse();
     }
 
     private static DeliveryBody.Read read(byte[] body, FieldFilter filter) throws IOException {
-        return DeliveryBody.read(new ByteArrayInputStream(body), Optional.of(SIGNATURE.newMac()), 25 * 1024 * 1024,
-                filter);
+        return DeliveryBody.read(
+                new ByteArrayInputStream(body), Optional.of(SIGNATURE.newMac()), 25 * 1024 * 1024, filter);
     }
 
     /** Serves its bytes in small reads, and counts how many it served. */

@@ -19,10 +19,16 @@ class FieldFilterTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"workflow_run-completed-failure-fork.json", "workflow_run-completed-failure-push-no-pr.json",
-            "workflow_run-completed-failure-repository-webhook.json",
-            "workflow_run-completed-failure-same-repo-attempt-2.json", "workflow_run-completed-failure-same-repo.json",
-            "workflow_run-completed-success-same-repo.json", "workflow_run-completed-timed_out-same-repo.json"})
+    @ValueSource(
+            strings = {
+                "workflow_run-completed-failure-fork.json",
+                "workflow_run-completed-failure-push-no-pr.json",
+                "workflow_run-completed-failure-repository-webhook.json",
+                "workflow_run-completed-failure-same-repo-attempt-2.json",
+                "workflow_run-completed-failure-same-repo.json",
+                "workflow_run-completed-success-same-repo.json",
+                "workflow_run-completed-timed_out-same-repo.json"
+            })
     void the_filtered_payload_reads_the_same_run_as_the_whole_payload(String fixture) throws Exception {
         // given a real delivery
         byte[] body = Fixtures.payload(fixture);
@@ -47,15 +53,15 @@ class FieldFilterTest {
 
     @Test
     void an_object_on_a_kept_path_stays_an_object_when_none_of_its_fields_is_kept() throws Exception {
-        JsonNode filtered = filtered("{\"workflow_run\": {\"logs_url\": \"x\"}, \"sender\": {}}"
-                .getBytes(StandardCharsets.UTF_8));
+        JsonNode filtered =
+                filtered("{\"workflow_run\": {\"logs_url\": \"x\"}, \"sender\": {}}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(filtered.path("workflow_run").isObject()).isTrue();
         assertThat(filtered.has("sender")).isFalse();
     }
 
     private JsonNode filtered(byte[] body) throws Exception {
-        return json.readTree(new FilteringParserDelegate(json.createParser(body), WorkflowRunPayload.FIELDS,
-                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true));
+        return json.readTree(new FilteringParserDelegate(
+                json.createParser(body), WorkflowRunPayload.FIELDS, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true));
     }
 }

@@ -95,8 +95,8 @@ class WebhookEndpointTest {
     void POST_webhook_with_a_body_changed_after_signing_gives_401() {
         byte[] body = Fixtures.payload(FAILURE);
         String signature = sender.sign(body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("4242", "4243")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] tampered =
+                new String(body, StandardCharsets.UTF_8).replace("4242", "4243").getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = sender.send(sender.request(tampered)
                 .header("X-GitHub-Event", "workflow_run")
@@ -144,8 +144,8 @@ class WebhookEndpointTest {
 
     @Test
     void POST_webhook_with_a_body_that_is_not_json_gives_400() throws Exception {
-        HttpResponse<String> response = sender.deliver("workflow_run",
-                "action=completed&workflow_run=1".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                sender.deliver("workflow_run", "action=completed&workflow_run=1".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("reason").asText()).startsWith("the body is not JSON");
@@ -155,10 +155,13 @@ class WebhookEndpointTest {
     void POST_webhook_with_json_that_is_not_the_claimed_event_gives_400() throws Exception {
         HttpResponse<String> array = sender.deliver("workflow_run", "[1,2]".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> pingAsRun = sender.deliver("workflow_run", Fixtures.payload("ping.json"));
-        HttpResponse<String> runAsPing = sender.deliver("ping", "{\"action\":\"completed\"}"
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> noRunId = sender.deliver("workflow_run", Fixtures.text("payloads/" + FAILURE)
-                .replace("\"id\": 680634037", "\"id\": \"680634037\"").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> runAsPing =
+                sender.deliver("ping", "{\"action\":\"completed\"}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> noRunId = sender.deliver(
+                "workflow_run",
+                Fixtures.text("payloads/" + FAILURE)
+                        .replace("\"id\": 680634037", "\"id\": \"680634037\"")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(array.statusCode()).isEqualTo(400);
         assertThat(pingAsRun.statusCode()).isEqualTo(400);
@@ -170,11 +173,10 @@ class WebhookEndpointTest {
     }
 
     @Test
-    void POST_webhook_without_installation_queues_the_run_for_the_worker_to_find_the_installation()
-            throws Exception {
+    void POST_webhook_without_installation_queues_the_run_for_the_worker_to_find_the_installation() throws Exception {
         // given a payload shaped like GitHub's published examples: no installation, empty run name, no attempt
-        HttpResponse<String> response = sender.deliver("workflow_run",
-                Fixtures.payload("workflow_run-completed-failure-repository-webhook.json"));
+        HttpResponse<String> response = sender.deliver(
+                "workflow_run", Fixtures.payload("workflow_run-completed-failure-repository-webhook.json"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(queued()).singleElement().satisfies(run -> {
@@ -217,8 +219,8 @@ class WebhookEndpointTest {
 
     @Test
     void POST_webhook_with_an_event_we_do_not_act_on_gives_202_with_the_reason() throws Exception {
-        HttpResponse<String> response = sender.deliver("push", "{\"ref\":\"refs/heads/main\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                sender.deliver("push", "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).path("result").asText()).isEqualTo("ignored");
@@ -227,11 +229,13 @@ class WebhookEndpointTest {
 
     @Test
     void POST_webhook_with_a_requested_or_cancelled_run_gives_202_and_queues_nothing() throws Exception {
-        HttpResponse<String> requested = sender.deliver("workflow_run",
-                Fixtures.payload("workflow_run-requested-same-repo.json"));
-        HttpResponse<String> cancelled = sender.deliver("workflow_run", Fixtures.text(
-                "payloads/workflow_run-completed-success-same-repo.json")
-                .replace("\"conclusion\": \"success\"", "\"conclusion\": \"cancelled\"").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> requested =
+                sender.deliver("workflow_run", Fixtures.payload("workflow_run-requested-same-repo.json"));
+        HttpResponse<String> cancelled = sender.deliver(
+                "workflow_run",
+                Fixtures.text("payloads/workflow_run-completed-success-same-repo.json")
+                        .replace("\"conclusion\": \"success\"", "\"conclusion\": \"cancelled\"")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(requested.statusCode()).isEqualTo(202);
         assertThat(json(requested).path("reason").asText()).contains("action 'requested'");
@@ -242,18 +246,20 @@ class WebhookEndpointTest {
 
     @Test
     void POST_webhook_with_a_successful_run_queues_it_to_resolve_an_earlier_comment() throws Exception {
-        HttpResponse<String> success = sender.deliver("workflow_run",
-                Fixtures.payload("workflow_run-completed-success-same-repo.json"));
+        HttpResponse<String> success =
+                sender.deliver("workflow_run", Fixtures.payload("workflow_run-completed-success-same-repo.json"));
 
         assertThat(success.statusCode()).isEqualTo(202);
         assertThat(json(success).path("reason").asText()).contains("to resolve an earlier comment");
-        assertThat(queued()).singleElement().satisfies(run -> assertThat(run.succeeded()).isTrue());
+        assertThat(queued())
+                .singleElement()
+                .satisfies(run -> assertThat(run.succeeded()).isTrue());
     }
 
     @Test
     void POST_webhook_with_a_failed_run_gives_202_and_queues_the_run() throws Exception {
-        HttpResponse<String> response = sender.deliver("workflow_run", "d2f5f0a0-c6c1-11f0-8e3b-1a2b3c4d5e6f",
-                Fixtures.payload(FAILURE));
+        HttpResponse<String> response =
+                sender.deliver("workflow_run", "d2f5f0a0-c6c1-11f0-8e3b-1a2b3c4d5e6f", Fixtures.payload(FAILURE));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).path("result").asText()).isEqualTo("queued");
@@ -277,7 +283,9 @@ class WebhookEndpointTest {
     void POST_webhook_with_a_timed_out_run_queues_it() throws Exception {
         sender.deliver("workflow_run", Fixtures.payload("workflow_run-completed-timed_out-same-repo.json"));
 
-        assertThat(queued()).singleElement().satisfies(run -> assertThat(run.conclusion()).isEqualTo("timed_out"));
+        assertThat(queued())
+                .singleElement()
+                .satisfies(run -> assertThat(run.conclusion()).isEqualTo("timed_out"));
     }
 
     @Test
@@ -297,8 +305,8 @@ class WebhookEndpointTest {
         for (int i = 0; i < 10; i++) {
             sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f", Fixtures.payload(FAILURE));
         }
-        HttpResponse<String> again = sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f",
-                Fixtures.payload(FAILURE));
+        HttpResponse<String> again =
+                sender.deliver("workflow_run", "0b3c5e1a-c6c1-11f0-9d3e-1a2b3c4d5e6f", Fixtures.payload(FAILURE));
 
         assertThat(queued()).hasSize(1);
         assertThat(again.statusCode()).isEqualTo(202);
@@ -319,8 +327,8 @@ class WebhookEndpointTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         return new ObjectMapper().readTree(response.body());
     }
 }

@@ -17,9 +17,9 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
-import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.TestDatabases;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
@@ -46,19 +46,28 @@ class CatchUpTest {
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         try (GitHubSimulator github = new GitHubSimulator(clock)) {
             String next = github.apiUrl() + "/app/hook/deliveries?per_page=100&cursor=v1_2";
-            github.stub(get(urlPathEqualTo("/app/hook/deliveries")).withQueryParam("cursor", equalTo("v1_2"))
-                    .atPriority(1).willReturn(json("[" + String.join(",",
-                            delivery(108, "guid-g", "ping", 502, NOW.minusSeconds(7200), false),
-                            delivery(109, "guid-f", "workflow_run", 502, NOW.minus(Duration.ofDays(4)), false)) + "]")));
-            github.stub(get(urlPathEqualTo("/app/hook/deliveries")).atPriority(2)
-                    .willReturn(json("[" + String.join(",",
-                            delivery(101, "guid-a", "workflow_run", 202, NOW.minusSeconds(60), false),
-                            delivery(102, "guid-b", "workflow_run", 502, NOW.minusSeconds(3600), false),
-                            delivery(103, "guid-c", "workflow_run", 503, NOW.minusSeconds(3700), false),
-                            delivery(105, "guid-d", "workflow_run", 202, NOW.minusSeconds(3800), true),
-                            delivery(104, "guid-d", "workflow_run", 500, NOW.minusSeconds(3900), false),
-                            delivery(107, "guid-e", "workflow_run", 0, NOW.minusSeconds(4000), true),
-                            delivery(106, "guid-e", "workflow_run", 500, NOW.minusSeconds(4100), false)) + "]")
+            github.stub(get(urlPathEqualTo("/app/hook/deliveries"))
+                    .withQueryParam("cursor", equalTo("v1_2"))
+                    .atPriority(1)
+                    .willReturn(json("["
+                            + String.join(
+                                    ",",
+                                    delivery(108, "guid-g", "ping", 502, NOW.minusSeconds(7200), false),
+                                    delivery(109, "guid-f", "workflow_run", 502, NOW.minus(Duration.ofDays(4)), false))
+                            + "]")));
+            github.stub(get(urlPathEqualTo("/app/hook/deliveries"))
+                    .atPriority(2)
+                    .willReturn(json("["
+                                    + String.join(
+                                            ",",
+                                            delivery(101, "guid-a", "workflow_run", 202, NOW.minusSeconds(60), false),
+                                            delivery(102, "guid-b", "workflow_run", 502, NOW.minusSeconds(3600), false),
+                                            delivery(103, "guid-c", "workflow_run", 503, NOW.minusSeconds(3700), false),
+                                            delivery(105, "guid-d", "workflow_run", 202, NOW.minusSeconds(3800), true),
+                                            delivery(104, "guid-d", "workflow_run", 500, NOW.minusSeconds(3900), false),
+                                            delivery(107, "guid-e", "workflow_run", 0, NOW.minusSeconds(4000), true),
+                                            delivery(106, "guid-e", "workflow_run", 500, NOW.minusSeconds(4100), false))
+                                    + "]")
                             .withHeader("Link", "<" + next + ">; rel=\"next\"")));
             github.stub(post(urlPathMatching("/app/hook/deliveries/\\d+/attempts"))
                     .willReturn(aResponse().withStatus(202).withBody("{}")));
@@ -73,13 +82,14 @@ class CatchUpTest {
             new CatchUp(app, deliveries, clock).run();
 
             // then only the failed, unrecorded, recent workflow_run deliveries are redelivered, the latest attempt each
-            assertThat(github.apiCalls()).containsExactly(
-                    "GET /app/hook/deliveries?per_page=100",
-                    "GET /app/hook/deliveries?per_page=100&cursor=v1_2",
-                    "POST /app/hook/deliveries/102/attempts",
-                    "POST /app/hook/deliveries/107/attempts");
-            assertThat(github.apiRequests()).allSatisfy(r ->
-                    assertThat(r.getHeader("Authorization")).startsWith("Bearer "));
+            assertThat(github.apiCalls())
+                    .containsExactly(
+                            "GET /app/hook/deliveries?per_page=100",
+                            "GET /app/hook/deliveries?per_page=100&cursor=v1_2",
+                            "POST /app/hook/deliveries/102/attempts",
+                            "POST /app/hook/deliveries/107/attempts");
+            assertThat(github.apiRequests())
+                    .allSatisfy(r -> assertThat(r.getHeader("Authorization")).startsWith("Bearer "));
         }
     }
 
@@ -88,23 +98,36 @@ class CatchUpTest {
         // given a database with a delivery from 40 days ago and one from yesterday
         RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         Instant now = Instant.now();
-        try (com.zaxxer.hikari.HikariDataSource before = Database.of(null, dataDir).open(1)) {
+        try (com.zaxxer.hikari.HikariDataSource before =
+                Database.of(null, dataDir).open(1)) {
             Migrations.apply(before, Database.Dialect.H2);
             TestDatabases.recordDelivery(before, "forty-days-old", now.minus(Duration.ofDays(40)));
             TestDatabases.recordDelivery(before, "yesterday", now.minus(Duration.ofDays(1)));
         }
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             github.stub(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(json("[]")));
-            Config config = Config.builder().app("123456", key, "secret")
-                .listen("127.0.0.1", 0).github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1").dataDir(dataDir).build();
-            PipfixServer.Options options = new PipfixServer.Options(new DurableRunQueue.Settings(2,
-                    Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5)),
-                    Duration.ofMillis(200), Duration.ofSeconds(2), 3);
+            Config config = Config.builder()
+                    .app("123456", key, "secret")
+                    .listen("127.0.0.1", 0)
+                    .github(github.apiUrl(), "https://github.com")
+                    .publicUrl("http://127.0.0.1")
+                    .dataDir(dataDir)
+                    .build();
+            PipfixServer.Options options = new PipfixServer.Options(
+                    new DurableRunQueue.Settings(
+                            2,
+                            Duration.ofMillis(100),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(5),
+                            Duration.ofMinutes(5)),
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(2),
+                    3);
 
             // when the server starts
             try (PipfixServer server = new PipfixServer(config, Clock.systemUTC(), options).start();
-                    com.zaxxer.hikari.HikariDataSource after = Database.of(null, dataDir).open(1)) {
+                    com.zaxxer.hikari.HikariDataSource after =
+                            Database.of(null, dataDir).open(1)) {
                 DeliveryLog deliveries = new DeliveryLog(after);
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while ((github.apiCalls().isEmpty() || deliveries.seen("forty-days-old"))
@@ -122,12 +145,16 @@ class CatchUpTest {
 
     private static String delivery(long id, String guid, String event, int status, Instant at, boolean redelivery) {
         return "{\"id\":" + id + ",\"guid\":\"" + guid + "\",\"delivered_at\":\"" + at + "\",\"redelivery\":"
-                + redelivery + ",\"duration\":0.27,\"status\":\"" + (status / 100 == 2 ? "OK" : "Invalid HTTP Response: "
-                + status) + "\",\"status_code\":" + status + ",\"event\":\"" + event + "\",\"action\":\"completed\","
+                + redelivery + ",\"duration\":0.27,\"status\":\""
+                + (status / 100 == 2 ? "OK" : "Invalid HTTP Response: " + status) + "\",\"status_code\":" + status
+                + ",\"event\":\"" + event + "\",\"action\":\"completed\","
                 + "\"installation_id\":4242,\"repository_id\":101}";
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -33,8 +33,11 @@ class GitHubRetryPolicyTest {
         RetryPolicy policy = policy(fixed(0.5));
 
         RetryPolicy.Decision last = policy.decide(BAD_GATEWAY, 8, NOW);
-        RetryPolicy.Decision missing = policy.decide(new GitHubApiException("GET /repos/o/r/actions/runs/1/jobs", 403,
-                "Resource not accessible by integration"), 1, NOW);
+        RetryPolicy.Decision missing = policy.decide(
+                new GitHubApiException(
+                        "GET /repos/o/r/actions/runs/1/jobs", 403, "Resource not accessible by integration"),
+                1,
+                NOW);
 
         assertThat(last.retryAt()).isNull();
         assertThat(last.reason()).startsWith("gave up after 8 tries: ").contains("502");

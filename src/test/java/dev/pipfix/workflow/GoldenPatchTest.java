@@ -49,11 +49,21 @@ class GoldenPatchTest {
         Finding finding = firstFinding(dir.resolve("job.log"));
 
         // when
-        WorkflowFix fix = new WorkflowPatcher().fix(new FixRequest(path, workflow, expected.getProperty("job"),
-                expected.getProperty("step"), finding.script(), Fixes.strategyFor(finding.cause(),
-                        RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv").toUpperCase().replace('-', '_')))
-                        .orElseThrow(),
-                Fixes.runnerOs(finding.os()), expected.getProperty("venv_path", ".venv")));
+        WorkflowFix fix = new WorkflowPatcher()
+                .fix(new FixRequest(
+                        path,
+                        workflow,
+                        expected.getProperty("job"),
+                        expected.getProperty("step"),
+                        finding.script(),
+                        Fixes.strategyFor(
+                                        finding.cause(),
+                                        RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv")
+                                                .toUpperCase()
+                                                .replace('-', '_')))
+                                .orElseThrow(),
+                        Fixes.runnerOs(finding.os()),
+                        expected.getProperty("venv_path", ".venv")));
 
         // then
         if (expected.getProperty("expect").equals("advice")) {
@@ -91,10 +101,15 @@ class GoldenPatchTest {
     }
 
     private void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
     }
 
     private static Finding firstFinding(Path log) throws IOException {
