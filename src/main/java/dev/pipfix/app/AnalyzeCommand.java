@@ -175,7 +175,7 @@ final class AnalyzeCommand {
                         finding.step(),
                         finding.script(),
                         strategy.get(),
-                        Fixes.runnerOs(finding.os())));
+                        finding.os()));
     }
 
     private void text(PrintWriter out, Diagnosis diagnosis, WorkflowFix fix) {

@@ -1,5 +1,6 @@
 package dev.pipfix.diagnosis;
 
+import dev.pipfix.runner.RunnerOs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ final class Analyzer {
     /** A raw job log: only its own markers start steps and mark failures, not a tool's "Run ..." or "Error: ...". */
     private boolean rawGitHubLog;
 
-    private Os imageOs = Os.UNKNOWN;
+    private RunnerOs imageOs = RunnerOs.UNKNOWN;
     private long headlineLine = -1;
     private String headlineText;
     private long tracebackLine = -1;
@@ -285,7 +286,7 @@ final class Analyzer {
             }
             String command =
                     c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
-            Os os = osOf(c);
+            RunnerOs os = osOf(c);
             Cause cause = Causes.classify(c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable);
             findings.add(new Finding(
                     c.kind,
@@ -303,20 +304,20 @@ final class Analyzer {
         return findings;
     }
 
-    private Os osOf(Candidate c) {
-        if (imageOs != Os.UNKNOWN) {
+    private RunnerOs osOf(Candidate c) {
+        if (imageOs != RunnerOs.UNKNOWN) {
             return imageOs;
         }
         if (c.path != null) {
             String p = Causes.normalise(c.path);
             if (p.matches("^[a-z]:/.*")) {
-                return Os.WINDOWS;
+                return RunnerOs.WINDOWS;
             }
             if (p.startsWith("/users/")
                     || p.startsWith("/library/")
                     || p.startsWith("/system/")
                     || p.startsWith("/opt/homebrew/")) {
-                return Os.MACOS;
+                return RunnerOs.MACOS;
             }
         }
         String shell = c.step == null || c.step.shell == null ? "" : c.step.shell.toLowerCase(Locale.ROOT);
@@ -324,32 +325,32 @@ final class Analyzer {
                 || shell.contains("powershell.exe")
                 || shell.contains("cmd.exe")
                 || shell.contains("c:\\")) {
-            return Os.WINDOWS;
+            return RunnerOs.WINDOWS;
         }
         if (c.kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
             String detail = String.join(" ", c.evidence);
             if (detail.contains("brew install")) {
-                return Os.MACOS;
+                return RunnerOs.MACOS;
             }
         }
         if (c.path != null && c.path.startsWith("/") || !shell.isEmpty()) {
-            return Os.LINUX;
+            return RunnerOs.LINUX;
         }
-        return Os.UNKNOWN;
+        return RunnerOs.UNKNOWN;
     }
 
-    private static Os osOfImage(String image) {
+    private static RunnerOs osOfImage(String image) {
         String lower = image.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("ubuntu")) {
-            return Os.LINUX;
+            return RunnerOs.LINUX;
         }
         if (lower.startsWith("win")) {
-            return Os.WINDOWS;
+            return RunnerOs.WINDOWS;
         }
         if (lower.startsWith("macos")) {
-            return Os.MACOS;
+            return RunnerOs.MACOS;
         }
-        return Os.UNKNOWN;
+        return RunnerOs.UNKNOWN;
     }
 
     private static boolean within(long start, long number, int reach) {

@@ -1,5 +1,6 @@
 package dev.pipfix.diagnosis;
 
+import dev.pipfix.runner.RunnerOs;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ final class Causes {
 
     private Causes() {}
 
-    static Cause classify(Kind kind, String path, String command, Os os, boolean cacheWarning) {
+    static Cause classify(Kind kind, String path, String command, RunnerOs os, boolean cacheWarning) {
         if (kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
             return Cause.EXTERNALLY_MANAGED;
         }
@@ -41,7 +42,8 @@ final class Causes {
             return Cause.READ_ONLY;
         }
         String p = path == null ? null : normalise(path);
-        boolean windows = os == Os.WINDOWS || p != null && DRIVE.matcher(p).matches();
+        boolean windows =
+                os == RunnerOs.WINDOWS || p != null && DRIVE.matcher(p).matches();
         if (windows
                 && kind != Kind.OPERATION_NOT_PERMITTED
                 && (p != null && isPipsOwnFile(p) || p == null && PipCommands.upgradesPip(command))) {

@@ -1,5 +1,6 @@
 package dev.pipfix.diagnosis;
 
+import dev.pipfix.runner.RunnerOs;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record Finding(
         String command,
         List<String> script,
         String path,
-        Os os,
+        RunnerOs os,
         List<String> evidence) {
 
     public Finding {

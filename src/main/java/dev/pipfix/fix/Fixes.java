@@ -1,10 +1,8 @@
 package dev.pipfix.fix;
 
 import dev.pipfix.diagnosis.Cause;
-import dev.pipfix.diagnosis.Os;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixStrategy;
-import dev.pipfix.workflow.RunnerOs;
 import java.util.Optional;
 
 /**
@@ -49,14 +47,5 @@ public final class Fixes {
                                         ? FixStrategy.SETUP_PYTHON
                                         : base;
                         });
-    }
-
-    public static RunnerOs runnerOs(Os os) {
-        return switch (os) {
-            case LINUX -> RunnerOs.LINUX;
-            case MACOS -> RunnerOs.MACOS;
-            case WINDOWS -> RunnerOs.WINDOWS;
-            case UNKNOWN -> RunnerOs.UNKNOWN;
-        };
     }
 }

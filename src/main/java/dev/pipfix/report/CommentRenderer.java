@@ -2,8 +2,7 @@ package dev.pipfix.report;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
-import dev.pipfix.diagnosis.Os;
-import dev.pipfix.fix.Fixes;
+import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.workflow.FixStrategy;
@@ -237,10 +236,10 @@ public final class CommentRenderer {
             Finding finding, String step, WorkflowFix workflowFix, String venvPath, RepoSettings.Fix preferred) {
         FixStrategy strategy = workflowFix == null ? null : workflowFix.strategy();
         if (strategy == FixStrategy.SETUP_PYTHON) {
-            String stepYaml = workflowFix.change() != null
-                            && workflowFix.change().startsWith("- ")
-                    ? workflowFix.change()
-                    : WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, Fixes.runnerOs(finding.os()), venvPath);
+            String stepYaml =
+                    workflowFix.change() != null && workflowFix.change().startsWith("- ")
+                            ? workflowFix.change()
+                            : WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, finding.os(), venvPath);
             return fixSetupPython
                     .render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
                     .strip();
@@ -252,7 +251,7 @@ public final class CommentRenderer {
                         && workflowFix.change() != null
                         && workflowFix.change().startsWith("- ")
                 ? workflowFix.change()
-                : WorkflowPatcher.changeByHand(FixStrategy.VENV, Fixes.runnerOs(finding.os()), venvPath);
+                : WorkflowPatcher.changeByHand(FixStrategy.VENV, finding.os(), venvPath);
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE ->
@@ -268,7 +267,7 @@ public final class CommentRenderer {
                         "venvStep",
                         venvStep,
                         "venvNote",
-                        finding.os() == Os.LINUX ? venvNoteLinux : "",
+                        finding.os() == RunnerOs.LINUX ? venvNoteLinux : "",
                         "venvPath",
                         Markdown.codeSpan(venvPath)));
         };

@@ -271,7 +271,7 @@ public final class ProcessCompletedRun implements RunHandler {
                         job.failedStep(),
                         finding.script(),
                         strategy.get(),
-                        Fixes.runnerOs(finding.os()),
+                        finding.os(),
                         settings.venvPath()));
                 if (text == null) {
                     fix = new WorkflowFix(

@@ -1,5 +1,6 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.runner.RunnerOs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.runner.RunnerOs;
+
 /**
  * The fix for one failing step.
  *

@@ -2,6 +2,7 @@ package dev.pipfix.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.runner.RunnerOs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,14 +39,14 @@ class CausesTest {
             PERMISSION_DENIED              | RECORD                                                                | pip install numpy             | LINUX   | UNKNOWN
             OPERATION_NOT_PERMITTED        | -                                                                     | pip install tensorflow        | MACOS   | UNKNOWN
             """)
-    void the_evidence_selects_the_cause(Kind kind, String path, String command, Os os, Cause expected) {
+    void the_evidence_selects_the_cause(Kind kind, String path, String command, RunnerOs os, Cause expected) {
         assertThat(Causes.classify(kind, path, command, os, false)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "pip's cache warning without a path -> {1}")
     @CsvSource({"true, ROOT_OWNED_CACHE", "false, UNKNOWN"})
     void pips_cache_warning_names_the_cache_when_the_error_names_no_path(boolean warned, Cause expected) {
-        assertThat(Causes.classify(Kind.PERMISSION_DENIED, null, "pip install x", Os.LINUX, warned))
+        assertThat(Causes.classify(Kind.PERMISSION_DENIED, null, "pip install x", RunnerOs.LINUX, warned))
                 .isEqualTo(expected);
     }
 }

@@ -2,6 +2,7 @@ package dev.pipfix.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.runner.RunnerOs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ class RulesTest {
             assertThat(f.cause()).isEqualTo(Cause.SUDO_PIP);
             assertThat(f.stepLine()).isEqualTo(6);
             assertThat(f.stepFailed()).isTrue();
-            assertThat(f.os()).isEqualTo(Os.LINUX);
+            assertThat(f.os()).isEqualTo(RunnerOs.LINUX);
         });
     }
 
@@ -223,8 +224,8 @@ class RulesTest {
                 "##[endgroup]",
                 error);
 
-        assertThat(image).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
-        assertThat(shell).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(Os.WINDOWS));
+        assertThat(image).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(RunnerOs.WINDOWS));
+        assertThat(shell).singleElement().satisfies(f -> assertThat(f.os()).isEqualTo(RunnerOs.WINDOWS));
     }
 
     @Test

@@ -6,8 +6,7 @@ import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.diagnosis.LogScanner;
-import dev.pipfix.diagnosis.Os;
-import dev.pipfix.fix.Fixes;
+import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;
@@ -32,7 +31,7 @@ class CommentRendererTest {
             8,
             "pip3 install flake8",
             "/usr/lib/python3.6/site-packages/pyflakes",
-            Os.LINUX,
+            RunnerOs.LINUX,
             List.of("ERROR: Could not install packages due to an EnvironmentError: [Errno 13] Permission denied:"
                     + " '/usr/lib/python3.6/site-packages/pyflakes'"));
 
@@ -77,7 +76,7 @@ class CommentRendererTest {
                 14,
                 "pip install --upgrade pip",
                 "C:\\Users\\RUNNER~1\\AppData\\Local\\Temp\\pip.exe",
-                Os.WINDOWS,
+                RunnerOs.WINDOWS,
                 List.of("ERROR: Could not install packages due to an OSError: [WinError 5] Access is"
                         + " denied: 'C:\\\\Users\\\\RUNNER~1\\\\AppData\\\\Local\\\\Temp\\\\pip.exe'"));
 
@@ -98,7 +97,7 @@ class CommentRendererTest {
                 0,
                 null,
                 null,
-                Os.LINUX,
+                RunnerOs.LINUX,
                 List.of("ERROR: [Errno 13] Permission denied: '@octocat'\n```\n[click](https://evil.example)"));
 
         String body = renderer.render(
@@ -125,7 +124,7 @@ class CommentRendererTest {
                     2,
                     "pip install .",
                     null,
-                    Os.LINUX,
+                    RunnerOs.LINUX,
                     List.of(longEvidence));
             jobs.add(new FailedJob(
                     "test (" + i + ")",
@@ -244,7 +243,7 @@ class CommentRendererTest {
                         step,
                         finding.script(),
                         strategy,
-                        Fixes.runnerOs(finding.os())));
+                        finding.os()));
         String url = "https://github.com/octo-org/octo-repo/actions/runs/680634037";
         return new RunReport(
                 "CI",
@@ -266,7 +265,7 @@ class CommentRendererTest {
             long stepLine,
             String command,
             String path,
-            Os os,
+            RunnerOs os,
             List<String> evidence) {
         return new Finding(
                 kind,

@@ -64,7 +64,7 @@ class GoldenCommentTest {
                             step,
                             finding.script(),
                             Fixes.strategyFor(finding.cause()).orElseThrow(),
-                            Fixes.runnerOs(finding.os())));
+                            finding.os()));
         }
         FailedJob job = new FailedJob(
                 jobName,

@@ -62,7 +62,7 @@ class GoldenPatchTest {
                                                 .toUpperCase()
                                                 .replace('-', '_')))
                                 .orElseThrow(),
-                        Fixes.runnerOs(finding.os()),
+                        finding.os(),
                         expected.getProperty("venv_path", ".venv")));
 
         // then
