@@ -9,18 +9,21 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.kohsuke.github.GHIssue;
-import org.kohsuke.github.GHIssueComment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One comment per marker per pull request (or commit): created the first time, edited in place later, left alone
  * (no write at all) when the text would not change. Every write to GitHub passes the one dry-run check here.
+ *
+ * <p>The two kinds of thread differ only in their URLs ({@link Thread}). The calls go straight to the REST API over
+ * the installation's client: github-api reaches a pull request's comments only after loading the repository and the
+ * issue, two calls a run does not need.
  */
 public final class StickyComments {
 
     private static final Logger LOG = LoggerFactory.getLogger(StickyComments.class);
+    private static final int MAX_PAGES = 10;
 
     private final boolean dryRun;
     private final WriteBudget budget;
@@ -39,19 +42,45 @@ public final class StickyComments {
     }
 
     /**
+     * Where a thread's comments are listed, created and edited, and what it is called in logs and errors.
+     *
+     * @param comments the list's and the create's URL path
+     * @param comment  the path an edit goes to, before the comment's id
+     */
+    record Thread(String name, String comments, String comment, String template) {
+
+        static Thread pullRequest(String repository, int number) {
+            return new Thread(
+                    repository + "#" + number,
+                    "/repos/" + repository + "/issues/" + number + "/comments",
+                    "/repos/" + repository + "/issues/comments/",
+                    "/repos/{repo}/issues");
+        }
+
+        static Thread commit(String repository, String sha) {
+            return new Thread(
+                    repository + "@" + sha,
+                    "/repos/" + repository + "/commits/" + sha + "/comments",
+                    "/repos/" + repository + "/comments/",
+                    "/repos/{repo}/commits");
+        }
+    }
+
+    /**
      * Creates our comment or edits it to {@code body}. A comment whose id is known is edited at once, without listing
      * the pull request's comments; when it is gone, the comments are listed as for an unknown one.
      */
     public Written upsert(
             InstallationClient client, String repository, int number, String marker, String body, Optional<Long> known)
             throws IOException {
+        Thread thread = Thread.pullRequest(repository, number);
         if (known.isPresent()) {
-            Optional<Written> edited = editKnown(client, repository, known.get(), body);
+            Optional<Written> edited = editKnown(client, thread, known.get(), body);
             if (edited.isPresent()) {
                 return edited.get();
             }
         }
-        return write(client, repository, number, marker, previous -> body, true);
+        return write(client, thread, marker, previous -> body, true);
     }
 
     /**
@@ -61,79 +90,12 @@ public final class StickyComments {
     public Written editIfPresent(
             InstallationClient client, String repository, int number, String marker, UnaryOperator<String> edit)
             throws IOException {
-        return write(client, repository, number, marker, edit, false);
-    }
-
-    /** {@code PATCH /repos/{repo}/issues/comments/{id}}; empty when the comment is gone (404). */
-    private Optional<Written> editKnown(InstallationClient client, String repository, long commentId, String body)
-            throws IOException {
-        if (dryRun) {
-            LOG.info("DRY_RUN: would edit the comment {} on {}:\n{}", commentId, repository, body);
-            return Optional.of(Written.of(CommentOutcome.DRY_RUN, commentId));
-        }
-        budget.acquire(client.installationId());
-        Request edit = request(client.apiUrl() + "/repos/" + repository + "/issues/comments/" + commentId)
-                .patch(jsonBody(body))
-                .build();
-        try (Response response = client.http().newCall(edit).execute()) {
-            if (response.code() == 404) {
-                LOG.info("the comment {} on {} is gone; looking for ours again", commentId, repository);
-                return Optional.empty();
-            }
-            ApiResponses.json("PATCH /repos/{repo}/issues/comments/{id}", response);
-        }
-        return Optional.of(Written.of(CommentOutcome.EDITED, commentId));
-    }
-
-    private Written write(
-            InstallationClient client,
-            String repository,
-            int number,
-            String marker,
-            UnaryOperator<String> edit,
-            boolean create)
-            throws IOException {
-        try {
-            GHIssue issue = client.gitHub().getRepository(repository).getIssue(number);
-            GHIssueComment ours = null;
-            for (GHIssueComment comment : issue.listComments().withPageSize(100)) {
-                if (isOurs(comment, marker)) {
-                    ours = comment;
-                    break;
-                }
-            }
-            if (ours == null && !create) {
-                return new Written(CommentOutcome.ABSENT, Optional.empty());
-            }
-            String body = edit.apply(ours == null ? null : ours.getBody());
-            if (ours != null && body.equals(ours.getBody())) {
-                return Written.of(CommentOutcome.UNCHANGED, ours.getId());
-            }
-            if (dryRun) {
-                LOG.info(
-                        "DRY_RUN: would {} the comment on {}#{}:\n{}",
-                        ours == null ? "create" : "edit",
-                        repository,
-                        number,
-                        body);
-                return new Written(
-                        CommentOutcome.DRY_RUN, Optional.ofNullable(ours).map(GHIssueComment::getId));
-            }
-            budget.acquire(client.installationId());
-            if (ours == null) {
-                return Written.of(CommentOutcome.CREATED, issue.comment(body).getId());
-            }
-            ours.update(body);
-            return Written.of(CommentOutcome.EDITED, ours.getId());
-        } catch (RuntimeException e) {
-            throw InstallationClient.unwrap(e);
-        }
+        return write(client, Thread.pullRequest(repository, number), marker, edit, false);
     }
 
     /**
      * The same for a commit, for failed runs without a pull request (a push to the default branch) when the
-     * repository asks for it: one comment per marker on the commit, created, edited in place, or left alone. Plain
-     * REST calls: github-api looks each commenter up with a call of its own.
+     * repository asks for it: one comment per marker on the commit, created, edited in place, or left alone.
      */
     public Written upsertOnCommit(
             InstallationClient client,
@@ -143,53 +105,60 @@ public final class StickyComments {
             UnaryOperator<String> edit,
             boolean create)
             throws IOException {
-        String comments = client.apiUrl() + "/repos/" + repository + "/commits/" + sha + "/comments";
-        JsonNode ours = null;
-        String url = comments + "?per_page=100";
-        for (int page = 0; page < 10 && url != null && ours == null; page++) {
-            try (Response response =
-                    client.http().newCall(request(url).get().build()).execute()) {
-                for (JsonNode comment : ApiResponses.json("GET /repos/{repo}/commits/{sha}/comments", response)) {
-                    String login = comment.path("user").path("login").asText("");
-                    if (comment.path("body").asText("").startsWith(marker) && login.endsWith("[bot]")) {
-                        ours = comment;
-                        break;
-                    }
-                }
-                url = ApiResponses.nextLink(response.header("Link"));
-            }
+        return write(client, Thread.commit(repository, sha), marker, edit, create);
+    }
+
+    /** {@code PATCH} of a comment whose id the thread knows; empty when the comment is gone (404). */
+    private Optional<Written> editKnown(InstallationClient client, Thread thread, long commentId, String body)
+            throws IOException {
+        if (dryRun) {
+            LOG.info("DRY_RUN: would edit the comment {} on {}:\n{}", commentId, thread.name(), body);
+            return Optional.of(Written.of(CommentOutcome.DRY_RUN, commentId));
         }
-        Optional<Long> oursId =
-                Optional.ofNullable(ours).map(comment -> comment.path("id").asLong());
-        if (ours == null && !create) {
+        budget.acquire(client.installationId());
+        Request edit = request(client, thread.comment() + commentId)
+                .patch(jsonBody(body))
+                .build();
+        try (Response response = client.http().newCall(edit).execute()) {
+            if (response.code() == 404) {
+                LOG.info("the comment {} on {} is gone; looking for ours again", commentId, thread.name());
+                return Optional.empty();
+            }
+            ApiResponses.json("PATCH " + thread.template() + "/comments/{id}", response);
+        }
+        return Optional.of(Written.of(CommentOutcome.EDITED, commentId));
+    }
+
+    private Written write(
+            InstallationClient client, Thread thread, String marker, UnaryOperator<String> edit, boolean create)
+            throws IOException {
+        Optional<JsonNode> ours = find(client, thread, marker);
+        Optional<Long> oursId = ours.map(comment -> comment.path("id").asLong());
+        if (ours.isEmpty() && !create) {
             return new Written(CommentOutcome.ABSENT, Optional.empty());
         }
-        String previous = ours == null ? null : ours.path("body").asText();
+        String previous = ours.map(comment -> comment.path("body").asText()).orElse(null);
         String body = edit.apply(previous);
         if (body.equals(previous)) {
             return new Written(CommentOutcome.UNCHANGED, oursId);
         }
         if (dryRun) {
             LOG.info(
-                    "DRY_RUN: would {} the comment on {}@{}:\n{}",
-                    ours == null ? "create" : "edit",
-                    repository,
-                    sha,
+                    "DRY_RUN: would {} the comment on {}:\n{}",
+                    ours.isEmpty() ? "create" : "edit",
+                    thread.name(),
                     body);
             return new Written(CommentOutcome.DRY_RUN, oursId);
         }
         budget.acquire(client.installationId());
         Request write = oursId.isEmpty()
-                ? request(comments).post(jsonBody(body)).build()
-                : request(client.apiUrl() + "/repos/" + repository + "/comments/" + oursId.get())
+                ? request(client, thread.comments()).post(jsonBody(body)).build()
+                : request(client, thread.comment() + oursId.get())
                         .patch(jsonBody(body))
                         .build();
         try (Response response = client.http().newCall(write).execute()) {
             JsonNode written = ApiResponses.json(
-                    write.method()
-                            + (oursId.isEmpty()
-                                    ? " /repos/{repo}/commits/{sha}/comments"
-                                    : " /repos/{repo}/comments/{id}"),
+                    write.method() + " " + thread.template() + (oursId.isEmpty() ? "/{n}/comments" : "/comments/{id}"),
                     response);
             return oursId.isEmpty()
                     ? Written.of(CommentOutcome.CREATED, written.path("id").asLong())
@@ -197,22 +166,42 @@ public final class StickyComments {
         }
     }
 
-    private static RequestBody jsonBody(String body) throws IOException {
-        return RequestBody.create(
-                ApiResponses.JSON.writeValueAsBytes(Map.of("body", body)), MediaType.get("application/json"));
+    /** Our comment in the thread, following the {@code Link} header's pages. */
+    private static Optional<JsonNode> find(InstallationClient client, Thread thread, String marker) throws IOException {
+        String url = client.apiUrl() + thread.comments() + "?per_page=100";
+        for (int page = 0; page < MAX_PAGES && url != null; page++) {
+            try (Response response =
+                    client.http().newCall(api(url).get().build()).execute()) {
+                for (JsonNode comment : ApiResponses.json("GET " + thread.template() + "/{n}/comments", response)) {
+                    if (isOurs(comment, marker)) {
+                        return Optional.of(comment);
+                    }
+                }
+                url = ApiResponses.nextLink(response.header("Link"));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static Request.Builder request(String url) {
+    private static Request.Builder request(InstallationClient client, String path) {
+        return api(client.apiUrl() + path);
+    }
+
+    private static Request.Builder api(String url) {
         return new Request.Builder()
                 .url(url)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
     }
 
+    private static RequestBody jsonBody(String body) throws IOException {
+        return RequestBody.create(
+                ApiResponses.JSON.writeValueAsBytes(Map.of("body", body)), MediaType.get("application/json"));
+    }
+
     /** Someone may quote our comment; only a bot's comment that carries the marker is ours to edit. */
-    private static boolean isOurs(GHIssueComment comment, String marker) {
-        String body = comment.getBody();
-        String login = comment.getUserName();
-        return body != null && body.startsWith(marker) && login != null && login.endsWith("[bot]");
+    private static boolean isOurs(JsonNode comment, String marker) {
+        return comment.path("body").asText("").startsWith(marker)
+                && comment.path("user").path("login").asText("").endsWith("[bot]");
     }
 }
