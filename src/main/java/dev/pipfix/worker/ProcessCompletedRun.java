@@ -274,16 +274,7 @@ public final class ProcessCompletedRun implements RunHandler {
                         finding.os(),
                         settings.venvPath()));
                 if (text == null) {
-                    fix = new WorkflowFix(
-                            fix.strategy(),
-                            fix.path(),
-                            fix.job(),
-                            fix.step(),
-                            fix.os(),
-                            fix.shell(),
-                            null,
-                            fix.change(),
-                            unreadable);
+                    fix = fix.withoutDiff(unreadable);
                 }
             }
             fixed.add(new FailedJob(

@@ -27,6 +27,11 @@ public record WorkflowFix(
         return diff != null;
     }
 
+    /** The same fix to make by hand, with no diff, and why. */
+    public WorkflowFix withoutDiff(String why) {
+        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, why);
+    }
+
     static WorkflowFix adviceOnly(
             FixStrategy strategy,
             String path,
