@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.testing.CommentStore;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.PackagedJar;
 import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import java.net.http.HttpResponse;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    private static final Path JAR = Path.of("target/pipfix.jar").toAbsolutePath();
     private static final String REPO = "octo-org/octo-repo";
     private static final String SECRET = "crash test secret";
     private static final int EVENTS = 100;
@@ -98,29 +98,8 @@ class CrashRecoveryIT {
     }
 
     private Process start(GitHubSimulator github, int port, String logFile) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(logFile).toFile());
-        builder.environment().keySet().removeIf(name -> name.matches("DATABASE_URL|PRIVATE_KEY|DRY_RUN"));
-        builder.environment()
-                .putAll(Map.of(
-                        "APP_ID",
-                        "123456",
-                        "PRIVATE_KEY_PATH",
-                        dir.resolve("app.pem").toString(),
-                        "WEBHOOK_SECRET",
-                        SECRET,
-                        "PORT",
-                        Integer.toString(port),
-                        "HOST",
-                        "127.0.0.1",
-                        "GITHUB_API_URL",
-                        github.apiUrl(),
-                        "DATA_DIR",
-                        dir.resolve("data").toString()));
-        Process process = builder.start();
+        Process process =
+                PackagedJar.start(dir, PackagedJar.appSettings(dir, SECRET, port, github), dir.resolve(logFile));
         await(Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
         assertThat(process.isAlive()).as(Files.readString(dir.resolve(logFile))).isTrue();
         return process;

@@ -7,6 +7,7 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.PackagedJar;
 import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import dev.pipfix.web.WebhookSignature;
@@ -45,8 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileBodiesIT {
 
-    private static final Path JAR =
-            Path.of(System.getProperty("pipfix.jar", "target/pipfix.jar")).toAbsolutePath();
     private static final String SECRET = "the secret the stranger does not have";
     private static final int BODY_BYTES = 24 * 1024 * 1024;
     private static final int SENDERS = 24;
@@ -231,29 +230,8 @@ class HostileBodiesIT {
 
     private Process start(GitHubSimulator github, int port) throws Exception {
         Files.writeString(dir.resolve("app.pem"), Fixtures.text("keys/app-pkcs1.pem"));
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", JAR.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("pipfix.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.matches("DATABASE_URL|PRIVATE_KEY|DRY_RUN|ADMIN_TOKEN"));
-        builder.environment()
-                .putAll(Map.of(
-                        "APP_ID",
-                        "123456",
-                        "PRIVATE_KEY_PATH",
-                        dir.resolve("app.pem").toString(),
-                        "WEBHOOK_SECRET",
-                        SECRET,
-                        "PORT",
-                        Integer.toString(port),
-                        "HOST",
-                        "127.0.0.1",
-                        "GITHUB_API_URL",
-                        github.apiUrl(),
-                        "DATA_DIR",
-                        dir.resolve("data").toString()));
-        Process process = builder.start();
+        Process process = PackagedJar.start(
+                dir, PackagedJar.appSettings(dir, SECRET, port, github), dir.resolve("pipfix.log"), "-Xmx256m");
         Ports.awaitListening(port, process, () -> Files.readString(dir.resolve("pipfix.log")));
         return process;
     }

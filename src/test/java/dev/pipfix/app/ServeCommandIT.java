@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.PackagedJar;
 import dev.pipfix.testing.Ports;
 import dev.pipfix.testing.WebhookSender;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code java -jar target/pipfix.jar}, started the way a new user or Heroku starts it. */
 class ServeCommandIT {
 
-    private static final Path JAR = Path.of("target/pipfix.jar").toAbsolutePath();
     private static final String SECRET = "a webhook secret nobody may see";
 
     @TempDir
@@ -149,17 +149,7 @@ class ServeCommandIT {
     }
 
     private Process start(Map<String, String> environment) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("output.log").toFile());
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|PORT"
-                        + "|GITHUB_.*|ALLOW_UNSIGNED|DRY_RUN|DATA_DIR|PUBLIC_URL|HOST"));
-        builder.environment().putAll(environment);
-        return builder.start();
+        return PackagedJar.start(workDir, environment, workDir.resolve("output.log"));
     }
 
     private String output(Process process) throws IOException {

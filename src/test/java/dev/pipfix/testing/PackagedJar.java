@@ -1,0 +1,54 @@
+package dev.pipfix.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code target/pipfix.jar} started as a process, the way a user or a host starts it: the settings in its
+ * environment alone (the test's own pipfix settings removed), its output to a file.
+ */
+public final class PackagedJar {
+
+    public static final Path JAR = Path.of("target/pipfix.jar").toAbsolutePath();
+    /** Every setting pipfix reads from its environment: none of the test machine's may leak in. */
+    private static final String SETTINGS = "APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|ALLOW_UNSIGNED|PORT|HOST|GITHUB_.*"
+            + "|PUBLIC_URL|DATA_DIR|DATABASE_URL|DRY_RUN|LOG_FORMAT|ADMIN_TOKEN";
+
+    private PackagedJar() {}
+
+    /**
+     * @param workDir     the working directory (where a {@code .env} would be read)
+     * @param environment pipfix's settings
+     * @param output      where standard output and error go
+     * @param jvmOptions  for example {@code -Xmx256m}
+     */
+    public static Process start(Path workDir, Map<String, String> environment, Path output, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.matches(SETTINGS));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** The settings of a registered App whose GitHub is the simulator, on 127.0.0.1 with the embedded database. */
+    public static Map<String, String> appSettings(Path dir, String secret, int port, GitHubSimulator github) {
+        return Map.of(
+                "APP_ID", "123456",
+                "PRIVATE_KEY_PATH", dir.resolve("app.pem").toString(),
+                "WEBHOOK_SECRET", secret,
+                "PORT", Integer.toString(port),
+                "HOST", "127.0.0.1",
+                "GITHUB_API_URL", github.apiUrl(),
+                "DATA_DIR", dir.resolve("data").toString());
+    }
+}
