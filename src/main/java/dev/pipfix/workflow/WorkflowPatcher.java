@@ -21,15 +21,7 @@ public final class WorkflowPatcher {
         try {
             document = WorkflowDocument.parse(path, request.text());
         } catch (WorkflowException e) {
-            return WorkflowFix.adviceOnly(
-                    strategy,
-                    path,
-                    null,
-                    request.step(),
-                    request.osHint(),
-                    null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()),
-                    e.getMessage());
+            return byHand(request, path, null, e.getMessage());
         }
         JobMatcher.Match match = document.composite()
                 ? new JobMatcher.Match(document.jobs().get(0), List.of())
@@ -38,40 +30,21 @@ public final class WorkflowPatcher {
             match = findByScript(document, request);
         }
         if (match == null) {
-            return WorkflowFix.adviceOnly(
-                    strategy,
-                    path,
-                    null,
-                    request.step(),
-                    request.osHint(),
-                    null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()),
-                    "no job called `" + request.job() + "` in " + path);
+            return byHand(request, path, null, "no job called `" + request.job() + "` in " + path);
         }
         WorkflowJob job = match.job();
         if (job.uses() != null) {
-            return WorkflowFix.adviceOnly(
-                    strategy,
+            return byHand(
+                    request,
                     path,
                     job.id(),
-                    request.step(),
-                    request.osHint(),
-                    null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()),
                     "job `" + job.id() + "` calls the reusable workflow `" + job.uses()
                             + "`: the pip step lives there, so the change belongs in that file");
         }
         WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
         if (step == null) {
-            return WorkflowFix.adviceOnly(
-                    strategy,
-                    path,
-                    job.id(),
-                    request.step(),
-                    request.osHint(),
-                    null,
-                    changeByHand(strategy, request.osHint(), request.venvPath()),
-                    "the failing step was not found in job `" + job.id() + "` of " + path);
+            return byHand(
+                    request, path, job.id(), "the failing step was not found in job `" + job.id() + "` of " + path);
         }
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
         if (document.composite()) {
@@ -358,6 +331,19 @@ public final class WorkflowPatcher {
 
     private static boolean createsVenv(String run) {
         return run.contains("-m venv") || run.contains("virtualenv ") || run.contains("uv venv");
+    }
+
+    /** No patch: the step or job could not be reached in the file, so the change is given in the OS's default form. */
+    private static WorkflowFix byHand(FixRequest request, String path, String jobId, String why) {
+        return WorkflowFix.adviceOnly(
+                request.strategy(),
+                path,
+                jobId,
+                request.step(),
+                request.osHint(),
+                null,
+                changeByHand(request.strategy(), request.osHint(), request.venvPath()),
+                why);
     }
 
     /**

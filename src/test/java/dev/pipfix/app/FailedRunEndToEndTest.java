@@ -20,6 +20,7 @@ import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.GitHubSimulator.SimComment;
 import dev.pipfix.testing.GitHubSimulator.SimPull;
 import dev.pipfix.testing.ShiftedClock;
+import dev.pipfix.testing.TestApps;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
 import io.jsonwebtoken.Claims;
@@ -90,12 +91,7 @@ class FailedRunEndToEndTest {
     }
 
     private void startServer(boolean dryRun) {
-        Config config = Config.builder()
-                .app("123456", key, SECRET)
-                .listen("127.0.0.1", 0)
-                .github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1")
-                .dataDir(dataDir)
+        Config config = TestApps.registered(github, SECRET, dataDir)
                 .databaseUrl(databaseUrl)
                 .dryRun(dryRun)
                 .adminToken(Optional.of(ADMIN_TOKEN))

@@ -3,16 +3,15 @@ package dev.pipfix.app;
 import static dev.pipfix.testing.GitHubSimulator.failedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.testing.CommentStore;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.TestApps;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,13 +180,7 @@ class OneCommentPerThreadTest {
     }
 
     private PipfixServer server(GitHubSimulator github, String databaseUrl) throws Exception {
-        RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
-        Config config = Config.builder()
-                .app("123456", key, SECRET)
-                .listen("127.0.0.1", 0)
-                .github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1")
-                .dataDir(dataDir)
+        Config config = TestApps.registered(github, SECRET, dataDir)
                 .databaseUrl(databaseUrl)
                 .build();
         PipfixServer.Options options = new PipfixServer.Options(

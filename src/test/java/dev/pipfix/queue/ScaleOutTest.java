@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.app.Config;
 import dev.pipfix.app.PipfixServer;
-import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.TestApps;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.WebhookSender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +33,6 @@ class ScaleOutTest {
     @Test
     void two_instances_on_one_postgresql_handle_each_of_1000_runs_exactly_once() throws Exception {
         String databaseUrl = TestDatabases.url("postgresql");
-        RSAPrivateKey key = PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         PipfixServer.Options options = new PipfixServer.Options(
                 new DurableRunQueue.Settings(
                         4, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10), null),
@@ -46,8 +44,8 @@ class ScaleOutTest {
             github.installationTokensForAny("ghs_scale");
             github.jobsForAnyRun(REPO, failedJob(1001, "test (3.12)", "Run tests", 4));
             github.log(REPO, 1001, Fixtures.log("linux-pytest-failure-no-pip-error.log"));
-            PipfixServer one = server(github, key, databaseUrl, options);
-            PipfixServer two = server(github, key, databaseUrl, options);
+            PipfixServer one = server(github, databaseUrl, options);
+            PipfixServer two = server(github, databaseUrl, options);
             try {
                 WebhookSender toOne = new WebhookSender("http://127.0.0.1:" + one.port() + "/webhook", SECRET);
                 WebhookSender toTwo = new WebhookSender("http://127.0.0.1:" + two.port() + "/webhook", SECRET);
@@ -86,14 +84,8 @@ class ScaleOutTest {
         }
     }
 
-    private PipfixServer server(
-            GitHubSimulator github, RSAPrivateKey key, String databaseUrl, PipfixServer.Options options) {
-        Config config = Config.builder()
-                .app("123456", key, SECRET)
-                .listen("127.0.0.1", 0)
-                .github(github.apiUrl(), "https://github.com")
-                .publicUrl("http://127.0.0.1")
-                .dataDir(dataDir)
+    private PipfixServer server(GitHubSimulator github, String databaseUrl, PipfixServer.Options options) {
+        Config config = TestApps.registered(github, SECRET, dataDir)
                 .databaseUrl(databaseUrl)
                 .build();
         return new PipfixServer(config, Clock.systemUTC(), options).start();

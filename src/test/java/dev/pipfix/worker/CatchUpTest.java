@@ -19,6 +19,7 @@ import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
+import dev.pipfix.testing.TestApps;
 import dev.pipfix.testing.TestDatabases;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
@@ -106,13 +107,7 @@ class CatchUpTest {
         }
         try (GitHubSimulator github = new GitHubSimulator(Clock.systemUTC())) {
             github.stub(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(json("[]")));
-            Config config = Config.builder()
-                    .app("123456", key, "secret")
-                    .listen("127.0.0.1", 0)
-                    .github(github.apiUrl(), "https://github.com")
-                    .publicUrl("http://127.0.0.1")
-                    .dataDir(dataDir)
-                    .build();
+            Config config = TestApps.registered(github, "secret", dataDir).build();
             PipfixServer.Options options = new PipfixServer.Options(
                     new DurableRunQueue.Settings(
                             2,
