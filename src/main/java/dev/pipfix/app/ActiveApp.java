@@ -4,7 +4,7 @@ import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.github.AppApi;
 import dev.pipfix.github.AppJwt;
 import dev.pipfix.github.GitHubClients;
-import dev.pipfix.github.InstallationTokens;
+import dev.pipfix.github.GitHubConnection;
 import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.OwnerSignIn;
 import dev.pipfix.github.PullRequests;
@@ -39,7 +39,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import okhttp3.OkHttpClient;
 
 /**
  * The parts that act as the GitHub App and so need its credentials: the webhook's receiver, the queue and its
@@ -71,17 +70,17 @@ final class ActiveApp implements AutoCloseable {
             Config config,
             Clock clock,
             PipfixServer.Options options,
-            OkHttpClient http,
+            GitHubConnection github,
             DataSource dataSource,
             Database.Dialect dialect,
             Metrics metrics) {
         this.config = config;
         this.clock = clock;
-        this.app = new AppApi(http, config.githubApiUrl(), new AppJwt(config.appId(), config.privateKey(), clock));
-        InstallationTokens tokens = new InstallationTokens(app, clock);
+        GitHubClients clients =
+                new GitHubClients(github, new AppJwt(config.appId(), config.privateKey(), clock), clock);
+        this.app = clients.app();
         ProcessCompletedRun worker = new ProcessCompletedRun(
-                app,
-                new GitHubClients(http, config.githubApiUrl(), tokens),
+                clients,
                 new RunJobs(),
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),
@@ -117,13 +116,7 @@ final class ActiveApp implements AutoCloseable {
         this.receiver = new WebhookReceiver(signature, intake, clock);
         this.access = new OwnerAccess(
                 config.oauthClient()
-                        .map(client -> new OwnerSignIn(
-                                http,
-                                config.githubApiUrl(),
-                                config.githubUrl(),
-                                client.clientId(),
-                                client.clientSecret(),
-                                app)),
+                        .map(client -> new OwnerSignIn(github, client.clientId(), client.clientSecret(), app)),
                 config.oauthClient()
                         .map(client -> new SessionCookies(
                                 client.clientSecret(), clock, config.publicUrl().startsWith("https://"))),

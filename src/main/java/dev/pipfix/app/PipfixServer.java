@@ -2,6 +2,8 @@ package dev.pipfix.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pipfix.github.ApiCallMeter;
+import dev.pipfix.github.Credential;
+import dev.pipfix.github.GitHubConnection;
 import dev.pipfix.github.KeyFormatException;
 import dev.pipfix.github.ManifestConversions;
 import dev.pipfix.github.NewApp;
@@ -64,6 +66,7 @@ public final class PipfixServer implements AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final OkHttpClient http;
+    private final GitHubConnection github;
     private final Database database;
     private final HikariDataSource dataSource;
     /** Present while the server started without App credentials. */
@@ -95,6 +98,7 @@ public final class PipfixServer implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
                 .build();
+        this.github = new GitHubConnection(http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version);
         if (config.configured()) {
             SetupCode.deleteLeftover(config.dataDir());
             this.setup = Optional.empty();
@@ -104,14 +108,14 @@ public final class PipfixServer implements AutoCloseable {
                     manifest(),
                     SetupCode.open(config.dataDir(), random),
                     new SetupStates(random),
-                    new ManifestConversions(http, config.githubApiUrl()),
+                    new ManifestConversions(github.api(Credential.none())),
                     this::install,
                     config.githubUrl(),
                     config.publicUrl()));
         }
         this.dataSource = joined(opening);
         if (config.configured()) {
-            active.set(new ActiveApp(config, clock, options, http, dataSource, database.dialect(), metrics));
+            active.set(new ActiveApp(config, clock, options, github, dataSource, database.dialect(), metrics));
         }
         this.web = WebApp.create(new ServerSite(), metrics, clock, STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
@@ -165,7 +169,7 @@ public final class PipfixServer implements AutoCloseable {
                                 : Optional.of(new Config.OAuthClient(app.clientId(), app.clientSecret()))),
                 clock,
                 options,
-                http,
+                github,
                 dataSource,
                 database.dialect(),
                 metrics);

@@ -3,32 +3,26 @@ package dev.pipfix.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Optional;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
-/** Reads GitHub's JSON answers and turns error statuses into {@link GitHubApiException}s. */
+/** GitHub's error answers as {@link GitHubApiException}s, and its {@code Link} header. */
 final class ApiResponses {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** An error body is quoted in the exception; a proxy may answer with a whole HTML page. */
     private static final int MAX_DETAIL_CHARS = 300;
+    /** Enough of an error body to find its {@code message}. */
+    private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private ApiResponses() {}
-
-    static JsonNode json(String request, Response response) throws IOException {
-        ResponseBody body = response.body();
-        if (!response.isSuccessful()) {
-            throw failure(request, response);
-        }
-        return JSON.readTree(body.byteStream());
-    }
 
     /** The error of a response, with its headers, so that rate limits can be waited out. */
     static GitHubApiException failure(String request, Response response) throws IOException {
         return new GitHubApiException(
                 request,
                 response.code(),
-                errorDetail(response.body().string()),
+                errorDetail(response.peekBody(MAX_ERROR_BODY_BYTES).string()),
                 response.headers().toMultimap());
     }
 
@@ -45,16 +39,16 @@ final class ApiResponses {
         return flat.length() <= MAX_DETAIL_CHARS ? flat : flat.substring(0, MAX_DETAIL_CHARS) + "…";
     }
 
-    /** The {@code rel="next"} URL of a {@code Link} header, or null on the last page. */
-    static String nextLink(String link) {
+    /** The {@code rel="next"} URL of a {@code Link} header; empty on the last page. */
+    static Optional<String> nextLink(String link) {
         if (link == null) {
-            return null;
+            return Optional.empty();
         }
         for (String part : link.split(",")) {
             if (part.contains("rel=\"next\"")) {
-                return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+                return Optional.of(part.substring(part.indexOf('<') + 1, part.indexOf('>')));
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -5,23 +5,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /** The calls pipfix makes as the App itself, signed with the App's JWT rather than an installation token. */
 public final class AppApi {
 
-    private final OkHttpClient http;
-    private final String apiUrl;
-    private final AppJwt jwt;
+    private static final String NO_SUCH_APP = "no such App: APP_ID names none";
 
-    public AppApi(OkHttpClient http, String apiUrl, AppJwt jwt) {
-        this.http = http;
-        this.apiUrl = apiUrl;
-        this.jwt = jwt;
+    private final GitHubApi api;
+
+    AppApi(GitHubApi api) {
+        this.api = api;
     }
 
     /**
@@ -29,21 +22,19 @@ public final class AppApi {
      * at pipfix, or GitHub's published example payloads). App deliveries always carry {@code installation.id}.
      */
     public long installationIdFor(String repository) throws IOException {
-        String path = "/repos/" + repository + "/installation";
-        JsonNode body = call(path, request(path).get(), "the App is not installed on " + repository);
+        ApiRequest request = ApiRequest.get("/repos/{repo}/installation", repository)
+                .notFound("the App is not installed on " + repository);
+        JsonNode body = api.json(request);
         if (!body.path("id").canConvertToLong()) {
-            throw new GitHubApiException("GET " + path, 200, "the answer carries no installation id");
+            throw new GitHubApiException(request.name(), 200, "the answer carries no installation id");
         }
         return body.get("id").asLong();
     }
 
     /** A new installation access token: the {@code token} and {@code expires_at} fields of GitHub's answer. */
     JsonNode createInstallationToken(long installationId) throws IOException {
-        String path = "/app/installations/" + installationId + "/access_tokens";
-        return call(
-                path,
-                request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
-                "no such installation: the App was uninstalled, or APP_ID names another App");
+        return api.json(ApiRequest.post("/app/installations/{id}/access_tokens", installationId)
+                .notFound("no such installation: the App was uninstalled, or APP_ID names another App"));
     }
 
     /**
@@ -52,23 +43,9 @@ public final class AppApi {
      */
     public List<HookDelivery> deliveriesSince(Instant since, int maxPages) throws IOException {
         List<HookDelivery> deliveries = new ArrayList<>();
-        String url = apiUrl + "/app/hook/deliveries?per_page=100";
-        for (int page = 0; page < maxPages && url != null; page++) {
-            Request request = new Request.Builder()
-                    .url(url)
-                    .header("Authorization", "Bearer " + jwt.current())
-                    .header("Accept", "application/vnd.github+json")
-                    .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                    .get()
-                    .build();
-            JsonNode body;
-            String next;
-            try (Response response = http.newCall(request).execute()) {
-                body = ApiResponses.json("GET /app/hook/deliveries", response);
-                next = ApiResponses.nextLink(response.header("Link"));
-            }
+        api.pages(ApiRequest.get("/app/hook/deliveries").query("per_page", 100), maxPages, page -> {
             boolean older = false;
-            for (JsonNode d : body) {
+            for (JsonNode d : page) {
                 Instant at = Instant.parse(d.path("delivered_at").asText());
                 if (at.isBefore(since)) {
                     older = true;
@@ -82,8 +59,8 @@ public final class AppApi {
                         d.path("status_code").asInt(),
                         d.path("event").asText()));
             }
-            url = older ? null : next;
-        }
+            return !older;
+        });
         return deliveries;
     }
 
@@ -103,7 +80,7 @@ public final class AppApi {
             long id, String account, String accountType, String repositorySelection, String htmlUrl) {}
 
     public AppInfo app() throws IOException {
-        JsonNode body = call("/app", request("/app").get(), "no such App: APP_ID names none");
+        JsonNode body = api.json(ApiRequest.get("/app").notFound(NO_SUCH_APP));
         JsonNode owner = body.path("owner");
         return new AppInfo(
                 body.path("name").asText(""),
@@ -117,8 +94,8 @@ public final class AppApi {
 
     /** The first 100 installations, which is more than a self-hosted App has. */
     public List<Installation> installations() throws IOException {
-        String path = "/app/installations?per_page=100";
-        JsonNode body = call(path, request(path).get(), "no such App: APP_ID names none");
+        JsonNode body = api.json(
+                ApiRequest.get("/app/installations").query("per_page", 100).notFound(NO_SUCH_APP));
         List<Installation> installations = new ArrayList<>();
         for (JsonNode installation : body) {
             installations.add(new Installation(
@@ -133,35 +110,7 @@ public final class AppApi {
 
     /** Asks GitHub to deliver one of the App's deliveries again. */
     public void redeliver(long deliveryId) throws IOException {
-        String path = "/app/hook/deliveries/" + deliveryId + "/attempts";
-        call(
-                path,
-                request(path).post(RequestBody.create(new byte[0], MediaType.get("application/json"))),
-                "no such delivery (GitHub keeps three days of them)");
-    }
-
-    private Request.Builder request(String path) {
-        return new Request.Builder()
-                .url(apiUrl + path)
-                .header("Authorization", "Bearer " + jwt.current())
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", GitHubClients.API_VERSION);
-    }
-
-    private JsonNode call(String path, Request.Builder builder, String notFound) throws IOException {
-        Request request = builder.build();
-        String name = request.method() + " " + path;
-        try (Response response = http.newCall(request).execute()) {
-            if (response.code() == 401) {
-                throw new GitHubApiException(
-                        name,
-                        401,
-                        "GitHub refused the App's JWT: check APP_ID and that PRIVATE_KEY belongs to that App");
-            }
-            if (response.code() == 404) {
-                throw new GitHubApiException(name, 404, notFound);
-            }
-            return ApiResponses.json(name, response);
-        }
+        api.json(ApiRequest.post("/app/hook/deliveries/{id}/attempts", deliveryId)
+                .notFound("no such delivery (GitHub keeps three days of them)"));
     }
 }

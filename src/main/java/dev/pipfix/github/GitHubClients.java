@@ -1,57 +1,33 @@
 package dev.pipfix.github;
 
-import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.OkHttpClient;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 
 /**
- * One client per installation, all sharing one OkHttp connection pool. github-api gets the FAIL handlers: its
- * default handlers sleep on the calling thread until a rate limit resets.
+ * The {@link GitHubApi}s of one GitHub App: as the App itself, and as each of its installations (one each, made on
+ * first use).
  */
 public final class GitHubClients {
 
-    static final String API_VERSION = "2022-11-28";
-
-    private final OkHttpClient http;
-    private final String apiUrl;
+    private final GitHubConnection connection;
+    private final AppApi app;
     private final InstallationTokens tokens;
-    private final Map<Long, InstallationClient> clients = new ConcurrentHashMap<>();
+    private final Map<Long, GitHubApi> installations = new ConcurrentHashMap<>();
 
-    public GitHubClients(OkHttpClient http, String apiUrl, InstallationTokens tokens) {
-        this.http = http;
-        this.apiUrl = apiUrl;
-        this.tokens = tokens;
+    public GitHubClients(GitHubConnection connection, AppJwt jwt, Clock clock) {
+        this.connection = connection;
+        this.app = new AppApi(connection.api(new Credential.App(jwt)));
+        this.tokens = new InstallationTokens(app, clock);
     }
 
-    public InstallationClient forInstallation(long installationId) throws IOException {
-        InstallationClient existing = clients.get(installationId);
-        if (existing != null) {
-            return existing;
-        }
-        InstallationClient created = create(installationId);
-        InstallationClient raced = clients.putIfAbsent(installationId, created);
-        return raced != null ? raced : created;
+    /** The calls made as the App itself. */
+    public AppApi app() {
+        return app;
     }
 
-    private InstallationClient create(long installationId) throws IOException {
-        OkHttpClient signed = http.newBuilder()
-                .addInterceptor(new InstallationAuthInterceptor(tokens, installationId))
-                .build();
-        // github-api must not think it is anonymous; the interceptor sets the same header on every request
-        GitHub gitHub = new GitHubBuilder()
-                .withEndpoint(apiUrl)
-                .withConnector(new OkHttpGitHubConnector(signed))
-                .withAuthorizationProvider(
-                        () -> "token " + tokens.token(installationId).value())
-                .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                .build();
-        return new InstallationClient(installationId, apiUrl, signed, gitHub);
+    public GitHubApi forInstallation(long installationId) {
+        return installations.computeIfAbsent(
+                installationId, id -> connection.api(new Credential.Installation(tokens, id)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.pipfix.github;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kohsuke.github.GHFileNotFoundException;
-import org.kohsuke.github.GHIOException;
-import org.kohsuke.github.HttpException;
 
 /**
- * What an error from GitHub means for the work: try again later (and when), or give up (and why). Rate limits are
+ * What an error from GitHub means for the work ({@link GitHubApi} maps every error status, github-api's too, to a
+ * {@link GitHubApiException}): try again later (and when), or give up (and why). Rate limits are
  * read from GitHub's headers: {@code retry-after} first, then {@code x-ratelimit-reset} when the remaining count is
  * 0, else a minute, as GitHub documents for secondary limits.
  */
@@ -37,30 +34,15 @@ public final class GitHubErrors {
         if (cause instanceof RetryLaterException later) {
             return new Verdict(false, later.retryAt(), later.getMessage());
         }
-        int status = -1;
-        Map<String, List<String>> headers = Map.of();
         String message = String.valueOf(cause.getMessage());
-        if (cause instanceof GitHubApiException api) {
-            status = api.status();
-            headers = api.headers();
-        } else if (cause instanceof HttpException http) {
-            status = http.getResponseCode();
-            headers = http.getResponseHeaderFields() == null ? Map.of() : http.getResponseHeaderFields();
-        } else if (cause instanceof GHFileNotFoundException notFound) {
-            status = 404;
-            headers = notFound.getResponseHeaderFields() == null ? Map.of() : notFound.getResponseHeaderFields();
-        } else if (cause instanceof FileNotFoundException) {
-            status = 404;
-        } else if (cause instanceof GHIOException io && io.getResponseHeaderFields() != null) {
-            headers = io.getResponseHeaderFields();
-        }
-        if (status == -1) {
+        if (!(cause instanceof GitHubApiException api)) {
             // connection refused or reset, timeouts, truncated bodies: the network, not the request
             return cause instanceof IOException
                     ? new Verdict(false, null, message)
                     : new Verdict(true, null, "unexpected error: " + cause);
         }
-        Map<String, String> h = lowerCase(headers);
+        int status = api.status();
+        Map<String, String> h = lowerCase(api.headers());
         if (status == 429 || status == 403 && isRateLimit(h, message)) {
             return new Verdict(false, rateLimitRetryAt(h, now), "rate limited (" + status + ")");
         }

@@ -3,7 +3,6 @@ package dev.pipfix.github;
 import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.LogDetector;
 import java.io.IOException;
-import okhttp3.Response;
 
 /**
  * Streams a job's log through the diagnosis engine. GitHub answers with a redirect to a short-lived storage URL;
@@ -20,16 +19,14 @@ public final class JobLogs {
         this.maxBytes = maxBytes;
     }
 
-    public ScannedLog scan(InstallationClient client, String repository, long jobId, LogDetector detector)
-            throws IOException {
-        String path = "/repos/" + repository + "/actions/jobs/" + jobId + "/logs";
-        try (Response response = client.http().newCall(client.get(path).build()).execute()) {
-            if (!response.isSuccessful()) {
-                throw ApiResponses.failure("GET " + path, response);
-            }
-            CappedInputStream log = new CappedInputStream(response.body().byteStream(), maxBytes);
-            Diagnosis diagnosis = detector.scan(log);
-            return new ScannedLog(diagnosis, log.truncated());
-        }
+    public ScannedLog scan(GitHubApi api, String repository, long jobId, LogDetector detector) throws IOException {
+        return api.read(
+                ApiRequest.get("/repos/{repo}/actions/jobs/{id}/logs", repository, jobId)
+                        .unconditional(),
+                body -> {
+                    CappedInputStream log = new CappedInputStream(body, maxBytes);
+                    Diagnosis diagnosis = detector.scan(log);
+                    return new ScannedLog(diagnosis, log.truncated());
+                });
     }
 }

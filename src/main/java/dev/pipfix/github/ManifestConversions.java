@@ -2,25 +2,21 @@ package dev.pipfix.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * The last step of GitHub's App manifest flow: the one-time code GitHub sent back is exchanged for the new App's id,
- * key and secrets. The call carries no credentials (the code is the credential); a code is good for one exchange,
- * within an hour.
+ * key and secrets. The call carries no credentials (the code is the credential, so it is left out of the request's
+ * name); a code is good for one exchange, within an hour.
  */
 public final class ManifestConversions {
 
-    private final OkHttpClient http;
-    private final String apiUrl;
+    private static final String NAME = "POST /app-manifests/{code}/conversions";
 
-    public ManifestConversions(OkHttpClient http, String apiUrl) {
-        this.http = http;
-        this.apiUrl = apiUrl;
+    private final GitHubApi api;
+
+    /** @param api GitHub's REST API with no credential */
+    public ManifestConversions(GitHubApi api) {
+        this.api = api;
     }
 
     /**
@@ -29,17 +25,9 @@ public final class ManifestConversions {
      * @throws IOException        when GitHub cannot be reached
      */
     public NewApp convert(String code) throws IOException {
-        String path = "/app-manifests/" + code + "/conversions";
-        Request request = new Request.Builder()
-                .url(apiUrl + path)
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", GitHubClients.API_VERSION)
-                .post(RequestBody.create(new byte[0], MediaType.get("application/json")))
-                .build();
-        JsonNode body;
-        try (Response response = http.newCall(request).execute()) {
-            body = ApiResponses.json("POST /app-manifests/{code}/conversions", response);
-        }
+        JsonNode body = api.json(ApiRequest.post("/app-manifests/{code}/conversions", code)
+                .named(NAME)
+                .unconditional());
         NewApp app = new NewApp(
                 body.path("id").asText(""),
                 body.path("slug").asText(""),
@@ -50,10 +38,7 @@ public final class ManifestConversions {
                 body.path("webhook_secret").asText(""),
                 body.path("pem").asText(""));
         if (app.id().isEmpty() || app.pem().isEmpty() || app.webhookSecret().isEmpty()) {
-            throw new GitHubApiException(
-                    "POST /app-manifests/{code}/conversions",
-                    201,
-                    "the answer lacks the App's id, key or webhook secret");
+            throw new GitHubApiException(NAME, 201, "the answer lacks the App's id, key or webhook secret");
         }
         return app;
     }

@@ -14,24 +14,20 @@ import org.kohsuke.github.GHPullRequest;
 public final class PullRequests {
 
     public List<Integer> openFromFork(
-            InstallationClient client, String baseRepository, String forkOwner, String branch, String headSha)
-            throws IOException {
-        try {
-            return client
-                    .gitHub()
-                    .getRepository(baseRepository)
-                    .queryPullRequests()
-                    .state(GHIssueState.OPEN)
-                    .head(forkOwner + ":" + branch)
-                    .list()
-                    .withPageSize(100)
-                    .toList()
-                    .stream()
-                    .filter(pr -> headSha.equals(pr.getHead().getSha()))
-                    .map(GHPullRequest::getNumber)
-                    .toList();
-        } catch (RuntimeException e) {
-            throw InstallationClient.unwrap(e);
-        }
+            GitHubApi api, String baseRepository, String forkOwner, String branch, String headSha) throws IOException {
+        return api.viaGitHubApi(
+                "GET /repos/" + baseRepository + "/pulls",
+                gitHub -> gitHub
+                        .getRepository(baseRepository)
+                        .queryPullRequests()
+                        .state(GHIssueState.OPEN)
+                        .head(forkOwner + ":" + branch)
+                        .list()
+                        .withPageSize(100)
+                        .toList()
+                        .stream()
+                        .filter(pr -> headSha.equals(pr.getHead().getSha()))
+                        .map(GHPullRequest::getNumber)
+                        .toList());
     }
 }

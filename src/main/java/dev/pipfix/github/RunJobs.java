@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Response;
 
 /**
  * Lists the jobs of one run attempt. github-api only lists the latest attempt's jobs; a re-run started before we
@@ -16,18 +15,13 @@ public final class RunJobs {
     /** A matrix may expand to 256 jobs; the bound only stops a misbehaving server from paging forever. */
     private static final int MAX_PAGES = 10;
 
-    public List<WorkflowJob> ofAttempt(InstallationClient client, String repository, long runId, long attempt)
-            throws IOException {
-        String path = "/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs";
+    public List<WorkflowJob> ofAttempt(GitHubApi api, String repository, long runId, long attempt) throws IOException {
         List<WorkflowJob> jobs = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode body;
-            try (Response response = client.http()
-                    .newCall(client.get(path + "?per_page=" + PAGE_SIZE + "&page=" + page)
-                            .build())
-                    .execute()) {
-                body = ApiResponses.json("GET " + path, response);
-            }
+            JsonNode body = api.json(ApiRequest.get(
+                            "/repos/{repo}/actions/runs/{run}/attempts/{attempt}/jobs", repository, runId, attempt)
+                    .query("per_page", PAGE_SIZE)
+                    .query("page", page));
             JsonNode pageJobs = body.path("jobs");
             pageJobs.forEach(job -> jobs.add(job(job)));
             if (pageJobs.size() < PAGE_SIZE

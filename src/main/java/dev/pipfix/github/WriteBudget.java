@@ -18,23 +18,23 @@ public final class WriteBudget {
 
     private final int perMinute;
     private final Clock clock;
-    private final Map<Long, Deque<Instant>> writes = new HashMap<>();
+    private final Map<String, Deque<Instant>> writes = new HashMap<>();
 
     public WriteBudget(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }
 
-    /** Takes a slot for a write now, or throws with the time the next slot frees up. */
-    public synchronized void acquire(long installationId) throws RetryLaterException {
+    /** Takes a slot for a write as {@code credential} now, or throws with the time the next slot frees up. */
+    public synchronized void acquire(Credential credential) throws RetryLaterException {
         Instant now = clock.instant();
-        Deque<Instant> recent = writes.computeIfAbsent(installationId, id -> new ArrayDeque<>());
+        Deque<Instant> recent = writes.computeIfAbsent(credential.scope(), scope -> new ArrayDeque<>());
         while (!recent.isEmpty() && !recent.peekFirst().plus(WINDOW).isAfter(now)) {
             recent.removeFirst();
         }
         if (recent.size() >= perMinute) {
             throw new RetryLaterException(
-                    "installation " + installationId + " made " + perMinute + " writes in the last minute",
+                    credential.scope() + " made " + perMinute + " writes in the last minute",
                     recent.peekFirst().plus(WINDOW));
         }
         recent.addLast(now);

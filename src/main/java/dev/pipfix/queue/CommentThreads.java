@@ -40,16 +40,7 @@ public final class CommentThreads {
      * A comment thread: {@code thread} is {@code pr:42} or {@code commit:<sha>}, {@code marker} the workflow's
      * hidden marker.
      */
-    public record Key(String repository, String thread, String marker) {
-
-        public static Key pullRequest(String repository, int number, String marker) {
-            return new Key(repository, "pr:" + number, marker);
-        }
-
-        public static Key commit(String repository, String sha, String marker) {
-            return new Key(repository, "commit:" + sha, marker);
-        }
-    }
+    public record Key(String repository, String thread, String marker) {}
 
     /** Which run wrote a thread last: runs are ordered by id, then attempt. */
     public record RunStamp(long runId, long runAttempt) implements Comparable<RunStamp> {

@@ -38,9 +38,14 @@ public final class RepoSettingsFile {
 
     private RepoSettingsFile() {}
 
-    /** @param text the file's text; null when the repository has none (the defaults, no problem) */
+    /** A repository without the file: the defaults, and no problem. */
+    public static Parsed absent() {
+        return new Parsed(RepoSettings.DEFAULTS, List.of());
+    }
+
+    /** @param text the file's text */
     public static Parsed parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text.isBlank()) {
             return new Parsed(RepoSettings.DEFAULTS, List.of());
         }
         Optional<Node> root;

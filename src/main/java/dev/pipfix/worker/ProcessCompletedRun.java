@@ -3,10 +3,10 @@ package dev.pipfix.worker;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
 import dev.pipfix.fix.Fixes;
-import dev.pipfix.github.AppApi;
 import dev.pipfix.github.CommentOutcome;
+import dev.pipfix.github.CommentThread;
+import dev.pipfix.github.GitHubApi;
 import dev.pipfix.github.GitHubClients;
-import dev.pipfix.github.InstallationClient;
 import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.JobStep;
 import dev.pipfix.github.PullRequests;
@@ -56,7 +56,6 @@ public final class ProcessCompletedRun implements RunHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessCompletedRun.class);
 
-    private final AppApi app;
     private final GitHubClients clients;
     private final RunJobs runJobs;
     private final JobLogs jobLogs;
@@ -71,7 +70,6 @@ public final class ProcessCompletedRun implements RunHandler {
     private final SettingsFiles settingsFiles = new SettingsFiles();
 
     public ProcessCompletedRun(
-            AppApi app,
             GitHubClients clients,
             RunJobs runJobs,
             JobLogs jobLogs,
@@ -84,7 +82,6 @@ public final class ProcessCompletedRun implements RunHandler {
             Metrics metrics) {
         this.threads = threads;
         this.metrics = metrics;
-        this.app = app;
         this.clients = clients;
         this.runJobs = runJobs;
         this.jobLogs = jobLogs;
@@ -98,9 +95,10 @@ public final class ProcessCompletedRun implements RunHandler {
     @Override
     public RunResult handle(CompletedRun run) throws IOException {
         long started = System.nanoTime();
-        long installationId =
-                run.installationId() != null ? run.installationId() : app.installationIdFor(run.repository());
-        InstallationClient client = clients.forInstallation(installationId);
+        long installationId = run.installationId() != null
+                ? run.installationId()
+                : clients.app().installationIdFor(run.repository());
+        GitHubApi client = clients.forInstallation(installationId);
         RepoSettingsFile.Parsed settings = settings(client, run);
         if (!settings.settings().enabled()) {
             return log(run, RunOutcome.DISABLED, RepoSettings.PATH + " says enabled: false", started);
@@ -143,12 +141,13 @@ public final class ProcessCompletedRun implements RunHandler {
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty()) {
             // comment_on: push, and the run has no pull request: its commit gets the comment
+            CommentThread commit = CommentThread.commit(run.repository(), run.headSha());
             CommentOutcome outcome = inTurn(
-                    CommentThreads.Key.commit(run.repository(), run.headSha(), marker),
+                    commit,
+                    marker,
                     run,
                     Optional.of(digest(body)),
-                    known -> comments.upsertOnCommit(
-                            client, run.repository(), run.headSha(), marker, previous -> body, true));
+                    known -> comments.upsert(client, commit, marker, body, known));
             RunResult result = log(
                     run,
                     RunOutcome.COMMENTED,
@@ -159,11 +158,13 @@ public final class ProcessCompletedRun implements RunHandler {
         List<String> outcomes = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
+            CommentThread pullRequest = CommentThread.pullRequest(run.repository(), number);
             CommentOutcome outcome = inTurn(
-                    CommentThreads.Key.pullRequest(run.repository(), number, marker),
+                    pullRequest,
+                    marker,
                     run,
                     Optional.of(digest(body)),
-                    known -> comments.upsert(client, run.repository(), number, marker, body, known));
+                    known -> comments.upsert(client, pullRequest, marker, body, known));
             outcomes.add("#" + number + "=" + counted(outcome));
             dryRun |= outcome == CommentOutcome.DRY_RUN;
         }
@@ -175,10 +176,12 @@ public final class ProcessCompletedRun implements RunHandler {
      * The repository's settings, read from its default branch for this run. A file that cannot be used is no reason
      * to stop: the comment names its problems and the defaults apply.
      */
-    private RepoSettingsFile.Parsed settings(InstallationClient client, CompletedRun run) throws IOException {
+    private RepoSettingsFile.Parsed settings(GitHubApi client, CompletedRun run) throws IOException {
         try {
-            return RepoSettingsFile.parse(
-                    settingsFiles.readOnDefaultBranch(client, run.repository(), RepoSettings.PATH));
+            return settingsFiles
+                    .readOnDefaultBranch(client, run.repository(), RepoSettings.PATH)
+                    .map(RepoSettingsFile::parse)
+                    .orElse(RepoSettingsFile.absent());
         } catch (SettingsFiles.TooBigException e) {
             return new RepoSettingsFile.Parsed(
                     RepoSettings.DEFAULTS,
@@ -187,7 +190,7 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
-    private RunResult resolve(InstallationClient client, CompletedRun run, RepoSettings settings, long started)
+    private RunResult resolve(GitHubApi client, CompletedRun run, RepoSettings settings, long started)
             throws IOException {
         List<Integer> numbers = pullRequestsOf(client, run);
         RunReport passing = new RunReport(
@@ -195,17 +198,8 @@ public final class ProcessCompletedRun implements RunHandler {
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty() && settings.commentOnPush()) {
             // a re-run that passes on the same commit resolves the commit's comment
-            CommentOutcome outcome = inTurn(
-                    CommentThreads.Key.commit(run.repository(), run.headSha(), marker),
-                    run,
-                    Optional.empty(),
-                    known -> comments.upsertOnCommit(
-                            client,
-                            run.repository(),
-                            run.headSha(),
-                            marker,
-                            previous -> renderer.resolved(previous, passing),
-                            false));
+            CommentOutcome outcome =
+                    resolveIn(client, CommentThread.commit(run.repository(), run.headSha()), marker, run, passing);
             return log(
                     run,
                     RunOutcome.RESOLVED,
@@ -217,30 +211,34 @@ public final class ProcessCompletedRun implements RunHandler {
         }
         List<String> outcomes = new ArrayList<>();
         for (int number : numbers) {
-            CommentOutcome outcome = inTurn(
-                    CommentThreads.Key.pullRequest(run.repository(), number, marker),
-                    run,
-                    Optional.empty(),
-                    known -> comments.editIfPresent(
-                            client,
-                            run.repository(),
-                            number,
-                            marker,
-                            previous -> renderer.resolved(previous, passing)));
+            CommentOutcome outcome =
+                    resolveIn(client, CommentThread.pullRequest(run.repository(), number), marker, run, passing);
             outcomes.add("#" + number + "=" + counted(outcome));
         }
         return log(run, RunOutcome.RESOLVED, String.join(",", outcomes), started);
     }
 
-    private List<Integer> pullRequestsOf(InstallationClient client, CompletedRun run) throws IOException {
+    /** Marks the thread's comment of an earlier failure resolved, when there is one. */
+    private CommentOutcome resolveIn(
+            GitHubApi client, CommentThread thread, String marker, CompletedRun run, RunReport passing)
+            throws IOException {
+        return inTurn(
+                thread,
+                marker,
+                run,
+                Optional.empty(),
+                known -> comments.editIfPresent(
+                        client, thread, marker, previous -> renderer.resolved(previous, passing)));
+    }
+
+    private List<Integer> pullRequestsOf(GitHubApi client, CompletedRun run) throws IOException {
         return run.fromFork()
                 ? pullRequests.openFromFork(client, run.repository(), run.headOwner(), run.headBranch(), run.headSha())
                 : run.pullRequests();
     }
 
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
-    private List<FailedJob> withFixes(
-            InstallationClient client, CompletedRun run, List<FailedJob> jobs, RepoSettings settings) {
+    private List<FailedJob> withFixes(GitHubApi client, CompletedRun run, List<FailedJob> jobs, RepoSettings settings) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
         String text = null;
         String unreadable = null;
@@ -289,7 +287,7 @@ public final class ProcessCompletedRun implements RunHandler {
         return fixed;
     }
 
-    private FailedJob diagnose(InstallationClient client, CompletedRun run, WorkflowJob job) throws IOException {
+    private FailedJob diagnose(GitHubApi client, CompletedRun run, WorkflowJob job) throws IOException {
         ScannedLog log = jobLogs.scan(client, run.repository(), job.id(), detector);
         List<Finding> findings = log.diagnosis().findings();
         metrics.logBytesScanned(log.diagnosis().bytes());
@@ -326,8 +324,10 @@ public final class ProcessCompletedRun implements RunHandler {
      *
      * @param digest the SHA-256 of the text to write, when it is known before the comment is read
      */
-    private CommentOutcome inTurn(CommentThreads.Key key, CompletedRun run, Optional<String> digest, ThreadWrite write)
+    private CommentOutcome inTurn(
+            CommentThread thread, String marker, CompletedRun run, Optional<String> digest, ThreadWrite write)
             throws IOException {
+        CommentThreads.Key key = new CommentThreads.Key(thread.repository(), thread.id(), marker);
         CommentThreads.RunStamp stamp = new CommentThreads.RunStamp(run.runId(), run.runAttempt());
         return threads.inTurn(key, state -> {
             if (state.writtenBy().compareTo(stamp) > 0) {

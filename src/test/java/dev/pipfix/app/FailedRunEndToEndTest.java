@@ -247,7 +247,7 @@ class FailedRunEndToEndTest {
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
         github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
         github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
-        github.commitComments(REPO, HEAD_SHA, null, 8_812);
+        github.commitComments(REPO, HEAD_SHA, null, 8_811);
         github.repository(REPO, 101);
 
         // when
@@ -269,11 +269,12 @@ class FailedRunEndToEndTest {
                 .replace("\"run_attempt\": 1", "\"run_attempt\": 2")
                 .getBytes(StandardCharsets.UTF_8));
 
-        // then that comment is edited in place, not a second one added
+        // then that comment is edited in place, not a second one added, without listing the commit's comments
         assertThat(github.writes()).singleElement().satisfies(r -> {
             assertThat(r.getMethod().getName()).isEqualTo("PATCH");
             assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/comments/8811");
         });
+        assertThat(github.apiCalls()).noneMatch(call -> call.startsWith("GET /repos/octo-org/octo-repo/commits/"));
         assertThat(postedBody(github.writes().get(0))).contains("(attempt 2)");
     }
 

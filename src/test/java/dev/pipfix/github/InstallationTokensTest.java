@@ -2,12 +2,11 @@ package dev.pipfix.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
 import dev.pipfix.testing.MutableClock;
+import dev.pipfix.testing.TestApps;
 import java.time.Duration;
 import java.time.Instant;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +23,7 @@ class InstallationTokensTest {
     @BeforeEach
     void start() throws Exception {
         github = new GitHubSimulator(clock);
-        AppApi app = new AppApi(
-                new OkHttpClient(),
-                github.apiUrl(),
-                new AppJwt("123456", PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem")), clock));
-        tokens = new InstallationTokens(app, clock);
+        tokens = new InstallationTokens(TestApps.clients(github, clock).app(), clock);
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommentThreadsTest {
 
     private static final CommentThreads.Key KEY =
-            CommentThreads.Key.pullRequest("octo-org/octo-repo", 42, "<!-- pipfix:workflow=7087581 -->");
+            new CommentThreads.Key("octo-org/octo-repo", "pr:42", "<!-- pipfix:workflow=7087581 -->");
 
     @Parameter
     String kind;
@@ -63,7 +63,7 @@ class CommentThreadsTest {
         assertThat(first).isEqualTo(CommentThreads.State.NEW);
         assertThat(second).isEqualTo(written);
         CommentThreads.State otherThread = threads.inTurn(
-                CommentThreads.Key.commit("octo-org/octo-repo", "6f0b5a9", KEY.marker()),
+                new CommentThreads.Key("octo-org/octo-repo", "commit:6f0b5a9", KEY.marker()),
                 state -> new CommentThreads.Turn<>(state, state));
         assertThat(otherThread).isEqualTo(CommentThreads.State.NEW);
     }

@@ -9,7 +9,7 @@ class RepoSettingsFileTest {
 
     @Test
     void no_file_is_the_defaults() {
-        RepoSettingsFile.Parsed parsed = RepoSettingsFile.parse(null);
+        RepoSettingsFile.Parsed parsed = RepoSettingsFile.absent();
 
         assertThat(parsed.settings()).isEqualTo(RepoSettings.DEFAULTS);
         assertThat(parsed.problems()).isEmpty();

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.app.Config;
 import dev.pipfix.app.PipfixServer;
 import dev.pipfix.github.AppApi;
-import dev.pipfix.github.AppJwt;
 import dev.pipfix.github.PrivateKeys;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import okhttp3.OkHttpClient;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +75,7 @@ class CatchUpTest {
             Migrations.apply(dataSource, Database.Dialect.H2);
             TestDatabases.recordDelivery(dataSource, "guid-c", NOW.minusSeconds(3700));
             DeliveryLog deliveries = new DeliveryLog(dataSource);
-            AppApi app = new AppApi(new OkHttpClient(), github.apiUrl(), new AppJwt("123456", key, clock));
+            AppApi app = TestApps.clients(github, clock).app();
 
             // when
             new CatchUp(app, deliveries, clock).run();
