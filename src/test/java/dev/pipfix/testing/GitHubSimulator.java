@@ -144,9 +144,11 @@ public final class GitHubSimulator implements AutoCloseable {
         for (SimJob job : jobs) {
             list.add(jobJson(repository, runId, attempt, job));
         }
-        api.stubFor(get(urlPathEqualTo(
-                        "/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs"))
-                .willReturn(json(200, write(Map.of("total_count", jobs.length, "jobs", list)))));
+        conditionally(
+                () -> get(urlPathEqualTo(
+                        "/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs")),
+                write(Map.of("total_count", jobs.length, "jobs", list)),
+                "application/json; charset=utf-8");
     }
 
     /** The API answers with a redirect to a signed storage URL, as GitHub does; storage serves the text. */
@@ -184,9 +186,11 @@ public final class GitHubSimulator implements AutoCloseable {
         json.put("url", "https://api.github.com/repos/" + repository + "/contents/" + path + "?ref=" + sha);
         json.put("html_url", "https://github.com/" + repository + "/blob/" + sha + "/" + path);
         json.put("download_url", "https://raw.githubusercontent.com/" + repository + "/" + sha + "/" + path);
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path))
-                .withQueryParam("ref", equalTo(sha))
-                .willReturn(json(200, write(json))));
+        conditionally(
+                () -> get(urlPathEqualTo("/repos/" + repository + "/contents/" + path))
+                        .withQueryParam("ref", equalTo(sha)),
+                write(json),
+                "application/json; charset=utf-8");
     }
 
     /** Issues and their comments, posted and edited with memory, for any pull request of the repository. */
@@ -412,13 +416,12 @@ public final class GitHubSimulator implements AutoCloseable {
      * {@code ref} gets it (a read at the pull request's head would get 404).
      */
     public void settingsFile(String repository, String text) {
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/.github/pipfix.yml"))
-                .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.absent())
-                .withHeader("Accept", equalTo("application/vnd.github.raw+json"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/vnd.github.raw+json; charset=utf-8")
-                        .withBody(text)));
+        conditionally(
+                () -> get(urlPathEqualTo("/repos/" + repository + "/contents/.github/pipfix.yml"))
+                        .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                        .withHeader("Accept", equalTo("application/vnd.github.raw+json")),
+                text,
+                "application/vnd.github.raw+json; charset=utf-8");
     }
 
     /**
@@ -647,6 +650,38 @@ public final class GitHubSimulator implements AutoCloseable {
         json.put("type", type);
         json.put("site_admin", false);
         return json;
+    }
+
+    /**
+     * A GET answered as GitHub answers it: 200 with an {@code ETag} (weak, of the body), and 304 Not Modified with no
+     * body to a request whose {@code If-None-Match} names that tag.
+     */
+    private void conditionally(java.util.function.Supplier<MappingBuilder> request, String body, String contentType) {
+        String etag = "W/\"" + sha1(body) + "\"";
+        api.stubFor(request.get()
+                .willReturn(
+                        json(200, body).withHeader("Content-Type", contentType).withHeader("ETag", etag)));
+        api.stubFor(request.get()
+                .withHeader("If-None-Match", equalTo(etag))
+                .atPriority(1)
+                .willReturn(json(304, "").withHeader("ETag", etag)));
+    }
+
+    /** How many requests GitHub answered 304 Not Modified. */
+    public long notModified() {
+        return api.getAllServeEvents().stream()
+                .filter(event -> event.getResponse().getStatus() == 304)
+                .count();
+    }
+
+    private static String sha1(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
