@@ -167,6 +167,44 @@ class FailedRunEndToEndTest {
     }
 
     @Test
+    void a_repeat_failure_asks_conditionally_and_edits_the_comment_it_knows_in_five_calls_two_of_them_304()
+            throws Exception {
+        // given a first failure that was commented on, with a settings file on the default branch
+        github.installationTokens(4242, "ghs_first");
+        github.settingsFile(REPO, "fix: venv\n");
+        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        github.jobs(REPO, RUN, 2, failedJob(1003, "test (3.12)", "Install dependencies", 3));
+        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.log(REPO, 1003, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
+        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
+        pullRequestWithComments(42);
+        github.acceptCommentEdits(REPO, 42, 9001);
+        deliverAndWait(SAME_REPO);
+        assertThat(github.notModified()).isZero();
+        github.resetRequests();
+
+        // when the run is re-run at the same commit and fails the same way
+        deliverAndWait(Fixtures.text("payloads/" + SAME_REPO)
+                .replace("\"run_attempt\": 1", "\"run_attempt\": 2")
+                .getBytes(StandardCharsets.UTF_8));
+
+        // then the settings and the workflow file are asked with If-None-Match and answered 304, the token is
+        // reused, and the comment is edited by its id without listing the pull request's comments
+        assertThat(github.apiCalls())
+                .containsExactly(
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/2/jobs?per_page=100&page=1",
+                        "GET /repos/octo-org/octo-repo/actions/jobs/1003/logs",
+                        "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
+                        "PATCH /repos/octo-org/octo-repo/issues/comments/9001");
+        assertThat(github.apiRequests())
+                .filteredOn(r -> r.getUrl().contains("/contents/"))
+                .allSatisfy(r -> assertThat(r.getHeader("If-None-Match")).startsWith("W/\""));
+        assertThat(github.notModified()).isEqualTo(2);
+        assertThat(postedBody(github.writes().get(0))).contains("(attempt 2)").contains("```diff");
+    }
+
+    @Test
     void a_workflow_file_that_cannot_be_read_still_gets_the_comment_with_the_step_to_add() throws Exception {
         github.installationTokens(4242, "ghs_first");
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
