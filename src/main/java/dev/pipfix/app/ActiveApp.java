@@ -26,6 +26,7 @@ import dev.pipfix.web.SessionCookies;
 import dev.pipfix.web.Status;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
+import dev.pipfix.worker.Alongside;
 import dev.pipfix.worker.CatchUp;
 import dev.pipfix.worker.GitHubRetryPolicy;
 import dev.pipfix.worker.Housekeeping;
@@ -56,6 +57,7 @@ final class ActiveApp implements AutoCloseable {
     private final Config config;
     private final Clock clock;
     private final AppApi app;
+    private final Alongside alongside;
     private final DeliveryLog deliveries;
     private final DurableRunQueue queue;
     private final BatchingIntake intake;
@@ -79,6 +81,7 @@ final class ActiveApp implements AutoCloseable {
         GitHubClients clients =
                 new GitHubClients(github, new AppJwt(config.appId(), config.privateKey(), clock), clock);
         this.app = clients.app();
+        this.alongside = new Alongside(options.queue().threads());
         ProcessCompletedRun worker = new ProcessCompletedRun(
                 clients,
                 new RunJobs(),
@@ -89,7 +92,8 @@ final class ActiveApp implements AutoCloseable {
                 new LogScanner(),
                 new CommentRenderer(),
                 new WorkflowFiles(),
-                metrics);
+                metrics,
+                alongside);
         this.deliveries = new DeliveryLog(dataSource);
         this.queue = new DurableRunQueue(
                 dataSource,
@@ -213,5 +217,6 @@ final class ActiveApp implements AutoCloseable {
     public void close() {
         intake.close();
         queue.close();
+        alongside.close();
     }
 }

@@ -44,7 +44,7 @@ public final class ApiRequest {
     }
 
     public static ApiRequest post(String template, Object... parts) {
-        return new ApiRequest("POST", template, parts).json(Map.of());
+        return new ApiRequest("POST", template, parts);
     }
 
     public static ApiRequest patch(String template, Object... parts) {
@@ -60,7 +60,7 @@ public final class ApiRequest {
         return this;
     }
 
-    /** A JSON body: a map or a Jackson node. */
+    /** A JSON body: a map or a Jackson node. Without one a POST is sent empty, as operations without a body want. */
     public ApiRequest json(Object value) {
         try {
             this.body = RequestBody.create(ApiResponses.JSON.writeValueAsBytes(value), JSON_TYPE);

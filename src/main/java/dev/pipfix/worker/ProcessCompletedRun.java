@@ -43,6 +43,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ public final class ProcessCompletedRun implements RunHandler {
     private final WorkflowPatcher patcher = new WorkflowPatcher();
     private final Metrics metrics;
     private final SettingsFiles settingsFiles = new SettingsFiles();
+    private final Alongside alongside;
 
     public ProcessCompletedRun(
             GitHubClients clients,
@@ -79,7 +81,9 @@ public final class ProcessCompletedRun implements RunHandler {
             LogDetector detector,
             CommentRenderer renderer,
             WorkflowFiles workflowFiles,
-            Metrics metrics) {
+            Metrics metrics,
+            Alongside alongside) {
+        this.alongside = alongside;
         this.threads = threads;
         this.metrics = metrics;
         this.clients = clients;
@@ -99,6 +103,12 @@ public final class ProcessCompletedRun implements RunHandler {
                 ? run.installationId()
                 : clients.app().installationIdFor(run.repository());
         GitHubApi client = clients.forInstallation(installationId);
+        // a failed run needs its jobs whatever the settings say (unless they switch pipfix off, which is rare):
+        // the two calls go out together
+        Optional<CompletableFuture<List<WorkflowJob>>> jobs = run.succeeded()
+                ? Optional.empty()
+                : Optional.of(alongside.call(
+                        () -> runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())));
         RepoSettingsFile.Parsed settings = settings(client, run);
         if (!settings.settings().enabled()) {
             return log(run, RunOutcome.DISABLED, RepoSettings.PATH + " says enabled: false", started);
@@ -110,11 +120,11 @@ public final class ProcessCompletedRun implements RunHandler {
                     "the workflow is not among " + RepoSettings.PATH + "'s workflows",
                     started);
         }
-        if (run.succeeded()) {
+        if (jobs.isEmpty()) {
             return resolve(client, run, settings.settings(), started);
         }
         List<FailedJob> diagnosed = new ArrayList<>();
-        for (WorkflowJob job : runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())) {
+        for (WorkflowJob job : Alongside.join(jobs.get())) {
             if (job.failed()) {
                 diagnosed.add(diagnose(client, run, job));
             }

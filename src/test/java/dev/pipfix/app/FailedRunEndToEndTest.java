@@ -758,12 +758,17 @@ class FailedRunEndToEndTest {
     /** The jobs list fails with each answer in turn, then answers with one failed job. */
     private void failThenAnswer(ResponseDefinitionBuilder... failures) {
         github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
+        // the simulator's answers to the jobs list (200, and 304 to a conditional request) give way to the faults
         var plain = github.api().getStubMappings().stream()
                 .filter(m -> JOBS.equals(m.getRequest().getUrlPath()) && m.getScenarioName() == null)
+                .toList();
+        String jobs = plain.stream()
+                .filter(m -> m.getResponse().getStatus() == 200)
                 .findFirst()
-                .orElseThrow();
-        String jobs = plain.getResponse().getBody();
-        github.api().removeStub(plain);
+                .orElseThrow()
+                .getResponse()
+                .getBody();
+        plain.forEach(github.api()::removeStub);
         for (int i = 0; i < failures.length; i++) {
             github.stub(get(urlPathEqualTo(JOBS))
                     .inScenario("faults")
@@ -903,29 +908,33 @@ class FailedRunEndToEndTest {
     }
 
     @Test
-    void a_repository_that_switched_pipfix_off_on_its_default_branch_is_not_read() {
+    void a_repository_that_switched_pipfix_off_on_its_default_branch_has_no_log_read_and_nothing_written() {
         github.installationTokens(4242, "ghs_first");
         github.settingsFile(REPO, "# pipfix: not here\nenabled: false\n");
         runsFailingWithoutPipError(RUN);
 
         deliverAndWait(SAME_REPO);
 
+        // the jobs list went out alongside the settings file, before they said no
         assertThat(github.apiCalls())
                 .containsExactly(
                         "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml");
+                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        "GET " + JOBS + "?per_page=100&page=1");
+        assertThat(github.storageRequests()).isEmpty();
         assertThat(github.writes()).isEmpty();
     }
 
     @Test
-    void a_workflow_the_settings_do_not_watch_is_not_read() {
+    void a_workflow_the_settings_do_not_watch_has_no_log_read() {
         github.installationTokens(4242, "ghs_first");
         github.settingsFile(REPO, "workflows:\n  - Release\n  - .github/workflows/docs.yml\n");
         runsFailingWithoutPipError(RUN);
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/jobs"));
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/logs"));
+        assertThat(github.storageRequests()).isEmpty();
         assertThat(github.writes()).isEmpty();
     }
 
