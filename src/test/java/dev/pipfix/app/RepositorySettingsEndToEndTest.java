@@ -51,12 +51,8 @@ class RepositorySettingsEndToEndTest extends EndToEndTest {
     @Test
     void the_settings_venv_path_is_in_the_patch_and_a_wrong_line_is_named_in_the_comment() throws Exception {
         // given settings whose second line names a fix this version does not make
-        github.installationTokens(4242, "ghs_first");
+        failingRun().stub();
         github.settingsFile(REPO, "venv_path: build/venv\nfix: conda\n");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
-        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
-        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
-        pullRequestWithComments(42);
 
         deliverAndWait(SAME_REPO);
 
@@ -72,12 +68,8 @@ class RepositorySettingsEndToEndTest extends EndToEndTest {
     @Test
     void a_preferred_fix_that_cannot_mend_the_cause_gives_the_virtual_environment_and_says_why() throws Exception {
         // given a repository that prefers setup-python, and a run whose user site is not writable
-        github.installationTokens(4242, "ghs_first");
+        failingRun().stub();
         github.settingsFile(REPO, "fix: setup-python\n");
-        github.jobs(REPO, RUN, 1, failedJob(1001, "test (3.12)", "Install dependencies", 3));
-        github.log(REPO, 1001, Fixtures.log("linux-self-hosted-user-site-errno13.log"));
-        github.file(REPO, ".github/workflows/ci.yml", HEAD_SHA, Fixtures.text("e2e/ci.yml"));
-        pullRequestWithComments(42);
 
         deliverAndWait(SAME_REPO);
 
