@@ -8,6 +8,7 @@ import dev.pipfix.workflow.WorkflowFix;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code analyze --format json} contract of DESIGN.md: field names and meanings are stable, fields may be
@@ -21,7 +22,7 @@ final class AnalysisJson {
 
     private AnalysisJson() {}
 
-    static String of(Diagnosis diagnosis, WorkflowFix fix) throws IOException {
+    static String of(Diagnosis diagnosis, Optional<WorkflowFix> patch) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
@@ -42,7 +43,8 @@ final class AnalysisJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            if (fix != null) {
+            if (patch.isPresent()) {
+                WorkflowFix fix = patch.get();
                 json.writeObjectFieldStart("fix");
                 json.writeStringField("strategy", fix.strategy().id());
                 json.writeStringField("workflow", fix.path());

@@ -111,7 +111,7 @@ final class AnalyzeCommand {
                     + " RUN --log-failed > job.log)");
             return BAD_INPUT;
         }
-        WorkflowFix fix;
+        Optional<WorkflowFix> fix;
         try {
             fix = fix(diagnosis);
         } catch (IOException e) {
@@ -154,9 +154,9 @@ final class AnalyzeCommand {
     }
 
     /** The patch for the first finding, when a workflow file was given and a change fixes the cause. */
-    private WorkflowFix fix(Diagnosis diagnosis) throws IOException {
+    private Optional<WorkflowFix> fix(Diagnosis diagnosis) throws IOException {
         if (workflow == null || diagnosis.findings().isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         Path file = Path.of(workflow);
         if (Files.isDirectory(file) || !Files.isReadable(file)) {
@@ -165,9 +165,9 @@ final class AnalyzeCommand {
         Finding finding = diagnosis.findings().get(0);
         Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause());
         if (strategy.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        return new WorkflowPatcher()
+        return Optional.of(new WorkflowPatcher()
                 .fix(new FixRequest(
                         workflow,
                         Files.readString(file, StandardCharsets.UTF_8),
@@ -175,10 +175,10 @@ final class AnalyzeCommand {
                         finding.step(),
                         finding.script(),
                         strategy.get(),
-                        finding.os()));
+                        finding.os())));
     }
 
-    private void text(PrintWriter out, Diagnosis diagnosis, WorkflowFix fix) {
+    private void text(PrintWriter out, Diagnosis diagnosis, Optional<WorkflowFix> patch) {
         if (diagnosis.findings().isEmpty()) {
             out.printf("%s: no pip permission error found (%,d lines read)%n", log, diagnosis.lines());
             return;
@@ -205,7 +205,8 @@ final class AnalyzeCommand {
             }
             out.printf("  fix:      %s%n", advice.sentence(f.cause()));
         }
-        if (fix != null) {
+        if (patch.isPresent()) {
+            WorkflowFix fix = patch.get();
             out.println();
             if (fix.hasDiff()) {
                 out.printf("patch for %s (git apply from the repository root):%n%n%s", fix.path(), fix.diff());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,10 +20,24 @@ public final class GitHubErrors {
     private static final Duration SECONDARY_LIMIT_DEFAULT_WAIT = Duration.ofMinutes(1);
 
     /**
-     * @param retryAt   when to try again; null for a transient error (retry with backoff) or a permanent one
      * @param permanent the error cannot succeed on a retry; {@code reason} says why, naming a missing permission
+     * @param retryAt   when GitHub said to try again; empty for a permanent error or a transient one (retried with
+     *                  backoff)
      */
-    public record Verdict(boolean permanent, Instant retryAt, String reason) {}
+    public record Verdict(boolean permanent, Optional<Instant> retryAt, String reason) {
+
+        static Verdict giveUp(String reason) {
+            return new Verdict(true, Optional.empty(), reason);
+        }
+
+        static Verdict retry(String reason) {
+            return new Verdict(false, Optional.empty(), reason);
+        }
+
+        static Verdict retryAt(Instant at, String reason) {
+            return new Verdict(false, Optional.of(at), reason);
+        }
+    }
 
     private GitHubErrors() {}
 
@@ -32,27 +47,25 @@ public final class GitHubErrors {
             cause = cause.getCause();
         }
         if (cause instanceof RetryLaterException later) {
-            return new Verdict(false, later.retryAt(), later.getMessage());
+            return Verdict.retryAt(later.retryAt(), later.getMessage());
         }
         String message = String.valueOf(cause.getMessage());
         if (!(cause instanceof GitHubApiException api)) {
             // connection refused or reset, timeouts, truncated bodies: the network, not the request
-            return cause instanceof IOException
-                    ? new Verdict(false, null, message)
-                    : new Verdict(true, null, "unexpected error: " + cause);
+            return cause instanceof IOException ? Verdict.retry(message) : Verdict.giveUp("unexpected error: " + cause);
         }
         int status = api.status();
         Map<String, String> h = lowerCase(api.headers());
         if (status == 429 || status == 403 && isRateLimit(h, message)) {
-            return new Verdict(false, rateLimitRetryAt(h, now), "rate limited (" + status + ")");
+            return Verdict.retryAt(rateLimitRetryAt(h, now), "rate limited (" + status + ")");
         }
         if (status >= 500 || status == 408) {
-            return new Verdict(false, null, message);
+            return Verdict.retry(message);
         }
         if (status == 403 || status == 404) {
-            return new Verdict(true, null, message + permissionHint(message));
+            return Verdict.giveUp(message + permissionHint(message));
         }
-        return new Verdict(true, null, message);
+        return Verdict.giveUp(message);
     }
 
     static Instant rateLimitRetryAt(Map<String, String> h, Instant now) {

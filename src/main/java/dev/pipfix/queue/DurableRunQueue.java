@@ -247,14 +247,10 @@ public final class DurableRunQueue implements AutoCloseable {
         int failures = complete.getExecution().consecutiveFailures + 1;
         Instant now = clock.instant();
         RetryPolicy.Decision decision = retryPolicy.decide(error, failures, now);
-        if (decision.retryAt() != null) {
-            LOG.warn(
-                    "task={} attempt={} outcome=retry at={} reason=\"{}\"",
-                    id,
-                    failures,
-                    decision.retryAt(),
-                    decision.reason());
-            operations.reschedule(complete, decision.retryAt());
+        if (decision.retryAt().isPresent()) {
+            Instant at = decision.retryAt().get();
+            LOG.warn("task={} attempt={} outcome=retry at={} reason=\"{}\"", id, failures, at, decision.reason());
+            operations.reschedule(complete, at);
             return;
         }
         LOG.error("task={} attempt={} outcome=failed reason=\"{}\"", id, failures, decision.reason());

@@ -106,10 +106,10 @@ public final class CommentRenderer {
         for (FailedJob failedJob : report.jobs()) {
             for (int i = 0; i < failedJob.findings().size(); i++) {
                 Finding finding = failedJob.findings().get(i);
-                WorkflowFix fix = i == 0 ? failedJob.fix() : null;
-                String place = fix != null && fix.job() != null
-                        ? "job:" + fix.job()
-                        : "step:" + Optional.ofNullable(failedJob.failedStep()).orElse(String.valueOf(finding.step()));
+                Optional<WorkflowFix> fix = i == 0 ? failedJob.fix() : Optional.empty();
+                String place = fix.filter(f -> f.job() != null)
+                        .map(f -> "job:" + f.job())
+                        .orElse("step:" + failedJob.failedStep().orElse(String.valueOf(finding.step())));
                 String key = finding.kind() + "|" + finding.cause() + "|" + place;
                 sections.computeIfAbsent(key, k -> new Section(finding, fix, new ArrayList<>()))
                         .occurrences()
@@ -151,7 +151,7 @@ public final class CommentRenderer {
     private String section(Section section, RunReport report) {
         Finding finding = section.finding();
         Occurrence first = section.occurrences().get(0);
-        String stepName = first.job().failedStep() != null ? first.job().failedStep() : finding.step();
+        String stepName = first.job().failedStep().orElse(finding.step());
         String step = stepName == null ? "the failing step" : Markdown.codeSpan(stepName);
         Map<String, String> values = new HashMap<>();
         values.put("where", where(section.occurrences(), stepName));
@@ -218,10 +218,11 @@ public final class CommentRenderer {
                 .strip();
     }
 
-    private String patch(WorkflowFix workflowFix) {
-        if (workflowFix == null) {
+    private String patch(Optional<WorkflowFix> fix) {
+        if (fix.isEmpty()) {
             return "";
         }
+        WorkflowFix workflowFix = fix.get();
         if (workflowFix.hasDiff()) {
             return patch.render(Map.of(
                             "workflow", workflowFix.path(), "diff", Markdown.fencedBlock("diff", workflowFix.diff())))
@@ -233,13 +234,18 @@ public final class CommentRenderer {
     }
 
     private String fix(
-            Finding finding, String step, WorkflowFix workflowFix, String venvPath, RepoSettings.Fix preferred) {
-        FixStrategy strategy = workflowFix == null ? null : workflowFix.strategy();
+            Finding finding,
+            String step,
+            Optional<WorkflowFix> workflowFix,
+            String venvPath,
+            RepoSettings.Fix preferred) {
+        FixStrategy strategy = workflowFix.map(WorkflowFix::strategy).orElse(null);
+        // the step text the patch inserted, when the fix is a step to add: the comment shows the very same lines
+        Optional<String> insertedStep =
+                workflowFix.map(WorkflowFix::change).filter(change -> change != null && change.startsWith("- "));
         if (strategy == FixStrategy.SETUP_PYTHON) {
-            String stepYaml =
-                    workflowFix.change() != null && workflowFix.change().startsWith("- ")
-                            ? workflowFix.change()
-                            : WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, finding.os(), venvPath);
+            String stepYaml = insertedStep.orElseGet(
+                    () -> WorkflowPatcher.changeByHand(FixStrategy.SETUP_PYTHON, finding.os(), venvPath));
             return fixSetupPython
                     .render(Map.of("step", step, "setupStep", Markdown.fencedBlock("yaml", stepYaml)))
                     .strip();
@@ -247,11 +253,8 @@ public final class CommentRenderer {
         if (strategy == FixStrategy.USER_SITE) {
             return fixUser.render(Map.of("step", step)).strip();
         }
-        String stepYaml = workflowFix != null
-                        && workflowFix.change() != null
-                        && workflowFix.change().startsWith("- ")
-                ? workflowFix.change()
-                : WorkflowPatcher.changeByHand(FixStrategy.VENV, finding.os(), venvPath);
+        String stepYaml =
+                insertedStep.orElseGet(() -> WorkflowPatcher.changeByHand(FixStrategy.VENV, finding.os(), venvPath));
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE ->
@@ -292,7 +295,7 @@ public final class CommentRenderer {
     }
 
     /** Findings that read the same, with the jobs they came from. */
-    private record Section(Finding finding, WorkflowFix fix, List<Occurrence> occurrences) {}
+    private record Section(Finding finding, Optional<WorkflowFix> fix, List<Occurrence> occurrences) {}
 
     private record Occurrence(FailedJob job, Finding finding) {}
 }

@@ -3,6 +3,7 @@ package dev.pipfix.report;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the comment says about one failed workflow run, with what the repository's settings file changed
@@ -46,8 +47,10 @@ public record RunReport(
     }
 
     /** A report on one log read without its run, as {@code analyze} renders it. */
-    public static RunReport ofLog(List<dev.pipfix.diagnosis.Finding> findings, dev.pipfix.workflow.WorkflowFix fix) {
-        return new RunReport(null, 0, 0, 0, null, List.of(new FailedJob(null, null, null, 0, findings, false, fix)));
+    public static RunReport ofLog(
+            List<dev.pipfix.diagnosis.Finding> findings, Optional<dev.pipfix.workflow.WorkflowFix> fix) {
+        return new RunReport(
+                null, 0, 0, 0, null, List.of(new FailedJob(null, null, Optional.empty(), 0, findings, false, fix)));
     }
 
     public boolean hasFindings() {

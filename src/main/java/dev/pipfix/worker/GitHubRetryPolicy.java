@@ -29,17 +29,17 @@ public final class GitHubRetryPolicy implements RetryPolicy {
     public Decision decide(Throwable error, int failures, Instant now) {
         GitHubErrors.Verdict verdict = GitHubErrors.classify(error, now);
         if (verdict.permanent()) {
-            return new Decision(null, verdict.reason());
+            return Decision.giveUp(verdict.reason());
         }
         if (failures >= maxAttempts) {
-            return new Decision(null, "gave up after " + failures + " tries: " + verdict.reason());
+            return Decision.giveUp("gave up after " + failures + " tries: " + verdict.reason());
         }
-        if (verdict.retryAt() != null) {
-            return new Decision(verdict.retryAt(), verdict.reason());
+        if (verdict.retryAt().isPresent()) {
+            return Decision.retryAt(verdict.retryAt().get(), verdict.reason());
         }
         long exponential = baseDelay.toMillis() << Math.min(failures - 1, 20);
         long capped = Math.min(maxDelay.toMillis(), exponential);
         long jittered = (long) (capped * (0.8 + 0.4 * random.nextDouble()));
-        return new Decision(now.plusMillis(jittered), verdict.reason());
+        return Decision.retryAt(now.plusMillis(jittered), verdict.reason());
     }
 }

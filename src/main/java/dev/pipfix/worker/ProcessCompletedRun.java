@@ -30,7 +30,6 @@ import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.RepoSettingsFile;
 import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.workflow.FixRequest;
-import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
@@ -247,44 +246,44 @@ public final class ProcessCompletedRun implements RunHandler {
                 : run.pullRequests();
     }
 
+    /** The workflow file as committed at the run's head, or why it could not be read. */
+    private record WorkflowText(Optional<String> text, String unreadable) {}
+
+    private WorkflowText workflowText(GitHubApi client, CompletedRun run, String path) {
+        if ("dynamic".equals(run.event()) || path.isBlank()) {
+            return new WorkflowText(Optional.empty(), "this run has no workflow file (event `" + run.event() + "`)");
+        }
+        try {
+            return new WorkflowText(Optional.of(workflowFiles.read(client, run.repository(), path, run.headSha())), "");
+        } catch (IOException e) {
+            String unreadable = "the workflow file could not be read at " + run.headSha() + " (" + e.getMessage() + ")";
+            LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(), unreadable);
+            return new WorkflowText(Optional.empty(), unreadable);
+        }
+    }
+
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
     private List<FailedJob> withFixes(GitHubApi client, CompletedRun run, List<FailedJob> jobs, RepoSettings settings) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
-        String text = null;
-        String unreadable = null;
-        if ("dynamic".equals(run.event()) || path.isBlank()) {
-            unreadable = "this run has no workflow file (event `" + run.event() + "`)";
-        } else {
-            try {
-                text = workflowFiles.read(client, run.repository(), path, run.headSha());
-            } catch (IOException e) {
-                unreadable = "the workflow file could not be read at " + run.headSha() + " (" + e.getMessage() + ")";
-                LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(), unreadable);
-            }
-        }
+        WorkflowText workflow = workflowText(client, run, path);
         List<FailedJob> fixed = new ArrayList<>();
         for (FailedJob job : jobs) {
             if (job.findings().isEmpty()) {
                 continue;
             }
             Finding finding = job.findings().get(0);
-            Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause(), settings.fix());
-            WorkflowFix fix = null;
-            if (strategy.isPresent()) {
-                // an unreadable file still gets a request: the patcher answers with the change to make by hand
-                fix = patcher.fix(new FixRequest(
-                        path.isBlank() ? "(no workflow file)" : path,
-                        text == null ? "" : text,
-                        job.name(),
-                        job.failedStep(),
-                        finding.script(),
-                        strategy.get(),
-                        finding.os(),
-                        settings.venvPath()));
-                if (text == null) {
-                    fix = fix.withoutDiff(unreadable);
-                }
-            }
+            // an unreadable file still gets a request: the patcher answers with the change to make by hand
+            Optional<WorkflowFix> fix = Fixes.strategyFor(finding.cause(), settings.fix())
+                    .map(strategy -> patcher.fix(new FixRequest(
+                            path.isBlank() ? "(no workflow file)" : path,
+                            workflow.text().orElse(""),
+                            job.name(),
+                            job.failedStep().orElse(null),
+                            finding.script(),
+                            strategy,
+                            finding.os(),
+                            settings.venvPath())))
+                    .map(patched -> workflow.text().isPresent() ? patched : patched.withoutDiff(workflow.unreadable()));
             fixed.add(new FailedJob(
                     job.name(),
                     job.htmlUrl(),
@@ -315,11 +314,11 @@ public final class ProcessCompletedRun implements RunHandler {
         return new FailedJob(
                 job.name(),
                 job.htmlUrl(),
-                failedStep.map(JobStep::name).orElse(null),
+                failedStep.map(JobStep::name),
                 failedStep.map(JobStep::number).orElse(0),
                 findings,
                 log.truncated(),
-                null);
+                Optional.empty());
     }
 
     /** One write to a comment thread, given the comment's id when the thread knows it. */

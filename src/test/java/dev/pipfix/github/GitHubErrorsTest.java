@@ -24,7 +24,7 @@ class GitHubErrorsTest {
 
         for (GitHubErrors.Verdict verdict : List.of(bad, timeout, wrapped)) {
             assertThat(verdict.permanent()).isFalse();
-            assertThat(verdict.retryAt()).isNull();
+            assertThat(verdict.retryAt()).isEmpty();
         }
     }
 
@@ -51,9 +51,9 @@ class GitHubErrorsTest {
                         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
                 NOW);
 
-        assertThat(retryAfter.retryAt()).isEqualTo(NOW.plusSeconds(30));
-        assertThat(primary.retryAt()).isEqualTo(Instant.ofEpochSecond(reset + 1));
-        assertThat(secondary.retryAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(retryAfter.retryAt()).contains(NOW.plusSeconds(30));
+        assertThat(primary.retryAt()).contains(Instant.ofEpochSecond(reset + 1));
+        assertThat(secondary.retryAt()).contains(NOW.plusSeconds(60));
         assertThat(List.of(retryAfter, primary, secondary)).noneMatch(GitHubErrors.Verdict::permanent);
     }
 
@@ -82,7 +82,7 @@ class GitHubErrorsTest {
         GitHubErrors.Verdict later = GitHubErrors.classify(new RetryLaterException("80 writes", slot), NOW);
         GitHubErrors.Verdict bug = GitHubErrors.classify(new NullPointerException("a bug"), NOW);
 
-        assertThat(later.retryAt()).isEqualTo(slot);
+        assertThat(later.retryAt()).contains(slot);
         assertThat(later.permanent()).isFalse();
         assertThat(bug.permanent()).isTrue();
         assertThat(bug.reason()).startsWith("unexpected error");

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommentRendererTest {
@@ -129,11 +130,11 @@ class CommentRendererTest {
             jobs.add(new FailedJob(
                     "test (" + i + ")",
                     "https://github.com/o/r/actions/runs/1/job/" + i,
-                    "Install part " + i,
+                    Optional.of("Install part " + i),
                     3,
                     List.of(finding),
                     false,
-                    null));
+                    Optional.empty()));
         }
 
         String body = renderer.render(new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", jobs));
@@ -149,19 +150,19 @@ class CommentRendererTest {
         FailedJob first = new FailedJob(
                 "test (3.11)",
                 "https://github.com/o/r/actions/runs/1/job/11",
-                "Install",
+                Optional.of("Install"),
                 4,
                 List.of(LINUX_ERRNO_13),
                 false,
-                null);
+                Optional.empty());
         FailedJob second = new FailedJob(
                 "test (3.12)",
                 "https://github.com/o/r/actions/runs/1/job/12",
-                "Install",
+                Optional.of("Install"),
                 4,
                 List.of(LINUX_ERRNO_13),
                 false,
-                null);
+                Optional.empty());
 
         String body = renderer.render(
                 new RunReport("CI", 1, 7, 1, "https://github.com/o/r/actions/runs/1", List.of(first, second)));
@@ -178,11 +179,11 @@ class CommentRendererTest {
         FailedJob truncated = new FailedJob(
                 "lint",
                 "https://github.com/o/r/actions/runs/1/job/2",
-                "Install",
+                Optional.of("Install"),
                 4,
                 List.of(LINUX_ERRNO_13),
                 true,
-                null);
+                Optional.empty());
 
         assertThat(renderer.render(report("CI", truncated))).contains("only its beginning was scanned");
     }
@@ -251,7 +252,14 @@ class CommentRendererTest {
                 7,
                 1,
                 url,
-                List.of(new FailedJob(job, url + "/job/1", step, 3, List.of(finding), false, fix)),
+                List.of(new FailedJob(
+                        job,
+                        url + "/job/1",
+                        Optional.ofNullable(step),
+                        3,
+                        List.of(finding),
+                        false,
+                        Optional.ofNullable(fix))),
                 List.of(),
                 ".venv",
                 preferred);
@@ -285,11 +293,11 @@ class CommentRendererTest {
         return new FailedJob(
                 name,
                 "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
-                failedStep,
+                Optional.ofNullable(failedStep),
                 stepNumber,
                 List.of(finding),
                 false,
-                null);
+                Optional.empty());
     }
 
     private static RunReport report(String workflow, FailedJob job) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,11 +70,11 @@ class GoldenCommentTest {
         FailedJob job = new FailedJob(
                 jobName,
                 "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001",
-                step,
+                Optional.ofNullable(step),
                 4,
                 List.of(finding),
                 false,
-                fix);
+                Optional.ofNullable(fix));
 
         String body = new CommentRenderer()
                 .render(new RunReport(

@@ -18,7 +18,7 @@ public final class TestQueues {
                 dataSource,
                 dialect,
                 run -> null,
-                (error, failures, now) -> new RetryPolicy.Decision(null, "not retried"),
+                (error, failures, now) -> RetryPolicy.Decision.giveUp("not retried"),
                 new DurableRunQueue.Settings(
                         1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
                 () -> {},

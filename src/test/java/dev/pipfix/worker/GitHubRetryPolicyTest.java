@@ -39,9 +39,9 @@ class GitHubRetryPolicyTest {
                 1,
                 NOW);
 
-        assertThat(last.retryAt()).isNull();
+        assertThat(last.retryAt()).isEmpty();
         assertThat(last.reason()).startsWith("gave up after 8 tries: ").contains("502");
-        assertThat(missing.retryAt()).isNull();
+        assertThat(missing.retryAt()).isEmpty();
         assertThat(missing.reason()).contains("`actions: read`");
     }
 
@@ -55,6 +55,7 @@ class GitHubRetryPolicyTest {
     }
 
     private static Duration delay(RetryPolicy policy, int failures) {
-        return Duration.between(NOW, policy.decide(BAD_GATEWAY, failures, NOW).retryAt());
+        return Duration.between(
+                NOW, policy.decide(BAD_GATEWAY, failures, NOW).retryAt().orElseThrow());
     }
 }
