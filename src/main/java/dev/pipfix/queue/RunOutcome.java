@@ -1,27 +1,19 @@
 package dev.pipfix.queue;
 
+import dev.pipfix.id.StableId;
+
 /** How a run's work ended. The database, the logs and the metrics keep the {@link #id()}s, which never change. */
-public enum RunOutcome {
+public enum RunOutcome implements StableId {
     /** The pull requests (or the commit) got their comment. */
-    COMMENTED("commented"),
+    COMMENTED,
     /** A passing run marked the earlier comment resolved. */
-    RESOLVED("resolved"),
+    RESOLVED,
     /** The failed jobs' logs hold no pip permission error. */
-    NO_FINDING("no-finding"),
+    NO_FINDING,
     /** Nothing to comment on: no open pull request, and comments on commits not asked for. */
-    NO_PULL_REQUEST("no-pull-request"),
+    NO_PULL_REQUEST,
     /** {@code .github/pipfix.yml} says {@code enabled: false}. */
-    DISABLED("disabled"),
+    DISABLED,
     /** {@code .github/pipfix.yml} lists workflows, and not this one. */
-    NOT_WATCHED("not-watched");
-
-    private final String id;
-
-    RunOutcome(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
-    }
+    NOT_WATCHED;
 }

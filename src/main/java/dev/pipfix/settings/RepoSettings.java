@@ -1,5 +1,6 @@
 package dev.pipfix.settings;
 
+import dev.pipfix.id.StableId;
 import java.util.List;
 
 /**
@@ -18,20 +19,10 @@ public record RepoSettings(boolean enabled, List<String> workflows, String venvP
     public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false, Fix.VENV);
 
     /** {@code fix:} in the file. */
-    public enum Fix {
-        VENV("venv"),
-        USER("user"),
-        SETUP_PYTHON("setup-python");
-
-        private final String id;
-
-        Fix(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
+    public enum Fix implements StableId {
+        VENV,
+        USER,
+        SETUP_PYTHON;
     }
 
     public RepoSettings {
