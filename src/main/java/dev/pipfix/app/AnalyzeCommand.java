@@ -64,14 +64,11 @@ final class AnalyzeCommand {
                         .argName("NAME")
                         .desc("the job's id or display name; without it the job is found from the log")
                         .get());
-        CommandLine line = options.parse(args, err);
-        if (line == null) {
-            return BAD_INPUT;
+        CommandOptions.Parsed parsed = options.parse(args, out, err);
+        if (parsed.line().isEmpty()) {
+            return parsed.exitCode();
         }
-        if (line.hasOption("help")) {
-            options.printUsage(out);
-            return 0;
-        }
+        CommandLine line = parsed.line().get();
         if (line.getArgList().size() != 1) {
             err.println("pipfix analyze: give exactly one LOG (a file, or - for standard input)");
             options.printUsage(err);

@@ -1,6 +1,7 @@
 package dev.pipfix.app;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -27,15 +28,26 @@ final class CommandOptions {
         return this;
     }
 
-    /** The parsed command line, or null after printing why not (the caller then exits with 2). */
-    CommandLine parse(String[] args, PrintWriter err) {
+    /**
+     * The command line to run, or the exit code when there is nothing to run: 0 after printing the help it asked
+     * for, {@link Main#USAGE} after printing why the options are wrong.
+     */
+    record Parsed(Optional<CommandLine> line, int exitCode) {}
+
+    Parsed parse(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line;
         try {
-            return new DefaultParser().parse(options, args);
+            line = new DefaultParser().parse(options, args);
         } catch (ParseException e) {
             err.println("pipfix: " + e.getMessage());
             printUsage(err);
-            return null;
+            return new Parsed(Optional.empty(), Main.USAGE);
         }
+        if (line.hasOption("help")) {
+            printUsage(out);
+            return new Parsed(Optional.empty(), 0);
+        }
+        return new Parsed(Optional.of(line), 0);
     }
 
     void printUsage(PrintWriter writer) {

@@ -59,14 +59,11 @@ final class ReplayCommand {
                         .desc("X-GitHub-Delivery (default: the saved one, else a new UUID); a delivery id pipfix"
                                 + " has seen is answered \"duplicate\"")
                         .build());
-        CommandLine line = options.parse(args, err);
-        if (line == null) {
-            return Main.USAGE;
+        CommandOptions.Parsed parsed = options.parse(args, out, err);
+        if (parsed.line().isEmpty()) {
+            return parsed.exitCode();
         }
-        if (line.hasOption("help")) {
-            options.printUsage(out);
-            return 0;
-        }
+        CommandLine line = parsed.line().get();
         if (line.getArgList().size() != 1) {
             err.println("pipfix: replay takes one file: the saved delivery");
             options.printUsage(err);

@@ -16,14 +16,11 @@ final class ServeCommand {
                 "java -jar pipfix.jar serve",
                 "Run the GitHub App: receive webhooks on POST /webhook and comment on pull requests."
                         + " Settings come from the environment and .env (see README).");
-        CommandLine line = options.parse(args, err);
-        if (line == null) {
-            return Main.USAGE;
+        CommandOptions.Parsed parsed = options.parse(args, out, err);
+        if (parsed.line().isEmpty()) {
+            return parsed.exitCode();
         }
-        if (line.hasOption("help")) {
-            options.printUsage(out);
-            return 0;
-        }
+        CommandLine line = parsed.line().get();
         Config config;
         try {
             LogFormat.apply(
