@@ -154,14 +154,7 @@ final class ActiveApp implements AutoCloseable {
                         i.htmlUrl()))
                 .toList();
         List<Status.DeliveryRow> rows = deliveries.recent(STATUS_DELIVERIES).stream()
-                .map(entry -> new Status.DeliveryRow(
-                        entry.deliveryId(),
-                        entry.event(),
-                        entry.receivedAt(),
-                        entry.result(),
-                        entry.run(),
-                        outcome(entry),
-                        entry.dryRunComment()))
+                .map(entry -> new Status.DeliveryRow(entry, outcome(entry)))
                 .toList();
         int failed;
         try {

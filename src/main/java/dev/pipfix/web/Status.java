@@ -1,6 +1,6 @@
 package dev.pipfix.web;
 
-import java.time.Instant;
+import dev.pipfix.queue.DeliveryLog;
 import java.util.List;
 
 /**
@@ -21,18 +21,10 @@ public record Status(
     public record Installation(String account, String accountType, String repositories, String settingsUrl) {}
 
     /**
-     * One delivery and what came of it.
+     * One delivery from the log, and what came of it in words.
      *
-     * @param outcome what the worker made of its run (commented, no finding, failed and why); null while waiting or
-     *                when the delivery asked for no work
-     * @param dryRunComment the comment a dry run would have posted; null otherwise
+     * @param outcome what the worker made of its run (commented, no finding, failed and why), or the delivery's
+     *                result while the run waits or when the delivery asked for no work
      */
-    public record DeliveryRow(
-            String deliveryId,
-            String event,
-            Instant receivedAt,
-            String result,
-            String run,
-            String outcome,
-            String dryRunComment) {}
+    public record DeliveryRow(DeliveryLog.Entry delivery, String outcome) {}
 }

@@ -81,18 +81,21 @@ final class StatusPage {
                     + "<th>run</th><th>outcome</th></tr>\n");
             for (Status.DeliveryRow row : status.deliveries()) {
                 body.append("<tr><td>")
-                        .append(TIME.format(row.receivedAt()))
+                        .append(TIME.format(row.delivery().receivedAt()))
                         .append("</td><td>")
-                        .append(Html.escape(row.event()))
+                        .append(Html.escape(row.delivery().event()))
                         .append("</td><td><code>")
-                        .append(Html.escape(row.deliveryId()))
+                        .append(Html.escape(row.delivery().deliveryId()))
                         .append("</code></td><td>")
-                        .append(Html.escape(row.run() == null ? "" : row.run()))
+                        .append(Html.escape(
+                                row.delivery().run() == null
+                                        ? ""
+                                        : row.delivery().run()))
                         .append("</td><td>")
                         .append(Html.escape(row.outcome()));
-                if (row.dryRunComment() != null) {
+                if (row.delivery().dryRunComment() != null) {
                     body.append("<details class=\"dry-run\"><summary>the comment it would post</summary><pre>")
-                            .append(Html.escape(row.dryRunComment()))
+                            .append(Html.escape(row.delivery().dryRunComment()))
                             .append("</pre></details>");
                 }
                 body.append("</td></tr>\n");
