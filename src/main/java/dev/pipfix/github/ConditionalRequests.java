@@ -38,11 +38,6 @@ public final class ConditionalRequests {
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps nothing: every request is asked in full. */
-    public static ConditionalRequests none() {
-        return new ConditionalRequests(0);
-    }
-
     Response send(String scope, Request request, OkHttpClient http) throws IOException {
         String key = scope + " " + request.header("Accept") + " " + request.url();
         Optional<Kept> known = lookUp(key);
@@ -78,7 +73,7 @@ public final class ConditionalRequests {
                 .build();
     }
 
-    /** How many bytes of answers are held, for tests and the status page. */
+    /** How many bytes of answers are held. */
     public synchronized long heldBytes() {
         return heldBytes;
     }
