@@ -66,6 +66,13 @@ abstract class EndToEndTest {
     static final String JOBS = "/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs";
     static final String HEAD_SHA = "6f0b5a9c2c4caea39f73a4f5f4dbee093265ab2a";
 
+    // the calls of the usual failing run, as GitHubSimulator.apiCalls() lists them
+    static final String TOKEN_CALL = "POST /app/installations/4242/access_tokens";
+    static final String SETTINGS_CALL = "GET /repos/" + REPO + "/contents/.github/pipfix.yml";
+    static final String JOBS_CALL = "GET " + JOBS + "?per_page=100&page=1";
+    static final String LOG_CALL = "GET /repos/" + REPO + "/actions/jobs/1001/logs";
+    static final String WORKFLOW_CALL = "GET /repos/" + REPO + "/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA;
+
     @TempDir
     Path dataDir;
 

@@ -34,11 +34,11 @@ class FailedRunCommentTest extends EndToEndTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(github.apiCalls())
                 .containsExactly(
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs",
-                        "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
+                        TOKEN_CALL,
+                        SETTINGS_CALL,
+                        JOBS_CALL,
+                        LOG_CALL,
+                        WORKFLOW_CALL,
                         "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
                         "POST /repos/octo-org/octo-repo/issues/42/comments");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
@@ -99,10 +99,10 @@ class FailedRunCommentTest extends EndToEndTest {
         // reused, and the comment is edited by its id without listing the pull request's comments
         assertThat(github.apiCalls())
                 .containsExactly(
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
+                        SETTINGS_CALL,
                         "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/2/jobs?per_page=100&page=1",
                         "GET /repos/octo-org/octo-repo/actions/jobs/1003/logs",
-                        "GET /repos/octo-org/octo-repo/contents/.github/workflows/ci.yml?ref=" + HEAD_SHA,
+                        WORKFLOW_CALL,
                         "PATCH /repos/octo-org/octo-repo/issues/comments/9001");
         assertThat(github.apiRequests())
                 .filteredOn(r -> r.getUrl().contains("/contents/"))
@@ -154,12 +154,7 @@ class FailedRunCommentTest extends EndToEndTest {
 
         deliverAndWait(SAME_REPO);
 
-        assertThat(github.apiCalls())
-                .containsExactly(
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiCalls()).containsExactly(TOKEN_CALL, SETTINGS_CALL, JOBS_CALL, LOG_CALL);
     }
 
     @Test
@@ -212,9 +207,7 @@ class FailedRunCommentTest extends EndToEndTest {
         deliverAndWait("workflow_run-completed-success-same-repo.json");
 
         // then the comment says so, with the old report folded away
-        assertThat(github.apiCalls())
-                .doesNotContain(
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1");
+        assertThat(github.apiCalls()).doesNotContain(JOBS_CALL);
         assertThat(github.writes()).singleElement().satisfies(r -> {
             assertThat(r.getMethod().getName()).isEqualTo("PATCH");
             assertThat(r.getUrl()).isEqualTo("/repos/octo-org/octo-repo/issues/comments/9001");

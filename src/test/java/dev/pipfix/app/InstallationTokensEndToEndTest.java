@@ -92,13 +92,7 @@ class InstallationTokensEndToEndTest extends EndToEndTest {
         deliverAndWait(SAME_REPO);
 
         assertThat(github.apiCalls())
-                .containsExactly(
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+                .containsExactly(TOKEN_CALL, SETTINGS_CALL, JOBS_CALL, TOKEN_CALL, JOBS_CALL, LOG_CALL);
         assertThat(github.apiRequests().get(5).getHeader("Authorization")).isEqualTo("token ghs_fresh");
     }
 

@@ -26,11 +26,7 @@ class RepositorySettingsEndToEndTest extends EndToEndTest {
         deliverAndWait(SAME_REPO);
 
         // the jobs list went out alongside the settings file, before they said no
-        assertThat(github.apiCalls())
-                .containsExactly(
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                        "GET " + JOBS + "?per_page=100&page=1");
+        assertThat(github.apiCalls()).containsExactly(TOKEN_CALL, SETTINGS_CALL, JOBS_CALL);
         assertThat(github.storageRequests()).isEmpty();
         assertThat(github.writes()).isEmpty();
     }

@@ -28,8 +28,7 @@ class WhereTheCommentGoesTest extends EndToEndTest {
 
         deliverAndWait("workflow_run-completed-failure-repository-webhook.json");
 
-        assertThat(github.apiCalls())
-                .startsWith("GET /repos/octo-org/octo-repo/installation", "POST /app/installations/4242/access_tokens");
+        assertThat(github.apiCalls()).startsWith("GET /repos/octo-org/octo-repo/installation", TOKEN_CALL);
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
         assertThat(postedBody(github.writes().get(0))).contains("The `CI` workflow failed");
     }
@@ -84,12 +83,7 @@ class WhereTheCommentGoesTest extends EndToEndTest {
         HttpResponse<String> response = deliverAndWait("workflow_run-completed-failure-push-no-pr.json");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(github.apiCalls())
-                .containsExactly(
-                        "POST /app/installations/4242/access_tokens",
-                        "GET /repos/octo-org/octo-repo/contents/.github/pipfix.yml",
-                        "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/1/jobs?per_page=100&page=1",
-                        "GET /repos/octo-org/octo-repo/actions/jobs/1001/logs");
+        assertThat(github.apiCalls()).containsExactly(TOKEN_CALL, SETTINGS_CALL, JOBS_CALL, LOG_CALL);
         assertThat(github.writes()).isEmpty();
     }
 }

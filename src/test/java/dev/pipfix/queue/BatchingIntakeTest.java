@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.TestQueues;
+import dev.pipfix.testing.TestRuns;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -193,22 +194,6 @@ class BatchingIntakeTest {
     }
 
     private static CompletedRun run(int n) {
-        return new CompletedRun(
-                "d-" + n,
-                1L,
-                "octo-org/octo-repo",
-                30_433_642L + n,
-                1,
-                n,
-                "https://github.com/octo-org/octo-repo/actions/runs/" + (30_433_642L + n),
-                7,
-                "CI",
-                ".github/workflows/ci.yml",
-                "pull_request",
-                "failure",
-                "6dcb09b5b57875f334f61aebed695e2e4193db5e",
-                "fix-deps",
-                "octo-org/octo-repo",
-                List.of(42));
+        return TestRuns.failed("d-" + n, 30_433_642L + n, n);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pipfix.testing.TestQueues;
+import dev.pipfix.testing.TestRuns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,23 +83,7 @@ class EmbeddedDatabaseDurabilityTest {
             List<Future<Admission>> admissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String id = "delivery-" + i;
-                CompletedRun run = new CompletedRun(
-                        id,
-                        1L,
-                        "octo-org/octo-repo",
-                        9_000 + i,
-                        1,
-                        i,
-                        "https://github.com/octo-org/octo-repo/actions/runs/" + (9_000 + i),
-                        7,
-                        "CI",
-                        ".github/workflows/ci.yml",
-                        "pull_request",
-                        "failure",
-                        "6dcb09b5b57875f334f61aebed695e2e4193db5e",
-                        "fix-deps",
-                        "octo-org/octo-repo",
-                        List.of(42));
+                CompletedRun run = TestRuns.failed(id, 9_000 + i, i);
                 admissions.add(
                         requests.submit(() -> intake.admit(Delivery.ofRun(id, "workflow_run", Instant.now(), run))));
             }
