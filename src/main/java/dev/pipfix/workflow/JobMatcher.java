@@ -3,6 +3,7 @@ package dev.pipfix.workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,19 +21,19 @@ final class JobMatcher {
 
     private JobMatcher() {}
 
-    static Match find(WorkflowDocument document, String apiName) {
+    static Optional<Match> find(WorkflowDocument document, String apiName) {
         String wanted = apiName.strip();
         for (WorkflowJob job : document.jobs()) {
             String base = job.name() != null ? job.name() : job.id();
             if (wanted.equals(base) || wanted.equals(job.id())) {
-                return new Match(job, List.of());
+                return Optional.of(new Match(job, List.of()));
             }
             if (wanted.startsWith(base + " (") && wanted.endsWith(")")) {
                 String inner = wanted.substring(base.length() + 2, wanted.length() - 1);
-                return new Match(job, Arrays.asList(inner.split(", ")));
+                return Optional.of(new Match(job, Arrays.asList(inner.split(", "))));
             }
             if (job.uses() != null && wanted.startsWith(base + " / ")) {
-                return new Match(job, List.of());
+                return Optional.of(new Match(job, List.of()));
             }
             if (base.contains("${{")) {
                 Matcher matcher = expressionPattern(base).matcher(wanted);
@@ -41,11 +42,11 @@ final class JobMatcher {
                     for (int g = 1; g <= matcher.groupCount(); g++) {
                         values.add(matcher.group(g));
                     }
-                    return new Match(job, values);
+                    return Optional.of(new Match(job, values));
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** {@code Test on ${{ matrix.os }}} becomes {@code \QTest on \E(.+?)}, optionally with a matrix suffix. */

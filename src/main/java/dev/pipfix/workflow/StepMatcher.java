@@ -1,6 +1,7 @@
 package dev.pipfix.workflow;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the failing step by the API's step name ({@code name:}, {@code Run <first line>}, or
@@ -11,7 +12,7 @@ final class StepMatcher {
 
     private StepMatcher() {}
 
-    static WorkflowStep find(WorkflowJob job, String apiStep, List<String> script) {
+    static Optional<WorkflowStep> find(WorkflowJob job, String apiStep, List<String> script) {
         if (apiStep != null) {
             String wanted = apiStep.strip();
             for (WorkflowStep step : job.steps()) {
@@ -24,7 +25,7 @@ final class StepMatcher {
                                 && JobMatcher.expressionPattern(display)
                                         .matcher(wanted)
                                         .matches()) {
-                    return step;
+                    return Optional.of(step);
                 }
             }
         }
@@ -39,10 +40,10 @@ final class StepMatcher {
                                 .orElse("")
                                 .strip()
                                 .equals(first)) {
-                    return step;
+                    return Optional.of(step);
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -23,15 +23,14 @@ public final class WorkflowPatcher {
         } catch (WorkflowException e) {
             return byHand(request, path, null, e.getMessage());
         }
-        JobMatcher.Match match = document.composite()
-                ? new JobMatcher.Match(document.jobs().get(0), List.of())
-                : request.job() != null ? JobMatcher.find(document, request.job()) : null;
-        if (match == null && request.job() == null) {
-            match = findByScript(document, request);
-        }
-        if (match == null) {
+        // a composite action is one job; else the job the API named, or without a name the one with the script
+        Optional<JobMatcher.Match> found = document.composite()
+                ? Optional.of(new JobMatcher.Match(document.jobs().get(0), List.of()))
+                : request.job() != null ? JobMatcher.find(document, request.job()) : findByScript(document, request);
+        if (found.isEmpty()) {
             return byHand(request, path, null, "no job called `" + request.job() + "` in " + path);
         }
+        JobMatcher.Match match = found.get();
         WorkflowJob job = match.job();
         if (job.uses() != null) {
             return byHand(
@@ -41,11 +40,12 @@ public final class WorkflowPatcher {
                     "job `" + job.id() + "` calls the reusable workflow `" + job.uses()
                             + "`: the pip step lives there, so the change belongs in that file");
         }
-        WorkflowStep step = StepMatcher.find(job, request.step(), request.script());
-        if (step == null) {
+        Optional<WorkflowStep> failing = StepMatcher.find(job, request.step(), request.script());
+        if (failing.isEmpty()) {
             return byHand(
                     request, path, job.id(), "the failing step was not found in job `" + job.id() + "` of " + path);
         }
+        WorkflowStep step = failing.get();
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
         if (document.composite()) {
             // every run step of a composite action must name its shell, the new one too
@@ -102,13 +102,13 @@ public final class WorkflowPatcher {
         };
     }
 
-    private JobMatcher.Match findByScript(WorkflowDocument document, FixRequest request) {
-        for (WorkflowJob job : document.jobs()) {
-            if (job.uses() == null && StepMatcher.find(job, request.step(), request.script()) != null) {
-                return new JobMatcher.Match(job, List.of());
-            }
-        }
-        return null;
+    private Optional<JobMatcher.Match> findByScript(WorkflowDocument document, FixRequest request) {
+        return document.jobs().stream()
+                .filter(job -> job.uses() == null
+                        && StepMatcher.find(job, request.step(), request.script())
+                                .isPresent())
+                .findFirst()
+                .map(job -> new JobMatcher.Match(job, List.of()));
     }
 
     private WorkflowFix venv(
