@@ -27,8 +27,15 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
  * The one way pipfix talks to GitHub's REST API as one {@link Credential}. It owns the base URL, the credential (and
  * renewing it on a 401, in {@link RequestSigning}), the common headers, conditional requests ({@link
  * ConditionalRequests}), pagination, and turning every error status into a {@link GitHubApiException} with the
- * response's rate-limit headers. The github-api client it hands out ({@link #gitHub()}) rides the same OkHttp client,
- * so its requests carry the same credential and headers, and its errors are mapped the same way ({@link #viaGitHubApi}).
+ * response's rate-limit headers. The github-api client ({@link #viaGitHubApi}) rides the same OkHttp client, so its
+ * requests carry the same credential and headers, and its errors are mapped the same way.
+ *
+ * <p>Which of the two a call uses: github-api where one of its calls is one REST request (the open pull requests of a
+ * fork's branch); {@link ApiRequest}s where github-api would spend more. It loads the repository before any of its
+ * contents, jobs or comments ({@code GET /repos/{o}/{r}}, and the issue before an issue's comments), and its
+ * {@code GHPerson.getType()} fetches the account again ({@code GET /users/{login}}) when the object came inside
+ * another answer, as the App's owner and the installations' accounts do. A first failure would cost 9 calls instead
+ * of 6.
  */
 public final class GitHubApi {
 
