@@ -2,7 +2,6 @@ package dev.pipfix.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.workflow.WorkflowFix;
 import java.io.IOException;
@@ -13,7 +12,8 @@ import java.util.Optional;
 /**
  * The {@code analyze --format json} contract of DESIGN.md: field names and meanings are stable, fields may be
  * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions; {@code fix} adds {@code change} and
- * {@code note}). Written with jackson-core's streaming
+ * {@code note}; {@code job} and {@code log} say where a finding came from when the input names jobs or several files
+ * were given). Written with jackson-core's streaming
  * generator: the object mapper's start-up would cost the CLI more than scanning half a gigabyte.
  */
 final class AnalysisJson {
@@ -22,12 +22,21 @@ final class AnalysisJson {
 
     private AnalysisJson() {}
 
-    static String of(Diagnosis diagnosis, Optional<WorkflowFix> patch) throws IOException {
+    /**
+     * A finding and where it came from.
+     *
+     * @param log the file, when several were given
+     * @param job the job, when the input names it ({@code gh run view} output, a run's log archive)
+     */
+    record Located(Optional<String> log, Optional<String> job, Finding finding) {}
+
+    static String of(List<Located> findings, Optional<WorkflowFix> patch) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
             json.writeArrayFieldStart("findings");
-            for (Finding f : diagnosis.findings()) {
+            for (Located located : findings) {
+                Finding f = located.finding();
                 json.writeStartObject();
                 json.writeStringField("kind", f.kind().id());
                 json.writeStringField("cause", f.cause().id());
@@ -40,6 +49,12 @@ final class AnalysisJson {
                 json.writeNumberField("stepLine", f.stepLine());
                 json.writeBooleanField("stepFailed", f.stepFailed());
                 strings(json, "script", f.script());
+                if (located.job().isPresent()) {
+                    json.writeStringField("job", located.job().get());
+                }
+                if (located.log().isPresent()) {
+                    json.writeStringField("log", located.log().get());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

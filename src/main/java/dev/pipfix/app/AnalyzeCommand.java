@@ -5,6 +5,8 @@ import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.NotALogException;
 import dev.pipfix.fix.Fixes;
+import dev.pipfix.logs.JobDiagnosis;
+import dev.pipfix.logs.SavedLogs;
 import dev.pipfix.report.Advice;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.RunReport;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
@@ -35,16 +39,17 @@ final class AnalyzeCommand {
 
     static final int BAD_INPUT = 2;
 
-    private String log;
+    private List<String> logs;
     private String workflow;
     private String job;
 
     int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandOptions options = new CommandOptions(
-                        "java -jar pipfix.jar analyze LOG [--workflow FILE [--job NAME]] [--format text|json|markdown]",
-                        "Diagnose a saved GitHub Actions job log (raw, as downloaded, or copied from the web page); LOG may"
-                                + " be - for standard input. Exit 0 when the analysis ran, findings or not; 2 for bad usage"
-                                + " or unreadable input.")
+                        "java -jar pipfix.jar analyze LOG... [--workflow FILE [--job NAME]] [--format text|json|markdown]",
+                        "Diagnose saved GitHub Actions logs: a job's log (raw, as downloaded, or copied from the web"
+                                + " page), the output of gh run view --log or --log-failed, or a run's log archive"
+                                + " (zip); LOG may be - for standard input. Exit 0 when the analysis ran, findings or"
+                                + " not; 2 for bad usage or unreadable input.")
                 .with(Option.builder()
                         .longOpt("format")
                         .hasArg()
@@ -69,12 +74,12 @@ final class AnalyzeCommand {
             return parsed.exitCode();
         }
         CommandLine line = parsed.line().get();
-        if (line.getArgList().size() != 1) {
-            err.println("pipfix analyze: give exactly one LOG (a file, or - for standard input)");
+        logs = line.getArgList();
+        if (logs.isEmpty() || logs.stream().filter("-"::equals).count() > 1) {
+            err.println("pipfix analyze: give one LOG or more (a file, or - once for standard input)");
             options.printUsage(err);
             return BAD_INPUT;
         }
-        log = line.getArgList().get(0);
         Format format;
         try {
             format = Format.valueOf(line.getOptionValue("format", "text").toUpperCase(Locale.ROOT));
@@ -92,34 +97,60 @@ final class AnalyzeCommand {
         return analyze(format, stdin, out, err);
     }
 
-    private int analyze(Format format, InputStream stdin, PrintWriter out, PrintWriter err) {
-        Diagnosis diagnosis;
-        try (InputStream in = open(stdin)) {
-            diagnosis = new LogScanner(Runtime.getRuntime().availableProcessors()).scan(in);
-        } catch (BadInputException | NotALogException e) {
-            err.println("pipfix analyze: " + log + ": " + e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
-            err.println("pipfix analyze: " + log + ": cannot be read: " + e.getMessage());
-            return BAD_INPUT;
+    /** One job's log of the input, as the engine read it. */
+    private record Analyzed(String log, Optional<String> job, Diagnosis diagnosis) {
+
+        /** How the text output names it: the file, and the job when the file holds several. */
+        String label() {
+            return job.map(name -> log + " (job " + name + ")").orElse(log);
         }
-        if (diagnosis.bytes() == 0) {
-            err.println("pipfix analyze: " + log + ": the file is empty; give a job log (for a run: gh run view"
-                    + " RUN --log-failed > job.log)");
-            return BAD_INPUT;
+    }
+
+    private int analyze(Format format, InputStream stdin, PrintWriter out, PrintWriter err) {
+        LogScanner engine = new LogScanner(Runtime.getRuntime().availableProcessors());
+        List<Analyzed> analyzed = new ArrayList<>();
+        for (String log : logs) {
+            List<JobDiagnosis> jobs;
+            try (InputStream in = open(log, stdin)) {
+                jobs = SavedLogs.scan(in, engine);
+            } catch (BadInputException | NotALogException e) {
+                err.println("pipfix analyze: " + log + ": " + e.getMessage());
+                return BAD_INPUT;
+            } catch (IOException e) {
+                err.println("pipfix analyze: " + log + ": cannot be read: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (jobs.stream().mapToLong(job -> job.diagnosis().bytes()).sum() == 0) {
+                err.println("pipfix analyze: " + log + ": the file is empty; give a job log (for a run: gh run view"
+                        + " RUN --log-failed > job.log)");
+                return BAD_INPUT;
+            }
+            jobs.forEach(job -> analyzed.add(new Analyzed(log, job.job(), job.diagnosis())));
         }
         Optional<WorkflowFix> fix;
         try {
-            fix = fix(diagnosis);
+            fix = fix(analyzed);
         } catch (IOException e) {
             err.println("pipfix analyze: " + workflow + ": cannot be read: " + e.getMessage());
             return BAD_INPUT;
         }
+        boolean found =
+                analyzed.stream().anyMatch(a -> !a.diagnosis().findings().isEmpty());
         try {
             switch (format) {
-                case JSON -> out.println(AnalysisJson.of(diagnosis, fix));
-                case MARKDOWN -> out.print(new CommentRenderer().render(RunReport.ofLog(diagnosis.findings(), fix)));
-                default -> text(out, diagnosis, fix);
+                case JSON -> out.println(AnalysisJson.of(json(analyzed), fix));
+                case MARKDOWN -> {
+                    if (!found) {
+                        // no finding, no comment: the App would post nothing
+                        err.println("pipfix analyze: no pip permission error found, so there is no comment");
+                    } else {
+                        out.print(new CommentRenderer().render(RunReport.ofLogs(reportJobs(analyzed), fix)));
+                    }
+                }
+                default -> analyzed.forEach(a -> text(out, a));
+            }
+            if (format == Format.TEXT) {
+                patch(out, fix);
             }
         } catch (IOException e) {
             err.println("pipfix analyze: cannot write the result: " + e.getMessage());
@@ -129,13 +160,33 @@ final class AnalyzeCommand {
         return 0;
     }
 
-    private InputStream open(InputStream stdin) throws IOException {
+    /** Each finding with the job, and the file when several were given, it came from. */
+    private List<AnalysisJson.Located> json(List<Analyzed> analyzed) {
+        List<AnalysisJson.Located> located = new ArrayList<>();
+        for (Analyzed a : analyzed) {
+            for (Finding finding : a.diagnosis().findings()) {
+                located.add(new AnalysisJson.Located(
+                        logs.size() > 1 ? Optional.of(a.log()) : Optional.empty(), a.job(), finding));
+            }
+        }
+        return located;
+    }
+
+    /** The jobs with findings, as the comment lists them. */
+    private static List<RunReport.LogJob> reportJobs(List<Analyzed> analyzed) {
+        return analyzed.stream()
+                .filter(a -> !a.diagnosis().findings().isEmpty())
+                .map(a -> new RunReport.LogJob(a.job(), a.diagnosis().findings()))
+                .toList();
+    }
+
+    private static InputStream open(String log, InputStream stdin) throws IOException {
         if (log.equals("-")) {
             return stdin;
         }
         Path path = Path.of(log);
         if (Files.isDirectory(path)) {
-            throw new BadInputException("is a directory; give one job log file");
+            throw new BadInputException("is a directory; give a job log, gh run view's output or a run's log zip");
         }
         if (!Files.exists(path)) {
             throw new BadInputException("no such file");
@@ -150,16 +201,22 @@ final class AnalyzeCommand {
         }
     }
 
-    /** The patch for the first finding, when a workflow file was given and a change fixes the cause. */
-    private Optional<WorkflowFix> fix(Diagnosis diagnosis) throws IOException {
-        if (workflow == null || diagnosis.findings().isEmpty()) {
+    /**
+     * The patch for the first finding, when a workflow file was given and a change fixes the cause. Its job is the one
+     * {@code --job} names, else the one the input named, else the patcher finds it from the log's script.
+     */
+    private Optional<WorkflowFix> fix(List<Analyzed> analyzed) throws IOException {
+        Optional<Analyzed> first = analyzed.stream()
+                .filter(a -> !a.diagnosis().findings().isEmpty())
+                .findFirst();
+        if (workflow == null || first.isEmpty()) {
             return Optional.empty();
         }
         Path file = Path.of(workflow);
         if (Files.isDirectory(file) || !Files.isReadable(file)) {
             throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
         }
-        Finding finding = diagnosis.findings().get(0);
+        Finding finding = first.get().diagnosis().findings().get(0);
         Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause());
         if (strategy.isEmpty()) {
             return Optional.empty();
@@ -168,22 +225,25 @@ final class AnalyzeCommand {
                 .fix(new FixRequest(
                         workflow,
                         Files.readString(file, StandardCharsets.UTF_8),
-                        job,
+                        job != null ? job : first.get().job().orElse(null),
                         finding.step(),
                         finding.script(),
                         strategy.get(),
                         finding.os())));
     }
 
-    private void text(PrintWriter out, Diagnosis diagnosis, Optional<WorkflowFix> patch) {
+    private static void text(PrintWriter out, Analyzed analyzed) {
+        Diagnosis diagnosis = analyzed.diagnosis();
         if (diagnosis.findings().isEmpty()) {
-            out.printf("%s: no pip permission error found (%,d lines read)%n", log, diagnosis.lines());
+            out.printf("%s: no pip permission error found (%,d lines read)%n", analyzed.label(), diagnosis.lines());
             return;
         }
         Advice advice = new Advice();
         out.printf(
                 "%s: %d pip permission error%s%n",
-                log, diagnosis.findings().size(), diagnosis.findings().size() == 1 ? "" : "s");
+                analyzed.label(),
+                diagnosis.findings().size(),
+                diagnosis.findings().size() == 1 ? "" : "s");
         for (Finding f : diagnosis.findings()) {
             out.println();
             out.printf("line %d: %s (%s)%n", f.line(), f.kind().id(), f.cause().id());
@@ -202,6 +262,9 @@ final class AnalyzeCommand {
             }
             out.printf("  fix:      %s%n", advice.sentence(f.cause()));
         }
+    }
+
+    private static void patch(PrintWriter out, Optional<WorkflowFix> patch) {
         if (patch.isPresent()) {
             WorkflowFix fix = patch.get();
             out.println();

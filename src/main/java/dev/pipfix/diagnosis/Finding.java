@@ -36,4 +36,9 @@ public record Finding(
         script = List.copyOf(script);
         evidence = List.copyOf(evidence);
     }
+
+    /** The same finding in a step named otherwise: the name a saved log's own columns give it. */
+    public Finding withStep(String name) {
+        return new Finding(kind, cause, line, name, stepLine, stepFailed, command, script, path, os, evidence);
+    }
 }

@@ -46,11 +46,27 @@ public record RunReport(
                 RepoSettings.Fix.VENV);
     }
 
-    /** A report on one log read without its run, as {@code analyze} renders it. */
-    public static RunReport ofLog(
-            List<dev.pipfix.diagnosis.Finding> findings, Optional<dev.pipfix.workflow.WorkflowFix> fix) {
-        return new RunReport(
-                null, 0, 0, 0, null, List.of(new FailedJob(null, null, Optional.empty(), 0, findings, false, fix)));
+    /**
+     * One job's findings in a saved log.
+     *
+     * @param job the job's name, when the saved log names it
+     */
+    public record LogJob(Optional<String> job, List<dev.pipfix.diagnosis.Finding> findings) {}
+
+    /** A report on saved logs read without their run, as {@code analyze} renders it; the fix is the first job's. */
+    public static RunReport ofLogs(List<LogJob> jobs, Optional<dev.pipfix.workflow.WorkflowFix> fix) {
+        List<FailedJob> failed = new java.util.ArrayList<>();
+        for (LogJob job : jobs) {
+            failed.add(new FailedJob(
+                    job.job().orElse(null),
+                    null,
+                    Optional.empty(),
+                    0,
+                    job.findings(),
+                    false,
+                    failed.isEmpty() ? fix : Optional.empty()));
+        }
+        return new RunReport(null, 0, 0, 0, null, failed);
     }
 
     public boolean hasFindings() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.testing.Fixtures;
+import dev.pipfix.testing.SavedForms;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -103,13 +104,64 @@ class AnalyzeCommandTest {
 
         assertThat(err.toString())
                 .contains("missing.log: no such file")
-                .contains(": is a directory; give one job log file")
+                .contains(": is a directory; give a job log, gh run view's output or a run's log zip")
                 .contains("empty.log: the file is empty")
                 .contains("core.bin: not a text log: binary data")
                 .contains("--format is 'yaml': give text, json or markdown")
-                .contains("give exactly one LOG")
+                .contains("give one LOG or more")
                 .contains("Unrecognized option: --workflows");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void the_readmes_gh_run_view_log_failed_file_is_read_with_its_job_and_step() throws Exception {
+        // given the README's first suggestion: gh run view RUN --log-failed > job.log
+        Path saved = Files.writeString(
+                dir.resolve("job.log"), SavedForms.ghRunView("build (windows-latest)", Fixtures.text(WINDOWS), false));
+
+        // when
+        int text = analyze(saved.toString());
+        String textOut = out.toString();
+        out.getBuffer().setLength(0);
+        int json = analyze(saved.toString(), "--format", "json");
+
+        // then the finding as for the raw log, in the job and the step gh's columns name
+        assertThat(text).isZero();
+        assertThat(textOut)
+                .contains("job.log (job build (windows-latest)): 1 pip permission error")
+                .contains("line 58: access-denied (pip-self-upgrade)");
+        assertThat(json).isZero();
+        JsonNode finding =
+                new ObjectMapper().readTree(out.toString()).path("findings").get(0);
+        assertThat(finding.path("job").asText()).isEqualTo("build (windows-latest)");
+        assertThat(finding.path("line").asLong()).isEqualTo(58);
+        assertThat(finding.path("cause").asText()).isEqualTo("pip-self-upgrade");
+        assertThat(finding.has("log")).isFalse();
+    }
+
+    @Test
+    void a_runs_log_zip_and_several_files_at_once_name_the_job_and_the_file_of_each_finding() throws Exception {
+        Path zip = Files.write(
+                dir.resolve("logs_680634037.zip"),
+                SavedForms.runLogArchive("build (windows-latest)", Fixtures.text(WINDOWS), true));
+
+        int status = analyze(zip.toString(), file("corpus/negative/npm-eacces.log"), "--format", "json");
+
+        assertThat(status).isZero();
+        JsonNode findings = new ObjectMapper().readTree(out.toString()).path("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).path("job").asText()).isEqualTo("build (windows-latest)");
+        assertThat(findings.get(0).path("log").asText()).isEqualTo(zip.toString());
+        assertThat(findings.get(0).path("kind").asText()).isEqualTo("access-denied");
+    }
+
+    @Test
+    void markdown_without_a_finding_prints_nothing_and_says_so_with_exit_0() throws Exception {
+        int status = analyze(file("corpus/negative/npm-eacces.log"), "--format", "markdown");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("no pip permission error found, so there is no comment");
     }
 
     @Test
