@@ -133,8 +133,7 @@ public final class LogScanner implements LogDetector {
         for (int i = 0; i < probe; i++) {
             if (b[i] == 0) {
                 String what = b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4
-                        ? "a zip archive (a run's logs download holds one text file per job: unzip it and analyze"
-                                + " a job's file)"
+                        ? "a zip archive (a run's log archive is read as such only as a file of its own)"
                         : (b[0] == (byte) 0xFF || b[0] == (byte) 0xFE) && i < 4 ? "UTF-16 text" : "binary data";
                 throw new NotALogException("not a text log: " + what + " (a NUL byte at offset " + i + ")");
             }
