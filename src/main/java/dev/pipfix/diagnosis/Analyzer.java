@@ -2,8 +2,11 @@ package dev.pipfix.diagnosis;
 
 import dev.pipfix.runner.RunnerOs;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +18,17 @@ import java.util.regex.Pattern;
  */
 final class Analyzer {
 
+    /**
+     * Candidates held at once, and per step. A step that fails 30 times the same way gives one finding that counts
+     * them; a log whose early steps print errors and pass must not crowd out the failing step's: once the bound is
+     * reached, a candidate of a finished step that did not fail makes room.
+     */
+    private static final int MAX_CANDIDATES = 200;
+
+    private static final int MAX_PER_STEP = 50;
+    /** Findings reported, after grouping: far more than a comment shows. */
     private static final int MAX_FINDINGS = 20;
+
     private static final int MAX_EVIDENCE_LINES = 4;
     private static final int MAX_EVIDENCE_CHARS = 2_000;
     /** How far below pip's headline its errno or traceback may come. */
@@ -233,10 +246,31 @@ final class Analyzer {
         }
         Candidate candidate = new Candidate(kind, number, step, path, tracedCommandFor(number));
         evidence.forEach(line -> candidate.evidence.add(capped(line)));
-        if (candidates.size() < MAX_FINDINGS) {
-            candidates.add(candidate);
+        if (step != null && step.candidates >= MAX_PER_STEP) {
+            step.unkept++;
+            return candidate;
+        }
+        if (candidates.size() >= MAX_CANDIDATES && !makeRoom()) {
+            return candidate;
+        }
+        candidates.add(candidate);
+        if (step != null) {
+            step.candidates++;
         }
         return candidate;
+    }
+
+    /** Drops the latest candidate of a finished step that did not fail; false when every one may still matter. */
+    private boolean makeRoom() {
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Step of = candidates.get(i).step;
+            if (of != null && of != step && !of.failed) {
+                candidates.remove(i);
+                of.candidates--;
+                return true;
+            }
+        }
+        return false;
     }
 
     private String tracedCommandFor(long number) {
@@ -276,9 +310,13 @@ final class Analyzer {
         }
     }
 
-    /** The findings, keeping only those of failed steps when the log shows which steps failed. */
+    /**
+     * The findings, keeping only those of failed steps when the log shows which steps failed, one per kind and cause
+     * in a step (the first, counting the others).
+     */
     List<Finding> finish() {
         boolean failuresKnown = steps.stream().anyMatch(s -> s.failed);
+        Map<List<Object>, Integer> grouped = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         for (Candidate c : candidates) {
             if (failuresKnown && c.step != null && !c.step.failed) {
@@ -288,6 +326,17 @@ final class Analyzer {
                     c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
             RunnerOs os = osOf(c);
             Cause cause = Causes.classify(c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable);
+            // a step's candidates are all of one log, so the step object itself tells steps apart
+            List<Object> key = Arrays.asList(c.kind, cause, c.step == null ? "" : c.step);
+            Integer at = grouped.get(key);
+            if (at != null) {
+                findings.set(at, findings.get(at).withMoreOccurrences(1));
+                continue;
+            }
+            if (findings.size() >= MAX_FINDINGS) {
+                continue;
+            }
+            grouped.put(key, findings.size());
             findings.add(new Finding(
                     c.kind,
                     cause,
@@ -299,7 +348,19 @@ final class Analyzer {
                     c.step == null ? List.of() : c.step.script(),
                     c.path,
                     os,
-                    c.evidence));
+                    c.evidence,
+                    1));
+        }
+        // errors a step printed past its share were not kept; they count for the step's first finding
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            for (Candidate c : candidates) {
+                if (c.line == finding.line() && c.step != null && c.step.unkept > 0) {
+                    findings.set(i, finding.withMoreOccurrences(c.step.unkept));
+                    c.step.unkept = 0;
+                    break;
+                }
+            }
         }
         return findings;
     }

@@ -18,6 +18,8 @@ import java.util.List;
  * @param script     the step's script as the runner echoed it (capped)
  * @param path       the file or directory the OS refused, as the message names it (Python's quoting removed)
  * @param evidence   the log lines that show it, cleaned of timestamps and colour codes
+ * @param occurrences how many errors of this kind and cause the step printed (this one included): pip installing
+ *                    thirty packages into a directory it may not write fails thirty times, for one reason
  */
 public record Finding(
         Kind kind,
@@ -30,7 +32,8 @@ public record Finding(
         List<String> script,
         String path,
         RunnerOs os,
-        List<String> evidence) {
+        List<String> evidence,
+        int occurrences) {
 
     public Finding {
         script = List.copyOf(script);
@@ -39,6 +42,13 @@ public record Finding(
 
     /** The same finding in a step named otherwise: the name a saved log's own columns give it. */
     public Finding withStep(String name) {
-        return new Finding(kind, cause, line, name, stepLine, stepFailed, command, script, path, os, evidence);
+        return new Finding(
+                kind, cause, line, name, stepLine, stepFailed, command, script, path, os, evidence, occurrences);
+    }
+
+    /** The same finding, counting {@code more} errors like it. */
+    public Finding withMoreOccurrences(int more) {
+        return new Finding(
+                kind, cause, line, step, stepLine, stepFailed, command, script, path, os, evidence, occurrences + more);
     }
 }

@@ -19,6 +19,10 @@ final class Step {
     long tracedCommandLine;
     /** pip warned that its cache directory is not owned by or not writable for the current user. */
     boolean cacheNotWritable;
+    /** How many candidates the step has among those held. */
+    int candidates;
+    /** Errors past the step's share of candidates: counted, not kept. */
+    int unkept;
 
     Step(String name, long headerLine) {
         this.name = name;

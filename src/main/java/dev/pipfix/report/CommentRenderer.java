@@ -157,6 +157,12 @@ public final class CommentRenderer {
         values.put("where", where(section.occurrences(), stepName));
         values.put("logLine", logLines(section.occurrences()));
         values.put("evidence", Markdown.fencedBlock("text", String.join("\n", finding.evidence())));
+        values.put(
+                "more",
+                finding.occurrences() > 1
+                        ? "_The step printed " + finding.occurrences() + " errors like this one, for one cause: the fix"
+                                + " below mends them all._"
+                        : "");
         values.put("why", why(finding));
         values.put("fix", fix(finding, step, section.fix(), report.venvPath(), report.preferredFix()));
         values.put("patch", patch(section.fix()));

@@ -279,6 +279,60 @@ class RulesTest {
     }
 
     /** Lines with the runner's framing: a BOM on the first, a timestamp on each. */
+    @Test
+    void errors_in_many_steps_that_passed_do_not_crowd_out_the_failing_steps() throws IOException {
+        // given 22 steps that each print pip's [Errno 13] (continue-on-error), and a last one that fails the job
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            lines.add("##[group]Run pip install -r requirements-" + i + ".txt");
+            lines.add("##[endgroup]");
+            lines.add("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                    + " '/usr/lib/python3/dist-packages/pkg" + i + "'");
+            lines.add(i == 23 ? "##[error]Process completed with exit code 1." : "Done, errors ignored");
+        }
+
+        List<Finding> findings = raw(lines.toArray(String[]::new));
+
+        // then the failing step's error is the finding
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.step()).isEqualTo("Run pip install -r requirements-23.txt");
+            assertThat(f.path()).endsWith("pkg23");
+            assertThat(f.occurrences()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void thirty_errors_of_one_kind_and_cause_in_one_step_are_one_finding_that_counts_them() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("##[group]Run ./install-all.sh", "##[endgroup]"));
+        for (int i = 1; i <= 30; i++) {
+            lines.add("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                    + " '/usr/lib/python3/dist-packages/pkg" + i + "'");
+        }
+        lines.add("##[error]Process completed with exit code 1.");
+
+        List<Finding> findings = raw(lines.toArray(String[]::new));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.occurrences()).isEqualTo(30);
+            assertThat(f.path()).endsWith("pkg1");
+            assertThat(f.cause()).isEqualTo(Cause.SYSTEM_SITE_PACKAGES);
+        });
+    }
+
+    @Test
+    void a_step_with_more_errors_than_it_may_keep_still_counts_them_all() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("##[group]Run ./install-all.sh", "##[endgroup]"));
+        for (int i = 1; i <= 120; i++) {
+            lines.add("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                    + " '/usr/lib/python3/dist-packages/pkg" + i + "'");
+        }
+        lines.add("##[error]Process completed with exit code 1.");
+
+        assertThat(raw(lines.toArray(String[]::new)))
+                .singleElement()
+                .satisfies(f -> assertThat(f.occurrences()).isEqualTo(120));
+    }
+
     private static List<Finding> raw(String... lines) throws IOException {
         StringBuilder log = new StringBuilder("\uFEFF");
         for (String line : lines) {

@@ -286,7 +286,8 @@ class CommentRendererTest {
                 command == null ? List.of() : List.of(command),
                 path,
                 os,
-                evidence);
+                evidence,
+                1);
     }
 
     private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {
