@@ -48,6 +48,15 @@ final class Analyzer {
     private static final Pattern CACHE_WARNING =
             Pattern.compile("^WARNING: The directory '.*' or its parent directory is not owned .*|"
                     + "^The directory '.*' or its parent directory is not owned .*");
+    /** pip 20 to 23.1: one line; the hint names the installer when it was not pip. */
+    private static final Pattern NO_RECORD_LINE = Pattern.compile(
+            "^(?:ERROR: )?Cannot uninstall (.+?), RECORD file not found\\. Hint: The package was installed by ([^.]+)\\.");
+    /** pip 10 to 23.1: a distutils install (an OS package, a conda base environment). */
+    private static final Pattern DISTUTILS_LINE =
+            Pattern.compile("^(?:ERROR: )?Cannot uninstall '(.+?)'\\. It is a distutils installed project");
+    /** How far below pip's {@code error: uninstall-...} its lines come. */
+    private static final int UNINSTALL_REACH = 8;
+
     private static final Pattern AZURE_SECTION = Pattern.compile("^##\\[section\\]Starting: (.+)$");
     private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)$");
     private static final Pattern BUILDKIT_RUN = Pattern.compile("^\\[[^\\]]{1,60}\\] RUN (.+)$");
@@ -69,6 +78,11 @@ final class Analyzer {
     private long pipExceptionLine = -1;
     private long setupPyLine = -1;
     private Candidate lastPep668;
+    /** pip's {@code error: uninstall-no-record-file} (or its distutils twin), until its hint says who installed it. */
+    private long uninstallLine = -1;
+
+    private boolean uninstallDistutils;
+    private final List<String> uninstallEvidence = new ArrayList<>();
     private String tracedCommand;
 
     /** One line, with its 1-based number. Lines come in log order; lines no rule needs may be left out. */
@@ -194,6 +208,9 @@ final class Analyzer {
             return;
         }
         String lower = content.toLowerCase(Locale.ROOT);
+        if (uninstall(number, content, lower)) {
+            return;
+        }
         if (lower.startsWith("error: externally-managed-environment")) {
             lastPep668 = record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content));
             return;
@@ -212,6 +229,56 @@ final class Analyzer {
                 record(code, number, content, code.end(), evidence);
             }
         }
+    }
+
+    /**
+     * pip refusing to replace a package it did not install. Since pip 23.1 a block: {@code error:
+     * uninstall-no-record-file}, {@code × Cannot uninstall X}, {@code ╰─> ... no RECORD file ...}, then a hint naming
+     * the installer (a package pip installed itself without a RECORD file is a broken install, not this); before that
+     * one line. The distutils form has no hint: something other than pip installed it.
+     *
+     * @return whether the line was one of these
+     */
+    private boolean uninstall(long number, String content, String lower) {
+        if (lower.startsWith("error: uninstall-no-record-file")
+                || lower.startsWith("error: uninstall-distutils-installed-package")) {
+            uninstallLine = number;
+            uninstallDistutils = lower.contains("distutils");
+            uninstallEvidence.clear();
+            uninstallEvidence.add(content);
+            return true;
+        }
+        if (within(uninstallLine, number, UNINSTALL_REACH)) {
+            if (content.startsWith("× Cannot uninstall ") || content.startsWith("╰─>")) {
+                uninstallEvidence.add(content);
+                if (uninstallDistutils && content.startsWith("╰─>")) {
+                    record(Kind.CANNOT_UNINSTALL, uninstallLine, null, uninstallEvidence);
+                    uninstallLine = -1;
+                }
+                return true;
+            }
+            if (content.startsWith("hint: The package was installed by ")) {
+                String installer = content.substring("hint: The package was installed by ".length())
+                        .replaceFirst("[.].*", "")
+                        .strip();
+                if (!installer.equalsIgnoreCase("pip")) {
+                    uninstallEvidence.add(content);
+                    record(Kind.CANNOT_UNINSTALL, uninstallLine, null, uninstallEvidence);
+                }
+                uninstallLine = -1;
+                return true;
+            }
+        }
+        Matcher noRecord = NO_RECORD_LINE.matcher(content);
+        if (noRecord.find() && !noRecord.group(2).strip().equalsIgnoreCase("pip")) {
+            record(Kind.CANNOT_UNINSTALL, number, null, List.of(content));
+            return true;
+        }
+        if (DISTUTILS_LINE.matcher(content).find()) {
+            record(Kind.CANNOT_UNINSTALL, number, null, List.of(content));
+            return true;
+        }
+        return false;
     }
 
     private boolean inPipContext(long number, String content) {

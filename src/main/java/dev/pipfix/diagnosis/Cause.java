@@ -22,5 +22,10 @@ public enum Cause implements StableId {
     EXTERNALLY_MANAGED,
     /** The target is on a read-only file system. */
     READ_ONLY,
+    /**
+     * The package pip would replace belongs to the system's package manager (apt's {@code python3-yaml}) or was put
+     * there by distutils: the job's pip was aimed at the system interpreter.
+     */
+    DISTRO_PACKAGE,
     UNKNOWN;
 }

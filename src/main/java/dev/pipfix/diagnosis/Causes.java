@@ -41,6 +41,9 @@ final class Causes {
         if (kind == Kind.READ_ONLY_FILESYSTEM) {
             return Cause.READ_ONLY;
         }
+        if (kind == Kind.CANNOT_UNINSTALL) {
+            return Cause.DISTRO_PACKAGE;
+        }
         String p = path == null ? null : normalise(path);
         boolean windows =
                 os == RunnerOs.WINDOWS || p != null && DRIVE.matcher(p).matches();

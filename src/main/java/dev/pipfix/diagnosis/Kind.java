@@ -9,5 +9,10 @@ public enum Kind implements StableId {
     FILE_IN_USE,
     OPERATION_NOT_PERMITTED,
     READ_ONLY_FILESYSTEM,
-    EXTERNALLY_MANAGED_ENVIRONMENT;
+    EXTERNALLY_MANAGED_ENVIRONMENT,
+    /**
+     * pip may not replace a package the interpreter already has, because something else installed it: no RECORD file
+     * ({@code uninstall-no-record-file}, "installed by debian"), or a distutils install.
+     */
+    CANNOT_UNINSTALL;
 }

@@ -39,7 +39,10 @@ final class LineStarts {
             "[Pipeline] ",
             "+ ",
             "\u00D7 This environment is externally managed",
-            "\u2570\u2500>"
+            "\u00D7 Cannot uninstall ",
+            "\u2570\u2500>",
+            "hint: The package was installed by ",
+            "Cannot uninstall "
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;

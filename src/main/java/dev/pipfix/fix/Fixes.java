@@ -26,7 +26,7 @@ public final class Fixes {
     /**
      * The strategy with the repository's preference: {@code fix: user} or {@code fix: setup-python} replaces the
      * virtual environment where it fixes the cause too. A root-owned system Python, PEP 668's marker and
-     * {@code sudo pip} are fixed by another Python (setup-python); the first and the last by the user's site
+     * {@code sudo pip} and a distro's package in the way are fixed by another Python (setup-python); the first and the last by the user's site
      * directory as well, which PEP 668 refuses too. A user site that is not writable, a root-owned tool cache or a
      * read-only file system are not fixed by either: the virtual environment stays.
      */
@@ -44,6 +44,7 @@ public final class Fixes {
                                 cause == Cause.SYSTEM_SITE_PACKAGES
                                                 || cause == Cause.SUDO_PIP
                                                 || cause == Cause.EXTERNALLY_MANAGED
+                                                || cause == Cause.DISTRO_PACKAGE
                                         ? FixStrategy.SETUP_PYTHON
                                         : base;
                         });

@@ -17,12 +17,25 @@ final class ErrorTexts {
             case OPERATION_NOT_PERMITTED -> "[Errno 1] Operation not permitted";
             case READ_ONLY_FILESYSTEM -> "[Errno 30] Read-only file system";
             case EXTERNALLY_MANAGED_ENVIRONMENT -> "error: externally-managed-environment";
+            case CANNOT_UNINSTALL -> "Cannot uninstall";
         };
     }
 
-    /** From the text under pip's "This environment is externally managed": apt, Homebrew or Nix. */
+    /**
+     * From the text under pip's "This environment is externally managed", or its "installed by" hint: apt, Homebrew
+     * or Nix.
+     */
     static String manager(List<String> evidence) {
         String text = String.join("\n", evidence);
+        if (text.contains("installed by debian") || text.contains("installed by ubuntu")) {
+            return "Debian's apt";
+        }
+        if (text.contains("installed by rpm") || text.contains("installed by dnf")) {
+            return "the system's rpm";
+        }
+        if (text.contains("distutils installed project")) {
+            return "distutils (usually the system's package manager)";
+        }
         if (text.contains("brew install")) {
             return "Homebrew";
         }
