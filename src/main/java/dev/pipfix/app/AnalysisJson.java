@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The {@code analyze --format json} contract of DESIGN.md: field names and meanings are stable, fields may be
  * added ({@code stepLine}, {@code stepFailed}, {@code script} are additions; {@code fix} adds {@code change} and
- * {@code note}; {@code occurrences} counts the step's errors of the same kind and cause; {@code job} and {@code log} say where a finding came from when the input names jobs or several files
+ * {@code note}; {@code installer} names the tool ({@code pip}, {@code uv}); {@code occurrences} counts the step's errors of the same kind and cause; {@code job} and {@code log} say where a finding came from when the input names jobs or several files
  * were given). Written with jackson-core's streaming
  * generator: the object mapper's start-up would cost the CLI more than scanning half a gigabyte.
  */
@@ -50,6 +50,7 @@ final class AnalysisJson {
                 json.writeBooleanField("stepFailed", f.stepFailed());
                 strings(json, "script", f.script());
                 json.writeNumberField("occurrences", f.occurrences());
+                json.writeStringField("installer", f.installer().id());
                 if (located.job().isPresent()) {
                     json.writeStringField("job", located.job().get());
                 }

@@ -54,6 +54,22 @@ final class Analyzer {
     /** pip 10 to 23.1: a distutils install (an OS package, a conda base environment). */
     private static final Pattern DISTUTILS_LINE =
             Pattern.compile("^(?:ERROR: )?Cannot uninstall '(.+?)'\\. It is a distutils installed project");
+    /** uv's errors end with the OS's own words and number: {@code Permission denied (os error 13)}. */
+    private static final Pattern UV_OS_ERROR = Pattern.compile("\\(os error (\\d{1,3})\\)");
+    /** uv quotes paths in backticks, or names one with {@code at path "..."}. */
+    private static final Pattern UV_QUOTED_PATH = Pattern.compile("`([^`]{1,1000})`");
+
+    private static final Pattern UV_AT_PATH = Pattern.compile(" at path \"([^\"]{1,1000})\"");
+    private static final Pattern UV_EXTERNALLY_MANAGED =
+            Pattern.compile("^error: The interpreter at .{1,1000}? is externally managed");
+    /** A path only Python's installers write: uv's error is an install's, not another Rust tool's (cargo). */
+    private static final Pattern PYTHON_TARGET =
+            Pattern.compile("(?i).*(?:site-packages|dist-packages|[/\\\\]python[0-9.]*[/\\\\]|[/\\\\]uv[/\\\\]|\\.venv|"
+                    + "[/\\\\]Scripts[/\\\\]|\\.whl|\\.dist-info|[/\\\\]pythons?[0-9.]*$).*");
+    /** A script line running uv or uvx. */
+    private static final Pattern RUNS_UV = Pattern.compile("(?:^|[\\s;&|(])uvx?\\s");
+    /** How far below uv's {@code error:} its {@code Caused by:} lines come. */
+    private static final int UV_REACH = 6;
     /** How far below pip's {@code error: uninstall-...} its lines come. */
     private static final int UNINSTALL_REACH = 8;
 
@@ -80,6 +96,11 @@ final class Analyzer {
     private Candidate lastPep668;
     /** pip's {@code error: uninstall-no-record-file} (or its distutils twin), until its hint says who installed it. */
     private long uninstallLine = -1;
+    /** uv's last {@code error:} line, the lines under it, and the path they named. */
+    private long uvErrorLine = -1;
+
+    private final List<String> uvEvidence = new ArrayList<>();
+    private String uvPath;
 
     private boolean uninstallDistutils;
     private final List<String> uninstallEvidence = new ArrayList<>();
@@ -227,8 +248,80 @@ final class Analyzer {
                         ? List.of(headlineText, content)
                         : List.of(content);
                 record(code, number, content, code.end(), evidence);
+                return;
             }
         }
+        uv(number, content);
+    }
+
+    /**
+     * uv's errors: {@code error: Failed to install: X}, then {@code Caused by:} lines down to the OS's refusal with
+     * its number ({@code Permission denied (os error 13)}), a path in backticks or {@code at path "..."}; and its
+     * PEP 668 refusal, {@code The interpreter at /usr is externally managed}. Other Rust tools (cargo) print the same
+     * framing, so an OS error counts only for an install: the block began with {@code Failed to install}, the path is
+     * one only Python's installers write, or the step runs uv.
+     */
+    private void uv(long number, String content) {
+        boolean error = content.startsWith("error: ");
+        boolean causedBy = content.startsWith("Caused by: ");
+        if (!error && !causedBy) {
+            return;
+        }
+        if (UV_EXTERNALLY_MANAGED.matcher(content).find()) {
+            record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content)).installer = Installer.UV;
+            return;
+        }
+        if (error) {
+            uvErrorLine = number;
+            uvEvidence.clear();
+            uvPath = null;
+        }
+        boolean inBlock = within(uvErrorLine, number, UV_REACH);
+        if (!inBlock) {
+            return;
+        }
+        if (uvEvidence.size() < MAX_EVIDENCE_LINES) {
+            uvEvidence.add(content);
+        }
+        Matcher quoted = UV_QUOTED_PATH.matcher(content);
+        String quotedPath = null;
+        while (quoted.find()) {
+            quotedPath = quoted.group(1);
+        }
+        Matcher at = UV_AT_PATH.matcher(content);
+        String path = at.find() ? at.group(1) : quotedPath;
+        if (path != null) {
+            uvPath = path;
+        }
+        Matcher os = UV_OS_ERROR.matcher(content);
+        if (!os.find()) {
+            return;
+        }
+        Kind kind = switch (Integer.parseInt(os.group(1))) {
+            case 13 -> Kind.PERMISSION_DENIED;
+            case 5 -> Kind.ACCESS_DENIED;
+            case 30 -> Kind.READ_ONLY_FILESYSTEM;
+            case 1 -> Kind.OPERATION_NOT_PERMITTED;
+            case 32 -> Kind.FILE_IN_USE;
+            default -> null;
+        };
+        boolean install = uvEvidence.get(0).startsWith("error: Failed to install")
+                || uvPath != null && PYTHON_TARGET.matcher(uvPath).matches()
+                || runsUv();
+        if (kind == null || !install) {
+            return;
+        }
+        record(kind, uvErrorLine, uvPath, uvEvidence).installer = Installer.UV;
+        uvErrorLine = -1;
+    }
+
+    private boolean runsUv() {
+        if (step == null) {
+            return tracedCommand != null && RUNS_UV.matcher(tracedCommand).find();
+        }
+        return step.script().stream().anyMatch(line -> RUNS_UV.matcher(line).find())
+                || step.tracedCommand != null
+                        && RUNS_UV.matcher(step.tracedCommand).find();
     }
 
     /**
@@ -416,7 +509,8 @@ final class Analyzer {
                     c.path,
                     os,
                     c.evidence,
-                    1));
+                    1,
+                    c.installer));
         }
         // errors a step printed past its share were not kept; they count for the step's first finding
         for (int i = 0; i < findings.size(); i++) {
@@ -501,6 +595,7 @@ final class Analyzer {
         final String path;
         final String command;
         final List<String> evidence = new ArrayList<>();
+        Installer installer = Installer.PIP;
 
         Candidate(Kind kind, long line, Step step, String path, String command) {
             this.kind = kind;

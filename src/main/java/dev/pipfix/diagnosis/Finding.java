@@ -20,6 +20,7 @@ import java.util.List;
  * @param evidence   the log lines that show it, cleaned of timestamps and colour codes
  * @param occurrences how many errors of this kind and cause the step printed (this one included): pip installing
  *                    thirty packages into a directory it may not write fails thirty times, for one reason
+ * @param installer  the tool that printed the error: pip, or uv
  */
 public record Finding(
         Kind kind,
@@ -33,7 +34,8 @@ public record Finding(
         String path,
         RunnerOs os,
         List<String> evidence,
-        int occurrences) {
+        int occurrences,
+        Installer installer) {
 
     public Finding {
         script = List.copyOf(script);
@@ -43,12 +45,36 @@ public record Finding(
     /** The same finding in a step named otherwise: the name a saved log's own columns give it. */
     public Finding withStep(String name) {
         return new Finding(
-                kind, cause, line, name, stepLine, stepFailed, command, script, path, os, evidence, occurrences);
+                kind,
+                cause,
+                line,
+                name,
+                stepLine,
+                stepFailed,
+                command,
+                script,
+                path,
+                os,
+                evidence,
+                occurrences,
+                installer);
     }
 
     /** The same finding, counting {@code more} errors like it. */
     public Finding withMoreOccurrences(int more) {
         return new Finding(
-                kind, cause, line, step, stepLine, stepFailed, command, script, path, os, evidence, occurrences + more);
+                kind,
+                cause,
+                line,
+                step,
+                stepLine,
+                stepFailed,
+                command,
+                script,
+                path,
+                os,
+                evidence,
+                occurrences + more,
+                installer);
     }
 }

@@ -42,7 +42,8 @@ final class LineStarts {
             "\u00D7 Cannot uninstall ",
             "\u2570\u2500>",
             "hint: The package was installed by ",
-            "Cannot uninstall "
+            "Cannot uninstall ",
+            "Caused by: "
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;

@@ -10,7 +10,8 @@ final class PipCommands {
     /** pip, pip3, pip3.12, pip.exe, or any python interpreter with -m pip, then install or uninstall. */
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?(?:\\s+-[A-Za-z0-9]+)*"
-                    + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b");
+                    + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b"
+                    + "|(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?uv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install)\\b");
 
     private static final Pattern SUDO = Pattern.compile("(?:^|[\\s;&|(])sudo\\s");
     private static final Pattern SELF_UPGRADE = Pattern.compile(
@@ -21,7 +22,7 @@ final class PipCommands {
 
     static boolean isPipInstall(String line) {
         return line.length() <= 4 * MAX_COMMAND_CHARS
-                && line.contains("pip")
+                && (line.contains("pip") || line.contains("uv"))
                 && PIP_INSTALL.matcher(line).find();
     }
 

@@ -6,10 +6,13 @@ import java.util.regex.Pattern;
 /** Edits inside the failing step's script, line by line, that never add or remove a line. */
 final class CommandEdits {
 
-    /** {@code sudo}, {@code sudo -H}, {@code sudo -E} or {@code --preserve-env} right before a pip invocation. */
+    /** {@code sudo}, {@code sudo -H}, {@code sudo -E} or {@code --preserve-env} right before a pip or uv invocation. */
     private static final Pattern SUDO_BEFORE_PIP =
             Pattern.compile("(^|[\\s;&|(\"'])sudo(?:\\s+(?:-[HEs]+|--preserve-env(?:=\\S+)?))*\\s+"
-                    + "(?=(?:\\S*[/\\\\])?(?:pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip)(?:\\s|$))");
+                    + "(?=(?:\\S*[/\\\\])?(?:pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip|uv\\s+pip)(?:\\s|$))");
+    /** uv's {@code --system}: it makes uv pass over the virtual environment {@code VIRTUAL_ENV} names. */
+    private static final Pattern UV_SYSTEM_FLAG =
+            Pattern.compile("(\\buv\\s+pip\\s+(?:install|sync)\\b[^\\n]*?)\\s--system\\b");
 
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "((?:^|[\\s;&|(\"'])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?\\s+-m\\s+pip)"
@@ -22,13 +25,17 @@ final class CommandEdits {
 
     private CommandEdits() {}
 
-    /** Inside a virtual environment sudo would bypass it, and {@code --user} is refused. */
+    /**
+     * Inside a virtual environment sudo would bypass it, {@code --user} is refused, and uv's {@code --system} would
+     * install past it into the system Python again.
+     */
     static String forVenv(String script) {
         return eachLine(script, line -> {
             if (!isPip(line)) {
                 return line;
             }
             String edited = SUDO_BEFORE_PIP.matcher(line).replaceAll("$1");
+            edited = UV_SYSTEM_FLAG.matcher(edited).replaceAll("$1");
             return USER_FLAG.matcher(edited).replaceAll("$1");
         });
     }
@@ -59,10 +66,11 @@ final class CommandEdits {
         });
     }
 
+    /** pip's {@code --no-cache-dir}; uv's commands are left as they are (uv spells it {@code --no-cache}). */
     static String noCacheDir(String script) {
         return eachLine(
                 script,
-                line -> line.contains("--no-cache-dir")
+                line -> line.contains("--no-cache-dir") || line.matches(".*\\buv\\s+pip\\b.*")
                         ? line
                         : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.diagnosis.Installer;
 import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.runner.RunnerOs;
@@ -287,7 +288,8 @@ class CommentRendererTest {
                 path,
                 os,
                 evidence,
-                1);
+                1,
+                Installer.PIP);
     }
 
     private static FailedJob job(String name, String failedStep, int stepNumber, Finding finding) {
