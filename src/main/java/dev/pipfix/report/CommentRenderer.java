@@ -2,6 +2,7 @@ package dev.pipfix.report;
 
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.diagnosis.Installer;
 import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
@@ -51,7 +52,9 @@ public final class CommentRenderer {
     public String render(RunReport report) {
         Map<String, String> values = new HashMap<>();
         values.put("marker", CommentMarker.forWorkflow(report.workflowId()));
-        values.put("intro", intro(report));
+        Installer installer = installer(report);
+        values.put("intro", intro(report, installer));
+        values.put("tool", installer == Installer.PIP ? "pip install" : installer.command());
         values.put("jobs", "");
         values.put("settings", settings(report));
         values.put("venvPath", Markdown.codeSpan(report.venvPath()));
@@ -136,8 +139,17 @@ public final class CommentRenderer {
         return text.toString();
     }
 
-    private static String intro(RunReport report) {
-        String because = " because pip was not allowed to install where it was told to.";
+    /** The tool the report is about: the first finding's (a run's jobs use one installer as a rule). */
+    private static Installer installer(RunReport report) {
+        return report.jobs().stream()
+                .flatMap(job -> job.findings().stream())
+                .map(Finding::installer)
+                .findFirst()
+                .orElse(Installer.PIP);
+    }
+
+    private static String intro(RunReport report, Installer installer) {
+        String because = " because " + installer.command() + " was not allowed to install where it was told to.";
         if (report.runHtmlUrl() == null) {
             return "This job log shows a failure" + because;
         }
@@ -219,7 +231,8 @@ public final class CommentRenderer {
                 .get(finding.cause())
                 .render(Map.of(
                         "path", path,
-                        "error", Markdown.codeSpan(ErrorTexts.of(finding.kind())),
+                        "installer", finding.installer().command(),
+                        "error", Markdown.codeSpan(ErrorTexts.of(finding.kind(), finding.installer())),
                         "manager", ErrorTexts.manager(finding.evidence())))
                 .strip();
     }

@@ -1,5 +1,6 @@
 package dev.pipfix.report;
 
+import dev.pipfix.diagnosis.Installer;
 import dev.pipfix.diagnosis.Kind;
 import java.util.List;
 
@@ -7,6 +8,23 @@ import java.util.List;
 final class ErrorTexts {
 
     private ErrorTexts() {}
+
+    /** The error in the words of the installer that printed it: uv names the OS's error number its own way. */
+    static String of(Kind kind, Installer installer) {
+        if (installer == Installer.UV) {
+            return switch (kind) {
+                case PERMISSION_DENIED -> "Permission denied (os error 13)";
+                case ACCESS_DENIED -> "Access is denied. (os error 5)";
+                case FILE_IN_USE ->
+                    "The process cannot access the file because it is being used by another process. (os error 32)";
+                case OPERATION_NOT_PERMITTED -> "Operation not permitted (os error 1)";
+                case READ_ONLY_FILESYSTEM -> "Read-only file system (os error 30)";
+                case EXTERNALLY_MANAGED_ENVIRONMENT -> "is externally managed";
+                case CANNOT_UNINSTALL -> of(kind);
+            };
+        }
+        return of(kind);
+    }
 
     static String of(Kind kind) {
         return switch (kind) {
@@ -35,6 +53,9 @@ final class ErrorTexts {
         }
         if (text.contains("distutils installed project")) {
             return "distutils (usually the system's package manager)";
+        }
+        if (text.contains("managed by uv")) {
+            return "uv";
         }
         if (text.contains("brew install")) {
             return "Homebrew";
