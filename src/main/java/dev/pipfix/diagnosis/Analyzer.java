@@ -36,6 +36,8 @@ final class Analyzer {
 
     private static final int TRACEBACK_REACH = 400;
     private static final int SETUP_PY_REACH = 400;
+    /** How many lines a wrapped tuple list may run on for before its first error code. */
+    private static final int TUPLE_REACH = 20;
 
     private static final Pattern HEADLINE =
             Pattern.compile("^(?:ERROR: )?Could not install packages due to an? (?:OSError|EnvironmentError)(.*)$");
@@ -70,6 +72,13 @@ final class Analyzer {
     private static final Pattern RUNS_UV = Pattern.compile("(?:^|[\\s;&|(])uvx?\\s");
     /** How far below uv's {@code error:} its {@code Caused by:} lines come. */
     private static final int UV_REACH = 6;
+    /**
+     * distutils' own refusal, under a {@code setup.py install} that pip ran: no errno, the OS's words after the path
+     * ({@code error: could not create '/usr/local/lib/python3.8/dist-packages/foo': Permission denied}).
+     */
+    private static final Pattern DISTUTILS_REFUSAL =
+            Pattern.compile("^error: could not (?:create|copy|write|open|delete|remove|make) '(.+?)': "
+                    + "(Permission denied|Operation not permitted|Read-only file system)\\b");
     /** How far below pip's {@code error: uninstall-...} its lines come. */
     private static final int UNINSTALL_REACH = 8;
 
@@ -89,6 +98,9 @@ final class Analyzer {
     private RunnerOs imageOs = RunnerOs.UNKNOWN;
     private long headlineLine = -1;
     private String headlineText;
+    /** pip's old headline quoted a list of {@code (src, dst, "[Errno 1] ...")} tuples, which may wrap over lines. */
+    private boolean headlineTuples;
+
     private long tracebackLine = -1;
     private boolean pipTraceback;
     private long pipExceptionLine = -1;
@@ -218,14 +230,34 @@ final class Analyzer {
             if (code != null) {
                 record(code, number, content, content.length() - rest.length() + code.end(), List.of(content));
                 headlineLine = -1;
+            } else if (rest.startsWith(": [(")) {
+                // shutil.Error's list of (source, destination, error) tuples: the first error with a code counts
+                headlineLine = number;
+                headlineText = content;
+                headlineTuples = true;
+                tupleError(number, content, rest);
             } else if (rest.isBlank()
                     || rest.strip().equals(".")
                     || rest.strip().equals(":")) {
                 headlineLine = number;
                 headlineText = content;
+                headlineTuples = false;
             } else {
                 headlineLine = -1;
             }
+            return;
+        }
+        if (headlineTuples && within(headlineLine, number, TUPLE_REACH) && tupleError(number, content, content)) {
+            return;
+        }
+        Matcher distutils = DISTUTILS_REFUSAL.matcher(content);
+        if (distutils.find() && within(setupPyLine, number, SETUP_PY_REACH)) {
+            Kind kind = switch (distutils.group(2)) {
+                case "Operation not permitted" -> Kind.OPERATION_NOT_PERMITTED;
+                case "Read-only file system" -> Kind.READ_ONLY_FILESYSTEM;
+                default -> Kind.PERMISSION_DENIED;
+            };
+            record(kind, number, distutils.group(1), List.of(content));
             return;
         }
         String lower = content.toLowerCase(Locale.ROOT);
@@ -372,6 +404,30 @@ final class Analyzer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The first {@code "[Errno N] ..."} in a headline's tuple list (or a line it wrapped onto); the path is the error's
+     * own, the file the OS refused.
+     *
+     * @return whether a finding was recorded
+     */
+    private boolean tupleError(long number, String content, String text) {
+        int at = text.indexOf("[Errno ");
+        int win = text.indexOf("[WinError ");
+        int from = at < 0 ? win : win < 0 ? at : Math.min(at, win);
+        if (from < 0) {
+            return false;
+        }
+        ErrorCode code = ErrorCode.at(text, from);
+        if (code == null || code.kind() == null) {
+            return false;
+        }
+        List<String> evidence = number == headlineLine ? List.of(content) : List.of(headlineText, content);
+        record(code.kind(), headlineLine, ErrorPaths.after(text, code.end()), evidence);
+        headlineTuples = false;
+        headlineLine = -1;
+        return true;
     }
 
     private boolean inPipContext(long number, String content) {
