@@ -105,6 +105,10 @@ final class Analyzer {
     private boolean pipTraceback;
     private long pipExceptionLine = -1;
     private long setupPyLine = -1;
+    /** pip's {@code Command errored out} (or {@code subprocess-exited-with-error}) block, and whether it built in place. */
+    private long commandErroredLine = -1;
+
+    private boolean commandBuildsInSource;
     private Candidate lastPep668;
     /** pip's {@code error: uninstall-no-record-file} (or its distutils twin), until its hint says who installed it. */
     private long uninstallLine = -1;
@@ -207,6 +211,15 @@ final class Analyzer {
             traced(content.substring(2), number);
         } else if (content.startsWith("Running setup.py install for ")) {
             setupPyLine = number;
+        } else if (content.startsWith("ERROR: Command errored out with exit status")
+                || content.startsWith("error: subprocess-exited-with-error")) {
+            commandErroredLine = number;
+            commandBuildsInSource = false;
+        } else if (within(commandErroredLine, number, SETUP_PY_REACH)
+                && (content.startsWith("command: ") && content.matches(".*\\s(?:egg_info|develop)\\b.*")
+                        || content.equals("running egg_info")
+                        || content.equals("running develop"))) {
+            commandBuildsInSource = true;
         } else if (content.equals("Exception:") || content.equals("ERROR: Exception:")) {
             pipExceptionLine = number;
         } else if (content.startsWith("Traceback (most recent call last)")) {
@@ -251,7 +264,9 @@ final class Analyzer {
             return;
         }
         Matcher distutils = DISTUTILS_REFUSAL.matcher(content);
-        if (distutils.find() && within(setupPyLine, number, SETUP_PY_REACH)) {
+        if (distutils.find()
+                && (within(setupPyLine, number, SETUP_PY_REACH)
+                        || within(commandErroredLine, number, SETUP_PY_REACH))) {
             Kind kind = switch (distutils.group(2)) {
                 case "Operation not permitted" -> Kind.OPERATION_NOT_PERMITTED;
                 case "Read-only file system" -> Kind.READ_ONLY_FILESYSTEM;
@@ -279,7 +294,10 @@ final class Analyzer {
                 List<String> evidence = within(headlineLine, number, HEADLINE_REACH)
                         ? List.of(headlineText, content)
                         : List.of(content);
-                record(code, number, content, code.end(), evidence);
+                Candidate candidate = record(code, number, content, code.end(), evidence);
+                if (candidate != null && within(commandErroredLine, number, SETUP_PY_REACH)) {
+                    candidate.buildingInSource = commandBuildsInSource;
+                }
                 return;
             }
         }
@@ -431,7 +449,8 @@ final class Analyzer {
     }
 
     private boolean inPipContext(long number, String content) {
-        return within(headlineLine, number, HEADLINE_REACH)
+        return within(commandErroredLine, number, SETUP_PY_REACH) && content.startsWith("error: [")
+                || within(headlineLine, number, HEADLINE_REACH)
                 || within(tracebackLine, number, TRACEBACK_REACH) && pipTraceback
                 || within(pipExceptionLine, number, TRACEBACK_REACH) && pipTraceback
                 || within(setupPyLine, number, SETUP_PY_REACH) && content.startsWith("error: [");
@@ -447,11 +466,9 @@ final class Analyzer {
         }
     }
 
-    private void record(ErrorCode code, long number, String content, int messageFrom, List<String> evidence) {
+    private Candidate record(ErrorCode code, long number, String content, int messageFrom, List<String> evidence) {
         Kind kind = code.kind();
-        if (kind != null) {
-            record(kind, number, ErrorPaths.after(content, messageFrom), evidence);
-        }
+        return kind == null ? null : record(kind, number, ErrorPaths.after(content, messageFrom), evidence);
     }
 
     private Candidate record(Kind kind, long number, String path, List<String> evidence) {
@@ -541,7 +558,8 @@ final class Analyzer {
             String command =
                     c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
             RunnerOs os = osOf(c);
-            Cause cause = Causes.classify(c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable);
+            Cause cause = Causes.classify(
+                    c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable, c.buildingInSource);
             // a step's candidates are all of one log, so the step object itself tells steps apart
             List<Object> key = Arrays.asList(c.kind, cause, c.step == null ? "" : c.step);
             Integer at = grouped.get(key);
@@ -652,6 +670,8 @@ final class Analyzer {
         final String command;
         final List<String> evidence = new ArrayList<>();
         Installer installer = Installer.PIP;
+        /** Under a package's own build in its source tree ({@code egg_info}, {@code develop}). */
+        boolean buildingInSource;
 
         Candidate(Kind kind, long line, Step step, String path, String command) {
             this.kind = kind;

@@ -23,6 +23,11 @@ public enum Cause implements StableId {
     /** The target is on a read-only file system. */
     READ_ONLY,
     /**
+     * The checkout itself is not writable for the job's user: a package building in its source tree ({@code build/},
+     * {@code *.egg-info}) met files left by root, or a container whose user does not own the workspace.
+     */
+    SOURCE_TREE_UNWRITABLE,
+    /**
      * The package pip would replace belongs to the system's package manager (apt's {@code python3-yaml}) or was put
      * there by distutils: the job's pip was aimed at the system interpreter.
      */

@@ -17,8 +17,11 @@ final class Causes {
     private static final Pattern CACHE_OR_BUILD =
             Pattern.compile(".*(?:/\\.cache/pip(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
                     + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
-                    + "|build-env|modern-metadata|metadata)-[^/]*).*"
-                    + "|^(?:\\./)?build/.*|^[^/]*\\.egg-info(?:/.*)?$");
+                    + "|build-env|modern-metadata|metadata)-[^/]*).*");
+    /** What a package builds in its own source tree: relative to the checkout, or under the runner's workspace. */
+    private static final Pattern SOURCE_TREE = Pattern.compile("^(?:\\./)?(?:build|dist)/.*|^[^/]*\\.egg-info(?:/.*)?$"
+            + "|^(?:/home/runner/work|/__w|/github/workspace|[a-z]:/a|/users/runner/work)/.*"
+            + "/(?:build|[^/]*\\.egg-info)(?:/.*)?$");
     /** pip moves files it uninstalls to a stash first; the stashed path ends with the original one. */
     private static final Pattern UNINSTALL_STASH = Pattern.compile("^.*/pip-[^/]*-uninstall(/.+)$");
 
@@ -34,7 +37,13 @@ final class Causes {
 
     private Causes() {}
 
-    static Cause classify(Kind kind, String path, String command, RunnerOs os, boolean cacheWarning) {
+    /**
+     * @param cacheWarning    pip warned that its cache is not the job user's
+     * @param buildingInSource the error came from a package's own build in its source tree ({@code egg_info},
+     *                         {@code develop}) and named no path
+     */
+    static Cause classify(
+            Kind kind, String path, String command, RunnerOs os, boolean cacheWarning, boolean buildingInSource) {
         if (kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
             return Cause.EXTERNALLY_MANAGED;
         }
@@ -60,11 +69,16 @@ final class Causes {
             return Cause.SUDO_PIP;
         }
         if (p == null) {
-            return cacheWarning ? Cause.ROOT_OWNED_CACHE : Cause.UNKNOWN;
+            return cacheWarning
+                    ? Cause.ROOT_OWNED_CACHE
+                    : buildingInSource && kind == Kind.PERMISSION_DENIED ? Cause.SOURCE_TREE_UNWRITABLE : Cause.UNKNOWN;
         }
         java.util.regex.Matcher stash = UNINSTALL_STASH.matcher(p);
         if (stash.matches()) {
             p = stash.group(1);
+        }
+        if (SOURCE_TREE.matcher(p).matches()) {
+            return Cause.SOURCE_TREE_UNWRITABLE;
         }
         if (CACHE_OR_BUILD.matcher(p).matches()) {
             return Cause.ROOT_OWNED_CACHE;

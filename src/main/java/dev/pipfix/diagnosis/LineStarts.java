@@ -43,7 +43,11 @@ final class LineStarts {
             "\u2570\u2500>",
             "hint: The package was installed by ",
             "Cannot uninstall ",
-            "Caused by: "
+            "Caused by: ",
+            "command: ",
+            "running egg_info",
+            "running develop",
+            "error: could not "
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;

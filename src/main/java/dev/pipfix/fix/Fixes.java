@@ -18,7 +18,7 @@ public final class Fixes {
         return switch (cause) {
             case PIP_SELF_UPGRADE -> Optional.of(FixStrategy.PYTHON_M_PIP_UPGRADE);
             case ROOT_OWNED_CACHE -> Optional.of(FixStrategy.NO_CACHE_DIR);
-            case FILE_LOCKED -> Optional.empty();
+            case FILE_LOCKED, SOURCE_TREE_UNWRITABLE -> Optional.empty();
             default -> Optional.of(FixStrategy.VENV);
         };
     }

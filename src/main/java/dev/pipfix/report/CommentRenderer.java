@@ -36,6 +36,7 @@ public final class CommentRenderer {
     private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
     private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
     private final Template fixFileLocked = Template.load("fix/file-locked.md");
+    private final Template fixSourceTree = Template.load("fix/source-tree-unwritable.md");
     private final Template fixSetupPython = Template.load("fix/setup-python.md");
     private final Template fixUser = Template.load("fix/user.md");
     private final Template patch = Template.load("patch.md");
@@ -226,7 +227,9 @@ public final class CommentRenderer {
     }
 
     private String why(Finding finding) {
-        String path = finding.path() == null ? "the install directory" : Markdown.codeSpan(finding.path());
+        String path = finding.path() != null
+                ? Markdown.codeSpan(finding.path())
+                : finding.cause() == Cause.SOURCE_TREE_UNWRITABLE ? "the checkout" : "the install directory";
         return whyByCause
                 .get(finding.cause())
                 .render(Map.of(
@@ -282,6 +285,7 @@ public final class CommentRenderer {
                 fixRootOwnedCache.render(
                         Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
+            case SOURCE_TREE_UNWRITABLE -> fixSourceTree.render(Map.of("step", step));
             default ->
                 fixVenv.render(Map.of(
                         "step",

@@ -20,8 +20,8 @@ class CausesTest {
             PERMISSION_DENIED              | /github/home/.local/lib/python3.12/site-packages/furo                 | pip install --user furo       | LINUX   | USER_SITE_UNWRITABLE
             PERMISSION_DENIED              | /Users/runner/Library/Python/3.9/lib/python/site-packages/x          | pip install --user x          | MACOS   | USER_SITE_UNWRITABLE
             PERMISSION_DENIED              | /home/runner/.cache/pip/wheels/3f/1a                                  | pip install x                 | LINUX   | ROOT_OWNED_CACHE
-            PERMISSION_DENIED              | build/lib/octo/__init__.py                                            | pip install .                 | LINUX   | ROOT_OWNED_CACHE
-            PERMISSION_DENIED              | octo.egg-info/PKG-INFO                                                | pip install -e .              | LINUX   | ROOT_OWNED_CACHE
+            PERMISSION_DENIED              | build/lib/octo/__init__.py                                            | pip install .                 | LINUX   | SOURCE_TREE_UNWRITABLE
+            PERMISSION_DENIED              | octo.egg-info/PKG-INFO                                                | pip install -e .              | LINUX   | SOURCE_TREE_UNWRITABLE
             PERMISSION_DENIED              | /tmp/pip-unpack-7y2kq1/octo-1.0-py3-none-any.whl                      | pip install dist/octo.whl     | LINUX   | ROOT_OWNED_CACHE
             PERMISSION_DENIED              | /opt/hostedtoolcache/Python/3.10.18/x64/lib/python3.10/site-packages/x | pip install x                | LINUX   | TOOL_CACHE
             PERMISSION_DENIED              | /home/ci/actions-runner/_work/_tool/Python/3.11.9/x64/lib/x           | pip install x                 | LINUX   | TOOL_CACHE
@@ -40,13 +40,13 @@ class CausesTest {
             OPERATION_NOT_PERMITTED        | -                                                                     | pip install tensorflow        | MACOS   | UNKNOWN
             """)
     void the_evidence_selects_the_cause(Kind kind, String path, String command, RunnerOs os, Cause expected) {
-        assertThat(Causes.classify(kind, path, command, os, false)).isEqualTo(expected);
+        assertThat(Causes.classify(kind, path, command, os, false, false)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "pip's cache warning without a path -> {1}")
     @CsvSource({"true, ROOT_OWNED_CACHE", "false, UNKNOWN"})
     void pips_cache_warning_names_the_cache_when_the_error_names_no_path(boolean warned, Cause expected) {
-        assertThat(Causes.classify(Kind.PERMISSION_DENIED, null, "pip install x", RunnerOs.LINUX, warned))
+        assertThat(Causes.classify(Kind.PERMISSION_DENIED, null, "pip install x", RunnerOs.LINUX, warned, false))
                 .isEqualTo(expected);
     }
 }

@@ -107,7 +107,7 @@ class RulesTest {
                 "##[error]Process completed with exit code 1.");
 
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.cause()).isEqualTo(Cause.ROOT_OWNED_CACHE);
+            assertThat(f.cause()).isEqualTo(Cause.SOURCE_TREE_UNWRITABLE);
             assertThat(f.path()).isEqualTo("build/lib/octo/__init__.py");
         });
     }
