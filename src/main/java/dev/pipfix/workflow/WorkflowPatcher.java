@@ -4,6 +4,8 @@ import dev.pipfix.runner.RunnerOs;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
@@ -121,6 +123,22 @@ public final class WorkflowPatcher {
         String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
         String condition = singleLine(step.ifNode());
         List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition, venvPath);
+        Optional<String> activated = activatedVenv(step.run());
+        if (activated.isPresent()) {
+            // a second .venv would hide the one the job means to use; what needs mending is that one
+            return WorkflowFix.adviceOnly(
+                    FixStrategy.VENV,
+                    path,
+                    job.id(),
+                    step.displayName(),
+                    platform.os(),
+                    platform.shell(),
+                    null,
+                    "the failing step activates the virtual environment `" + activated.get() + "`, yet pip installed"
+                            + " outside it: that environment is missing on this runner (or was not created by this"
+                            + " job), so the activation failed and the system's pip ran. Create it in the job before"
+                            + " this step (`python3 -m venv " + activated.get() + "`), or correct its path");
+        }
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
                 return WorkflowFix.adviceOnly(
@@ -327,6 +345,20 @@ public final class WorkflowPatcher {
                 .anyMatch(s -> s.index() < failing.index()
                         && s.uses() != null
                         && s.uses().startsWith("actions/setup-python"));
+    }
+
+    /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
+    private static final Pattern ACTIVATES = Pattern.compile(
+            "(?:^|[\\s;&|(])(?:\\.|source)\\s+([^\\s;&|]+?)/bin/activate\\b|(?:^|[\\s;&|(&])([^\\s;&|]+?)[\\\\/]Scripts[\\\\/]activate\\b");
+
+    private static Optional<String> activatedVenv(String run) {
+        if (run == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = ACTIVATES.matcher(run);
+        return matcher.find()
+                ? Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2))
+                : Optional.empty();
     }
 
     private static boolean createsVenv(String run) {
