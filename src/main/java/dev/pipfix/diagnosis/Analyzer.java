@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -273,6 +274,12 @@ final class Analyzer {
                 default -> Kind.PERMISSION_DENIED;
             };
             record(kind, number, distutils.group(1), List.of(content));
+            return;
+        }
+        if (content.startsWith("ERROR: To modify pip, please run the following command")) {
+            // pip 19.3 on, on Windows: it refuses up front what [WinError 5] on pip.exe used to report
+            Candidate refused = record(Kind.ACCESS_DENIED, number, null, List.of(content));
+            refused.statedCause = Optional.of(Cause.PIP_SELF_UPGRADE);
             return;
         }
         String lower = content.toLowerCase(Locale.ROOT);
@@ -558,8 +565,8 @@ final class Analyzer {
             String command =
                     c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
             RunnerOs os = osOf(c);
-            Cause cause = Causes.classify(
-                    c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable, c.buildingInSource);
+            Cause cause = c.statedCause.orElseGet(() -> Causes.classify(
+                    c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable, c.buildingInSource));
             // a step's candidates are all of one log, so the step object itself tells steps apart
             List<Object> key = Arrays.asList(c.kind, cause, c.step == null ? "" : c.step);
             Integer at = grouped.get(key);
@@ -672,6 +679,8 @@ final class Analyzer {
         Installer installer = Installer.PIP;
         /** Under a package's own build in its source tree ({@code egg_info}, {@code develop}). */
         boolean buildingInSource;
+        /** The message itself says the cause, whatever the path and OS show. */
+        Optional<Cause> statedCause = Optional.empty();
 
         Candidate(Kind kind, long line, Step step, String path, String command) {
             this.kind = kind;

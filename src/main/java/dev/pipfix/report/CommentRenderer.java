@@ -229,13 +229,19 @@ public final class CommentRenderer {
     private String why(Finding finding) {
         String path = finding.path() != null
                 ? Markdown.codeSpan(finding.path())
-                : finding.cause() == Cause.SOURCE_TREE_UNWRITABLE ? "the checkout" : "the install directory";
+                : switch (finding.cause()) {
+                    case SOURCE_TREE_UNWRITABLE -> "the checkout";
+                    case PIP_SELF_UPGRADE -> "its own `pip.exe`";
+                    default -> "the install directory";
+                };
         return whyByCause
                 .get(finding.cause())
                 .render(Map.of(
                         "path", path,
                         "installer", finding.installer().command(),
-                        "error", Markdown.codeSpan(ErrorTexts.of(finding.kind(), finding.installer())),
+                        "error",
+                                Markdown.codeSpan(
+                                        ErrorTexts.of(finding.kind(), finding.installer(), finding.evidence())),
                         "manager", ErrorTexts.manager(finding.evidence())))
                 .strip();
     }

@@ -9,8 +9,14 @@ final class ErrorTexts {
 
     private ErrorTexts() {}
 
-    /** The error in the words of the installer that printed it: uv names the OS's error number its own way. */
-    static String of(Kind kind, Installer installer) {
+    /**
+     * The error in the words of the installer that printed it: uv names the OS's error number its own way, and pip on
+     * Windows may refuse to modify itself before the OS is asked.
+     */
+    static String of(Kind kind, Installer installer, List<String> evidence) {
+        if (kind == Kind.ACCESS_DENIED && evidence.stream().anyMatch(line -> line.startsWith("ERROR: To modify pip"))) {
+            return "ERROR: To modify pip, please run the following command";
+        }
         if (installer == Installer.UV) {
             return switch (kind) {
                 case PERMISSION_DENIED -> "Permission denied (os error 13)";
