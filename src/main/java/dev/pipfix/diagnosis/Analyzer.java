@@ -71,6 +71,10 @@ final class Analyzer {
                     + "[/\\\\]Scripts[/\\\\]|\\.whl|\\.dist-info|[/\\\\]pythons?[0-9.]*$).*");
     /** A script line running uv or uvx. */
     private static final Pattern RUNS_UV = Pattern.compile("(?:^|[\\s;&|(])uvx?\\s");
+    /** Poetry's installer: {@code - Installing certifi (2025.10.5): Failed}, then the exception's name and message. */
+    private static final Pattern POETRY_FAILED = Pattern.compile("^- (?:Installing|Updating) \\S+ \\(.*\\): Failed$");
+    /** How far below Poetry's {@code Failed} line the exception's message comes. */
+    private static final int POETRY_REACH = 6;
     /** How far below uv's {@code error:} its {@code Caused by:} lines come. */
     private static final int UV_REACH = 6;
     /**
@@ -101,6 +105,8 @@ final class Analyzer {
     private String headlineText;
     /** pip's old headline quoted a list of {@code (src, dst, "[Errno 1] ...")} tuples, which may wrap over lines. */
     private boolean headlineTuples;
+    /** Poetry's last {@code - Installing X: Failed}, and the exception name under it. */
+    private long poetryFailedLine = -1;
 
     private long tracebackLine = -1;
     private boolean pipTraceback;
@@ -275,6 +281,20 @@ final class Analyzer {
             };
             record(kind, number, distutils.group(1), List.of(content));
             return;
+        }
+        if (POETRY_FAILED.matcher(content).matches()) {
+            poetryFailedLine = number;
+            return;
+        }
+        if (within(poetryFailedLine, number, POETRY_REACH) && content.startsWith("[Errno ")) {
+            // Poetry prints the exception's name, a blank line, then its message alone: "[Errno 13] Permission denied:
+            // '/usr/...'"
+            ErrorCode code = ErrorCode.at(content, 0);
+            if (code != null && code.kind() != null) {
+                record(code, number, content, code.end(), List.of(content)).installer = Installer.POETRY;
+                poetryFailedLine = -1;
+                return;
+            }
         }
         if (content.startsWith("ERROR: To modify pip, please run the following command")) {
             // pip 19.3 on, on Windows: it refuses up front what [WinError 5] on pip.exe used to report
@@ -562,8 +582,9 @@ final class Analyzer {
             if (failuresKnown && c.step != null && !c.step.failed) {
                 continue;
             }
-            String command =
-                    c.command != null ? c.command : c.step != null ? PipCommands.choose(c.step.script(), c.path) : null;
+            String command = c.command != null
+                    ? c.command
+                    : c.step != null ? PipCommands.choose(c.step.script(), c.path, c.installer) : null;
             RunnerOs os = osOf(c);
             Cause cause = c.statedCause.orElseGet(() -> Causes.classify(
                     c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable, c.buildingInSource));

@@ -6,7 +6,9 @@ import dev.pipfix.id.StableId;
 public enum Installer implements StableId {
     PIP("pip"),
     /** Astral's uv: {@code uv pip install}, {@code uv sync}, {@code uv add}, {@code uv tool install}. */
-    UV("uv");
+    UV("uv"),
+    /** Poetry installing into the current interpreter ({@code virtualenvs.create false}). */
+    POETRY("poetry");
 
     private final String command;
 

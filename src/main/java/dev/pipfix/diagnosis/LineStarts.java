@@ -47,7 +47,9 @@ final class LineStarts {
             "command: ",
             "running egg_info",
             "running develop",
-            "error: could not "
+            "error: could not ",
+            "- Installing ",
+            "- Updating "
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;

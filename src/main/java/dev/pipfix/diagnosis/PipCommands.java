@@ -11,7 +11,8 @@ final class PipCommands {
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?(?:\\s+-[A-Za-z0-9]+)*"
                     + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b"
-                    + "|(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?uv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install)\\b");
+                    + "|(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?uv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install)\\b"
+                    + "|(?:^|[\\s;&|(`'\"])poetry\\s+(?:install|add|sync|update)\\b");
 
     private static final Pattern SUDO = Pattern.compile("(?:^|[\\s;&|(])sudo\\s");
     private static final Pattern SELF_UPGRADE = Pattern.compile(
@@ -22,7 +23,7 @@ final class PipCommands {
 
     static boolean isPipInstall(String line) {
         return line.length() <= 4 * MAX_COMMAND_CHARS
-                && (line.contains("pip") || line.contains("uv"))
+                && (line.contains("pip") || line.contains("uv") || line.contains("poetry"))
                 && PIP_INSTALL.matcher(line).find();
     }
 
@@ -39,11 +40,18 @@ final class PipCommands {
      * workflow upgrades pip, then installs the project), the evidence decides: an error on pip's own files belongs
      * to the command upgrading pip, any other to the first command installing something else.
      */
-    static String choose(List<String> script, String path) {
-        List<String> commands = script.stream()
+    static String choose(List<String> script, String path, Installer installer) {
+        List<String> all = script.stream()
                 .map(String::strip)
                 .filter(PipCommands::isPipInstall)
                 .toList();
+        // the installer that printed the error ran the command: uv's or Poetry's, not the pip that installed it
+        List<String> theirs = installer == Installer.PIP
+                ? all
+                : all.stream()
+                        .filter(line -> line.matches(".*\\b" + installer.command() + "\\s.*"))
+                        .toList();
+        List<String> commands = theirs.isEmpty() ? all : theirs;
         if (commands.isEmpty()) {
             return null;
         }
