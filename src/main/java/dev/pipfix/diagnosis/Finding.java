@@ -44,24 +44,15 @@ public record Finding(
 
     /** The same finding in a step named otherwise: the name a saved log's own columns give it. */
     public Finding withStep(String name) {
-        return new Finding(
-                kind,
-                cause,
-                line,
-                name,
-                stepLine,
-                stepFailed,
-                command,
-                script,
-                path,
-                os,
-                evidence,
-                occurrences,
-                installer);
+        return copy(name, occurrences);
     }
 
     /** The same finding, counting {@code more} errors like it. */
     public Finding withMoreOccurrences(int more) {
+        return copy(step, occurrences + more);
+    }
+
+    private Finding copy(String step, int occurrences) {
         return new Finding(
                 kind,
                 cause,
@@ -74,7 +65,7 @@ public record Finding(
                 path,
                 os,
                 evidence,
-                occurrences + more,
+                occurrences,
                 installer);
     }
 }

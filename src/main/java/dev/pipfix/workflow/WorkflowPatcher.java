@@ -126,14 +126,11 @@ public final class WorkflowPatcher {
         Optional<String> activated = activatedVenv(step.run());
         if (activated.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
-            return WorkflowFix.adviceOnly(
-                    FixStrategy.VENV,
+            return venvAdvice(
                     path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
-                    null,
+                    job,
+                    step,
+                    platform,
                     "the failing step activates the virtual environment `" + activated.get() + "`, yet pip installed"
                             + " outside it: that environment is missing on this runner (or was not created by this"
                             + " job), so the activation failed and the system's pip ran. Create it in the job before"
@@ -141,14 +138,11 @@ public final class WorkflowPatcher {
         }
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
-                return WorkflowFix.adviceOnly(
-                        FixStrategy.VENV,
+                return venvAdvice(
                         path,
-                        job.id(),
-                        step.displayName(),
-                        platform.os(),
-                        platform.shell(),
-                        null,
+                        job,
+                        step,
+                        platform,
                         "the job already creates a virtual environment in step `"
                                 + earlier.displayName() + "`; the failing step does not use it: activate it there"
                                 + " (or call its python), rather than creating a second one");
@@ -345,6 +339,13 @@ public final class WorkflowPatcher {
                 .anyMatch(s -> s.index() < failing.index()
                         && s.uses() != null
                         && s.uses().startsWith("actions/setup-python"));
+    }
+
+    /** No patch: the job has a virtual environment of its own, and {@code note} says what to mend in it. */
+    private static WorkflowFix venvAdvice(
+            String path, WorkflowJob job, WorkflowStep step, Platform platform, String note) {
+        return WorkflowFix.adviceOnly(
+                FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(), platform.shell(), null, note);
     }
 
     /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
