@@ -71,10 +71,9 @@ final class Analyzer {
                     + "[/\\\\]Scripts[/\\\\]|\\.whl|\\.dist-info|[/\\\\]pythons?[0-9.]*$).*");
     /** A script line running uv or uvx. */
     private static final Pattern RUNS_UV = Pattern.compile("(?:^|[\\s;&|(])uvx?\\s");
-    /** Poetry's installer: {@code - Installing certifi (2025.10.5): Failed}, then the exception's name and message. */
-    private static final Pattern POETRY_FAILED = Pattern.compile("^- (?:Installing|Updating) \\S+ \\(.*\\): Failed$");
-    /** How far below Poetry's {@code Failed} line the exception's message comes. */
-    private static final int POETRY_REACH = 6;
+    /** A script line running Poetry's installer. */
+    private static final Pattern RUNS_POETRY =
+            Pattern.compile("(?:^|[\\s;&|(])poetry\\s+(?:install|add|sync|update)\\b");
     /** How far below uv's {@code error:} its {@code Caused by:} lines come. */
     private static final int UV_REACH = 6;
     /**
@@ -105,8 +104,6 @@ final class Analyzer {
     private String headlineText;
     /** pip's old headline quoted a list of {@code (src, dst, "[Errno 1] ...")} tuples, which may wrap over lines. */
     private boolean headlineTuples;
-    /** Poetry's last {@code - Installing X: Failed}, and the exception name under it. */
-    private long poetryFailedLine = -1;
 
     private long tracebackLine = -1;
     private boolean pipTraceback;
@@ -115,7 +112,6 @@ final class Analyzer {
     /** pip's {@code Command errored out} (or {@code subprocess-exited-with-error}) block, and whether it built in place. */
     private long commandErroredLine = -1;
 
-    private boolean commandBuildsInSource;
     private Candidate lastPep668;
     /** pip's {@code error: uninstall-no-record-file} (or its distutils twin), until its hint says who installed it. */
     private long uninstallLine = -1;
@@ -219,14 +215,17 @@ final class Analyzer {
         } else if (content.startsWith("Running setup.py install for ")) {
             setupPyLine = number;
         } else if (content.startsWith("ERROR: Command errored out with exit status")
-                || content.startsWith("error: subprocess-exited-with-error")) {
-            commandErroredLine = number;
-            commandBuildsInSource = false;
-        } else if (within(commandErroredLine, number, SETUP_PY_REACH)
-                && (content.startsWith("command: ") && content.matches(".*\\s(?:egg_info|develop)\\b.*")
-                        || content.equals("running egg_info")
-                        || content.equals("running develop"))) {
-            commandBuildsInSource = true;
+                || content.startsWith("error: subprocess-exited-with-error")
+                || content.startsWith("× python setup.py ")) {
+            // the block opens bare; its last line (or pip 21.3's "×" line) names the command: egg_info or develop
+            // means the package was building in its own source tree
+            if (content.matches("^(?:ERROR: Command errored out with exit status \\d+: |× python setup\\.py ).*")) {
+                if (content.matches(".*\\b(?:egg_info|develop)\\b.*")) {
+                    buildingInSourceSince(commandErroredLine);
+                }
+            } else {
+                commandErroredLine = number;
+            }
         } else if (content.equals("Exception:") || content.equals("ERROR: Exception:")) {
             pipExceptionLine = number;
         } else if (content.startsWith("Traceback (most recent call last)")) {
@@ -282,17 +281,12 @@ final class Analyzer {
             record(kind, number, distutils.group(1), List.of(content));
             return;
         }
-        if (POETRY_FAILED.matcher(content).matches()) {
-            poetryFailedLine = number;
-            return;
-        }
-        if (within(poetryFailedLine, number, POETRY_REACH) && content.startsWith("[Errno ")) {
-            // Poetry prints the exception's name, a blank line, then its message alone: "[Errno 13] Permission denied:
-            // '/usr/...'"
+        if (content.startsWith("[Errno ") && runsPoetry()) {
+            // Poetry prints the exception's name, a blank line, then its message alone ("[Errno 13] Permission
+            // denied: '/usr/...'"); pip never starts a line with the code
             ErrorCode code = ErrorCode.at(content, 0);
             if (code != null && code.kind() != null) {
                 record(code, number, content, code.end(), List.of(content)).installer = Installer.POETRY;
-                poetryFailedLine = -1;
                 return;
             }
         }
@@ -321,10 +315,7 @@ final class Analyzer {
                 List<String> evidence = within(headlineLine, number, HEADLINE_REACH)
                         ? List.of(headlineText, content)
                         : List.of(content);
-                Candidate candidate = record(code, number, content, code.end(), evidence);
-                if (candidate != null && within(commandErroredLine, number, SETUP_PY_REACH)) {
-                    candidate.buildingInSource = commandBuildsInSource;
-                }
+                record(code, number, content, code.end(), evidence);
                 return;
             }
         }
@@ -390,6 +381,24 @@ final class Analyzer {
         }
         record(kind, uvErrorLine, uvPath, uvEvidence).installer = Installer.UV;
         uvErrorLine = -1;
+    }
+
+    /** The pathless errors of pip's {@code Command errored out} block came from a build in the source tree. */
+    private void buildingInSourceSince(long blockLine) {
+        if (blockLine < 0) {
+            return;
+        }
+        for (Candidate c : candidates) {
+            if (c.line >= blockLine && c.path == null) {
+                c.buildingInSource = true;
+            }
+        }
+    }
+
+    private boolean runsPoetry() {
+        return step != null
+                && step.script().stream()
+                        .anyMatch(line -> RUNS_POETRY.matcher(line).find());
     }
 
     private boolean runsUv() {

@@ -44,12 +44,7 @@ final class LineStarts {
             "hint: The package was installed by ",
             "Cannot uninstall ",
             "Caused by: ",
-            "command: ",
-            "running egg_info",
-            "running develop",
-            "error: could not ",
-            "- Installing ",
-            "- Updating "
+            "\u00D7 python setup.py "
         };
         for (int b = 0; b < 256; b++) {
             PREFIXES[b] = BY_FIRST_BYTE_EMPTY;
