@@ -43,6 +43,8 @@ class GoldenCommentTest {
             externally-managed   | workflows/ubuntu-24.04-pep668-named-step/job.log                                  | workflows/ubuntu-24.04-pep668-named-step
             read-only            | corpus/positive/read-only-filesystem--read-only--container-readonly-rootfs.log    | -
             unknown              | corpus/positive/permission-denied--unknown--chinese-record-file.log               | -
+            distro-package       | workflows/distro-package-sudo-pip-ubuntu/job.log                                 | workflows/distro-package-sudo-pip-ubuntu
+            source-tree-unwritable | corpus/positive/permission-denied--source-tree-unwritable--container-egg-info-no-path.log | -
             """)
     void the_comment_for_each_cause_matches_its_golden_file(String cause, String log, String workflowCase)
             throws IOException {
