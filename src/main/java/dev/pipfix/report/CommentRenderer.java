@@ -300,6 +300,8 @@ public final class CommentRenderer {
                         venvStep,
                         "venvNote",
                         finding.os() == RunnerOs.LINUX ? venvNoteLinux : "",
+                        "installerNote",
+                        installerNote(finding.installer()),
                         "venvPath",
                         Markdown.codeSpan(venvPath)));
         };
@@ -309,6 +311,21 @@ public final class CommentRenderer {
                     + " this cause, so the fix here is a virtual environment.)";
         }
         return fix.strip();
+    }
+
+    /** What the virtual environment asks of the failing step's commands, by the installer that ran them. */
+    private static String installerNote(Installer installer) {
+        return switch (installer) {
+            case PIP ->
+                "; the commands themselves need no change. If the failing step runs `sudo pip`, drop `sudo`:"
+                        + " it would bypass the virtual environment.";
+            case UV ->
+                ", and uv installs into the environment `VIRTUAL_ENV` names. Drop uv's `--system` from the"
+                        + " failing step (the patch does): it makes uv pass over the virtual environment.";
+            case POETRY ->
+                ", and Poetry, told not to create environments of its own (`virtualenvs.create false`),"
+                        + " installs into the one that is active; the commands themselves need no change.";
+        };
     }
 
     private static Map<Cause, Template> byCause(String folder, boolean required) {
