@@ -60,7 +60,7 @@ final class ErrorTexts {
         if (text.contains("distutils installed project")) {
             return "distutils (usually the system's package manager)";
         }
-        if (text.contains("managed by uv")) {
+        if (text.contains("managed by uv") || text.contains("/uv/python/") || text.contains("\\uv\\python\\")) {
             return "uv";
         }
         if (text.contains("brew install")) {
