@@ -270,7 +270,7 @@ final class Analyzer {
             return;
         }
         Matcher distutils = DISTUTILS_REFUSAL.matcher(content);
-        if (distutils.find()
+        if (distutils.lookingAt()
                 && (within(setupPyLine, number, SETUP_PY_REACH)
                         || within(commandErroredLine, number, SETUP_PY_REACH))) {
             Kind kind = switch (distutils.group(2)) {
@@ -335,7 +335,7 @@ final class Analyzer {
         if (!error && !causedBy) {
             return;
         }
-        if (UV_EXTERNALLY_MANAGED.matcher(content).find()) {
+        if (UV_EXTERNALLY_MANAGED.matcher(content).lookingAt()) {
             record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content)).installer = Installer.UV;
             return;
         }
@@ -449,11 +449,11 @@ final class Analyzer {
             }
         }
         Matcher noRecord = NO_RECORD_LINE.matcher(content);
-        if (noRecord.find() && !noRecord.group(2).strip().equalsIgnoreCase("pip")) {
+        if (noRecord.lookingAt() && !noRecord.group(2).strip().equalsIgnoreCase("pip")) {
             record(Kind.CANNOT_UNINSTALL, number, null, List.of(content));
             return true;
         }
-        if (DISTUTILS_LINE.matcher(content).find()) {
+        if (DISTUTILS_LINE.matcher(content).lookingAt()) {
             record(Kind.CANNOT_UNINSTALL, number, null, List.of(content));
             return true;
         }

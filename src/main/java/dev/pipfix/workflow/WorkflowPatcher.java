@@ -16,6 +16,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 public final class WorkflowPatcher {
 
+    /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
+    private static final Pattern ACTIVATES = Pattern.compile(
+            "(?:^|[\\s;&|(])(?:\\.|source)\\s+([^\\s;&|]+?)/bin/activate\\b|(?:^|[\\s;&|(&])([^\\s;&|]+?)[\\\\/]Scripts[\\\\/]activate\\b");
+
     public WorkflowFix fix(FixRequest request) {
         String path = request.path().startsWith("./") ? request.path().substring(2) : request.path();
         FixStrategy strategy = request.strategy();
@@ -58,13 +62,12 @@ public final class WorkflowPatcher {
                     ? "the step runs the local action `" + step.uses() + "`: the pip command is in its `action.yml`"
                             + " (under `runs.steps`), so the change belongs there"
                     : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
-            return WorkflowFix.adviceOnly(
+            return advice(
                     strategy,
                     path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
+                    job,
+                    step,
+                    platform,
                     changeByHand(strategy, platform.os(), request.venvPath()),
                     where);
         }
@@ -120,17 +123,16 @@ public final class WorkflowPatcher {
             WorkflowStep step,
             Platform platform,
             String venvPath) {
-        String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
-        String condition = singleLine(step.ifNode());
-        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, condition, venvPath);
         Optional<String> activated = activatedVenv(step.run());
         if (activated.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
-            return venvAdvice(
+            return advice(
+                    FixStrategy.VENV,
                     path,
                     job,
                     step,
                     platform,
+                    null,
                     "the failing step activates the virtual environment `" + activated.get() + "`, yet pip installed"
                             + " outside it: that environment is missing on this runner (or was not created by this"
                             + " job), so the activation failed and the system's pip ran. Create it in the job before"
@@ -138,16 +140,20 @@ public final class WorkflowPatcher {
         }
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
-                return venvAdvice(
+                return advice(
+                        FixStrategy.VENV,
                         path,
                         job,
                         step,
                         platform,
+                        null,
                         "the job already creates a virtual environment in step `"
                                 + earlier.displayName() + "`; the failing step does not use it: activate it there"
                                 + " (or call its python), rather than creating a second one");
             }
         }
+        String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
+        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, singleLine(step.ifNode()), venvPath);
         return insertBefore(path, document, job, step, platform, lines, FixStrategy.VENV);
     }
 
@@ -155,13 +161,12 @@ public final class WorkflowPatcher {
             String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step, Platform platform) {
         List<VenvStep.Line> lines = VenvStep.setupPython(singleLine(step.ifNode()));
         if (usesSetupPython(job, step)) {
-            return WorkflowFix.adviceOnly(
+            return advice(
                     FixStrategy.SETUP_PYTHON,
                     path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
+                    job,
+                    step,
+                    platform,
                     null,
                     "the job already runs actions/setup-python before the"
                             + " failing step; the pip that failed is another Python's: call `python -m pip` there");
@@ -181,13 +186,12 @@ public final class WorkflowPatcher {
         String change = VenvStep.render(lines, 0, 2, 2, "\n");
         String condition = singleLine(step.ifNode());
         if (step.dash() < 0 || step.ifNode() != null && condition == null) {
-            return WorkflowFix.adviceOnly(
+            return advice(
                     strategy,
                     path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
+                    job,
+                    step,
+                    platform,
                     change,
                     "the failing step is written in a form pipfix does not splice into"
                             + " safely; add the step by hand, right before it");
@@ -225,15 +229,8 @@ public final class WorkflowPatcher {
         String runText = text.substring(runStart, runEnd);
         String editedText = edit.apply(runText);
         if (editedText.equals(runText)) {
-            return WorkflowFix.adviceOnly(
-                    strategy,
-                    path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
-                    changeByHand(strategy, platform.os(), ".venv"),
-                    nothingToEdit);
+            return advice(
+                    strategy, path, job, step, platform, changeByHand(strategy, platform.os(), ".venv"), nothingToEdit);
         }
         String patched = text.substring(0, runStart) + editedText + text.substring(runEnd);
         return validated(
@@ -261,13 +258,12 @@ public final class WorkflowPatcher {
         Optional<String> problem = PatchValidator.problem(
                 text, patched, job.id(), step.index(), inserted, WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
         if (problem.isPresent()) {
-            return WorkflowFix.adviceOnly(
+            return advice(
                     strategy,
                     path,
-                    job.id(),
-                    step.displayName(),
-                    platform.os(),
-                    platform.shell(),
+                    job,
+                    step,
+                    platform,
                     change,
                     "pipfix checked its patch and it did not hold (" + problem.get() + "); make the change by hand");
         }
@@ -341,16 +337,21 @@ public final class WorkflowPatcher {
                         && s.uses().startsWith("actions/setup-python"));
     }
 
-    /** No patch: the job has a virtual environment of its own, and {@code note} says what to mend in it. */
-    private static WorkflowFix venvAdvice(
-            String path, WorkflowJob job, WorkflowStep step, Platform platform, String note) {
+    /**
+     * No patch for a step that was found: the change to make by hand (or none, when the job has what the change would
+     * add), and {@code note} saying why.
+     */
+    private static WorkflowFix advice(
+            FixStrategy strategy,
+            String path,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            String change,
+            String note) {
         return WorkflowFix.adviceOnly(
-                FixStrategy.VENV, path, job.id(), step.displayName(), platform.os(), platform.shell(), null, note);
+                strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(), change, note);
     }
-
-    /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
-    private static final Pattern ACTIVATES = Pattern.compile(
-            "(?:^|[\\s;&|(])(?:\\.|source)\\s+([^\\s;&|]+?)/bin/activate\\b|(?:^|[\\s;&|(&])([^\\s;&|]+?)[\\\\/]Scripts[\\\\/]activate\\b");
 
     private static Optional<String> activatedVenv(String run) {
         if (run == null) {
