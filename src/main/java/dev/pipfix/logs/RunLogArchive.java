@@ -66,8 +66,11 @@ final class RunLogArchive {
                 }
             }
         }
-        if (entries == 0) {
-            throw new NotALogException("the zip is empty");
+        if (wholeJobs.isEmpty() && fromSteps.isEmpty()) {
+            throw new NotALogException(
+                    entries == 0
+                            ? "the zip is empty"
+                            : "the zip holds no .txt job logs, so it is not a run's log archive");
         }
         List<JobDiagnosis> jobs = new ArrayList<>();
         wholeJobs.forEach((job, diagnosis) -> jobs.add(new JobDiagnosis(Optional.of(job), diagnosis)));

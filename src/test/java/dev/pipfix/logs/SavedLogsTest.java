@@ -152,6 +152,36 @@ class SavedLogsTest {
         });
     }
 
+    @Test
+    void a_gh_line_of_megabytes_streams_through_and_the_error_after_it_is_found() throws Exception {
+        String log = Fixtures.log("linux-self-hosted-user-site-errno13.log");
+        int cut = log.indexOf("##[group]Run pip install");
+        String huge =
+                log.substring(0, cut) + log.substring(0, 30) + "x".repeat(8 * 1024 * 1024) + "\n" + log.substring(cut);
+
+        List<JobDiagnosis> jobs = scan(SavedForms.ghRunView(JOB, huge, false).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(jobs)
+                .singleElement()
+                .satisfies(job -> assertThat(job.diagnosis().findings())
+                        .singleElement()
+                        .satisfies(f -> assertThat(f.kind().id()).isEqualTo("permission-denied")));
+    }
+
+    @Test
+    void a_zip_without_job_logs_is_refused_with_the_reason() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("dist/octo-1.0.tar.gz"));
+            zip.write(new byte[] {0x1f, (byte) 0x8b, 8, 0});
+            zip.closeEntry();
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scan(bytes.toByteArray()))
+                .isInstanceOf(dev.pipfix.diagnosis.NotALogException.class)
+                .hasMessageContaining("no .txt job logs");
+    }
+
     /** The step SavedForms put a line in: the name gh's column gives it. */
     private static String stepOfLine(String log, long line) {
         long seen = 0;
