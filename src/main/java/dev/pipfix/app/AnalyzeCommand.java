@@ -142,7 +142,7 @@ final class AnalyzeCommand {
                 case MARKDOWN -> {
                     if (!found) {
                         // no finding, no comment: the App would post nothing
-                        err.println("pipfix analyze: no pip permission error found, so there is no comment");
+                        err.println("pipfix analyze: no installer permission error found, so there is no comment");
                     } else {
                         out.print(new CommentRenderer().render(RunReport.ofLogs(reportJobs(analyzed), fix)));
                     }
@@ -217,7 +217,7 @@ final class AnalyzeCommand {
             throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
         }
         Finding finding = first.get().diagnosis().findings().get(0);
-        Optional<FixStrategy> strategy = Fixes.strategyFor(finding.cause());
+        Optional<FixStrategy> strategy = Fixes.strategyFor(finding);
         if (strategy.isEmpty()) {
             return Optional.empty();
         }
@@ -235,12 +235,13 @@ final class AnalyzeCommand {
     private static void text(PrintWriter out, Analyzed analyzed) {
         Diagnosis diagnosis = analyzed.diagnosis();
         if (diagnosis.findings().isEmpty()) {
-            out.printf("%s: no pip permission error found (%,d lines read)%n", analyzed.label(), diagnosis.lines());
+            out.printf(
+                    "%s: no installer permission error found (%,d lines read)%n", analyzed.label(), diagnosis.lines());
             return;
         }
         Advice advice = new Advice();
         out.printf(
-                "%s: %d pip permission error%s%n",
+                "%s: %d installer permission error%s%n",
                 analyzed.label(),
                 diagnosis.findings().size(),
                 diagnosis.findings().size() == 1 ? "" : "s");

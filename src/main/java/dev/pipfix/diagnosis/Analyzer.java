@@ -48,6 +48,10 @@ final class Analyzer {
             "^File \".*(?:[/\\\\]pip[/\\\\](?:_internal[/\\\\]|basecommand\\.py|req[/\\\\]|wheel\\.py|commands[/\\\\]"
                     + "|utils[/\\\\]|download\\.py|__main__\\.py)|[/\\\\]bin[/\\\\]pip[0-9.]*\"|"
                     + "[/\\\\]Scripts[/\\\\]pip[0-9.]*(?:\\.exe)?[/\\\\]).*");
+    /** A frame of pipx's own code, or of its entry script: a traceback through pipx is pipx's failure. */
+    private static final Pattern PIPX_FRAME =
+            Pattern.compile("^File \".*(?:[/\\\\]pipx[/\\\\][a-z_/\\\\]{1,80}\\.py|[/\\\\]bin[/\\\\]pipx)\".*");
+
     private static final Pattern CACHE_WARNING =
             Pattern.compile("^WARNING: The directory '.*' or its parent directory is not owned .*|"
                     + "^The directory '.*' or its parent directory is not owned .*");
@@ -61,6 +65,14 @@ final class Analyzer {
     private static final Pattern UV_OS_ERROR = Pattern.compile("\\(os error (\\d{1,3})\\)");
     /** uv quotes paths in backticks, or names one with {@code at path "..."}. */
     private static final Pattern UV_QUOTED_PATH = Pattern.compile("`([^`]{1,1000})`");
+
+    /**
+     * uv with no environment to install into: since 0.4.7 {@code No virtual environment found; run `uv venv` ...}
+     * (with {@code for Python 3.12} when one was asked for), before that {@code Failed to locate a virtualenv or Conda
+     * environment}.
+     */
+    private static final Pattern UV_NO_VENV = Pattern.compile(
+            "^error: (?:No virtual environment found\\b|Failed to locate a virtualenv or Conda environment \\(checked)");
 
     private static final Pattern UV_AT_PATH = Pattern.compile(" at path \"([^\"]{1,1000})\"");
     private static final Pattern UV_EXTERNALLY_MANAGED =
@@ -107,6 +119,9 @@ final class Analyzer {
 
     private long tracebackLine = -1;
     private boolean pipTraceback;
+    /** The traceback runs through pipx's code. */
+    private boolean pipxTraceback;
+
     private long pipExceptionLine = -1;
     private long setupPyLine = -1;
     /** pip's {@code Command errored out} (or {@code subprocess-exited-with-error}) block, and whether it built in place. */
@@ -231,10 +246,14 @@ final class Analyzer {
         } else if (content.startsWith("Traceback (most recent call last)")) {
             tracebackLine = number;
             pipTraceback = pipExceptionLine >= 0 && number - pipExceptionLine <= 3;
+            pipxTraceback = false;
         } else if (content.startsWith("File \"")) {
-            if (within(tracebackLine, number, TRACEBACK_REACH)
-                    && PIP_FRAME.matcher(content).matches()) {
-                pipTraceback = true;
+            if (within(tracebackLine, number, TRACEBACK_REACH)) {
+                if (PIP_FRAME.matcher(content).matches()) {
+                    pipTraceback = true;
+                } else if (PIPX_FRAME.matcher(content).matches()) {
+                    pipxTraceback = true;
+                }
             }
         } else if (CACHE_WARNING.matcher(content).matches() && step != null) {
             step.cacheNotWritable = true;
@@ -318,6 +337,14 @@ final class Analyzer {
                 record(code, number, content, code.end(), evidence);
                 return;
             }
+            if (code != null
+                    && code.kind() != null
+                    && within(tracebackLine, number, TRACEBACK_REACH)
+                    && pipxTraceback) {
+                // pipx writing its own home or bin directory: its traceback ends with the OS's refusal
+                record(code, number, content, code.end(), List.of(content)).installer = Installer.PIPX;
+                return;
+            }
         }
         uv(number, content);
     }
@@ -333,6 +360,10 @@ final class Analyzer {
         boolean error = content.startsWith("error: ");
         boolean causedBy = content.startsWith("Caused by: ");
         if (!error && !causedBy) {
+            return;
+        }
+        if (error && UV_NO_VENV.matcher(content).lookingAt()) {
+            record(Kind.NO_VIRTUAL_ENVIRONMENT, number, null, List.of(content)).installer = Installer.UV;
             return;
         }
         if (UV_EXTERNALLY_MANAGED.matcher(content).lookingAt()) {
@@ -569,6 +600,7 @@ final class Analyzer {
         headlineLine = -1;
         tracebackLine = -1;
         pipTraceback = false;
+        pipxTraceback = false;
         pipExceptionLine = -1;
         setupPyLine = -1;
     }
@@ -596,7 +628,13 @@ final class Analyzer {
                     : c.step != null ? PipCommands.choose(c.step.script(), c.path, c.installer) : null;
             RunnerOs os = osOf(c);
             Cause cause = c.statedCause.orElseGet(() -> Causes.classify(
-                    c.kind, c.path, command, os, c.step != null && c.step.cacheNotWritable, c.buildingInSource));
+                    c.kind,
+                    c.installer,
+                    c.path,
+                    command,
+                    os,
+                    c.step != null && c.step.cacheNotWritable,
+                    c.buildingInSource));
             // a step's candidates are all of one log, so the step object itself tells steps apart
             List<Object> key = Arrays.asList(c.kind, cause, c.step == null ? "" : c.step);
             Integer at = grouped.get(key);

@@ -32,5 +32,12 @@ public enum Cause implements StableId {
      * there by distutils: the job's pip was aimed at the system interpreter.
      */
     DISTRO_PACKAGE,
+    /** uv was told to install with no virtual environment active or in the working directory, and no {@code --system}. */
+    NO_ENVIRONMENT,
+    /**
+     * pipx's home or bin directory ({@code PIPX_HOME}, {@code PIPX_BIN_DIR}: {@code ~/.local/share/pipx},
+     * {@code ~/.local/bin}, the runner's {@code /opt/pipx}) is not the job user's, as after a {@code sudo pipx}.
+     */
+    PIPX_HOME_UNWRITABLE,
     UNKNOWN;
 }

@@ -14,8 +14,8 @@ final class Causes {
     private static final Pattern PIP_OWN_FILE = Pattern.compile(
             ".*(?:/pip[0-9.]*\\.exe|/~ip[^/]*|/pip-uninstall-[^/]*(?:/.*)?|/scripts/pip[0-9.]*(?:\\.exe)?"
                     + "|/site-packages/pip/.*|/site-packages/pip-[0-9][^/]*\\.dist-info(?:/.*)?)$");
-    private static final Pattern CACHE_OR_BUILD =
-            Pattern.compile(".*(?:/\\.cache/pip(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
+    private static final Pattern CACHE_OR_BUILD = Pattern.compile(
+            ".*(?:/\\.cache/(?:pip|uv)(?:/|$)|/appdata/local/uv/cache(?:/|$)|/library/caches/pip(?:/|$)|/appdata/local/pip/cache(?:/|$)"
                     + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
                     + "|build-env|modern-metadata|metadata)-[^/]*).*");
     /** What a package builds in its own source tree: relative to the checkout, or under the runner's workspace. */
@@ -24,6 +24,11 @@ final class Causes {
             + "/(?:build|[^/]*\\.egg-info)(?:/.*)?$");
     /** pip moves files it uninstalls to a stash first; the stashed path ends with the original one. */
     private static final Pattern UNINSTALL_STASH = Pattern.compile("^.*/pip-[^/]*-uninstall(/.+)$");
+
+    /** pipx's own directories: its home (venvs, shared libraries, logs) and the bin directory it links apps into. */
+    private static final Pattern PIPX_HOME = Pattern.compile(".*(?:/\\.local/share/pipx|/\\.local/pipx|/\\.local/bin"
+            + "|/\\.local/state/pipx|/opt/pipx|/opt/pipx_bin|/program files(?: \\(x86\\))?/pipx(?:_bin)?"
+            + "|/appdata/local/pipx)(?:/.*)?$");
 
     private static final Pattern TOOL_CACHE = Pattern.compile(".*(?:hostedtoolcache|/_work/_tool/|/_tool/python/).*");
     private static final Pattern USER_SITE = Pattern.compile(
@@ -43,7 +48,16 @@ final class Causes {
      *                         {@code develop}) and named no path
      */
     static Cause classify(
-            Kind kind, String path, String command, RunnerOs os, boolean cacheWarning, boolean buildingInSource) {
+            Kind kind,
+            Installer installer,
+            String path,
+            String command,
+            RunnerOs os,
+            boolean cacheWarning,
+            boolean buildingInSource) {
+        if (kind == Kind.NO_VIRTUAL_ENVIRONMENT) {
+            return Cause.NO_ENVIRONMENT;
+        }
         if (kind == Kind.EXTERNALLY_MANAGED_ENVIRONMENT) {
             return Cause.EXTERNALLY_MANAGED;
         }
@@ -76,6 +90,9 @@ final class Causes {
         java.util.regex.Matcher stash = UNINSTALL_STASH.matcher(p);
         if (stash.matches()) {
             p = stash.group(1);
+        }
+        if (installer == Installer.PIPX && PIPX_HOME.matcher(p).matches()) {
+            return Cause.PIPX_HOME_UNWRITABLE;
         }
         if (SOURCE_TREE.matcher(p).matches()) {
             return Cause.SOURCE_TREE_UNWRITABLE;

@@ -8,7 +8,9 @@ public enum Installer implements StableId {
     /** Astral's uv: {@code uv pip install}, {@code uv sync}, {@code uv add}, {@code uv tool install}. */
     UV("uv"),
     /** Poetry installing into the current interpreter ({@code virtualenvs.create false}). */
-    POETRY("poetry");
+    POETRY("poetry"),
+    /** pipx, which gives each application its own environment under its home ({@code PIPX_HOME}). */
+    PIPX("pipx");
 
     private final String command;
 

@@ -14,5 +14,10 @@ public enum Kind implements StableId {
      * pip may not replace a package the interpreter already has, because something else installed it: no RECORD file
      * ({@code uninstall-no-record-file}, "installed by debian"), or a distutils install.
      */
-    CANNOT_UNINSTALL;
+    CANNOT_UNINSTALL,
+    /**
+     * uv found no virtual environment to install into and, unlike pip, will not fall back to the system's Python
+     * ({@code No virtual environment found; run `uv venv` ...}).
+     */
+    NO_VIRTUAL_ENVIRONMENT;
 }

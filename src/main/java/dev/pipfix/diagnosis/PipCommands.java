@@ -12,7 +12,8 @@ final class PipCommands {
             "(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?(?:\\s+-[A-Za-z0-9]+)*"
                     + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b"
                     + "|(?:^|[\\s;&|(`'\"])(?:\\S*[/\\\\])?uv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install)\\b"
-                    + "|(?:^|[\\s;&|(`'\"])poetry\\s+(?:install|add|sync|update)\\b");
+                    + "|(?:^|[\\s;&|(`'\"])poetry\\s+(?:install|add|sync|update)\\b"
+                    + "|(?:^|[\\s;&|(`'\"])pipx\\s+(?:install|inject|upgrade|reinstall)\\b");
 
     private static final Pattern SUDO = Pattern.compile("(?:^|[\\s;&|(])sudo\\s");
     private static final Pattern SELF_UPGRADE = Pattern.compile(

@@ -3,9 +3,11 @@ package dev.pipfix.report;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Installer;
+import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
+import dev.pipfix.workflow.Applications;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
@@ -39,10 +41,13 @@ public final class CommentRenderer {
     private final Template fixSourceTree = Template.load("fix/source-tree-unwritable.md");
     private final Template fixSetupPython = Template.load("fix/setup-python.md");
     private final Template fixUser = Template.load("fix/user.md");
+    private final Template fixSetupUv = Template.load("fix/setup-uv-activate.md");
+    private final Template fixPipx = Template.load("fix/pipx.md");
+    private final Template fixPipxHome = Template.load("fix/pipx-home.md");
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
-    private final String chownCacheStep = Template.load("chown-cache-step.yml").render(Map.of());
+    private final Template chownCacheStep = Template.load("chown-cache-step.yml");
     private final String venvNoteLinux =
             Template.load("venv-note-linux.md").render(Map.of()).strip();
     /** Explanations and alternatives per cause. Read once: the renderer is shared by the workers. */
@@ -54,8 +59,22 @@ public final class CommentRenderer {
         Map<String, String> values = new HashMap<>();
         values.put("marker", CommentMarker.forWorkflow(report.workflowId()));
         Installer installer = installer(report);
-        values.put("intro", intro(report, installer));
-        values.put("tool", installer == Installer.PIP ? "pip install" : installer.command());
+        boolean noEnvironment =
+                firstKind(report).filter(k -> k == Kind.NO_VIRTUAL_ENVIRONMENT).isPresent();
+        values.put(
+                "intro",
+                intro(
+                        report,
+                        noEnvironment
+                                ? " because uv found no virtual environment to install into."
+                                : " because " + installer.command()
+                                        + " was not allowed to install where it was told to."));
+        String tool = Markdown.codeSpan(installer == Installer.PIP ? "pip install" : installer.command());
+        values.put(
+                "headline",
+                noEnvironment
+                        ? tool + " found no environment to install into"
+                        : tool + " failed for lack of permission");
         values.put("jobs", "");
         values.put("settings", settings(report));
         values.put("venvPath", Markdown.codeSpan(report.venvPath()));
@@ -149,8 +168,14 @@ public final class CommentRenderer {
                 .orElse(Installer.PIP);
     }
 
-    private static String intro(RunReport report, Installer installer) {
-        String because = " because " + installer.command() + " was not allowed to install where it was told to.";
+    private static Optional<Kind> firstKind(RunReport report) {
+        return report.jobs().stream()
+                .flatMap(job -> job.findings().stream())
+                .map(Finding::kind)
+                .findFirst();
+    }
+
+    private static String intro(RunReport report, String because) {
         if (report.runHtmlUrl() == null) {
             return "This job log shows a failure" + because;
         }
@@ -281,15 +306,53 @@ public final class CommentRenderer {
         if (strategy == FixStrategy.USER_SITE) {
             return fixUser.render(Map.of("step", step)).strip();
         }
+        if (strategy == FixStrategy.SETUP_UV_ACTIVATE) {
+            return fixSetupUv.render(Map.of("step", step)).strip();
+        }
+        if (strategy == FixStrategy.PIPX) {
+            List<String> apps = Applications.installedBy(finding.command()).orElse(List.of());
+            return fixPipx.render(Map.of(
+                            "step",
+                            step,
+                            "apps",
+                            apps.isEmpty()
+                                    ? "the application"
+                                    : String.join(
+                                            ", ",
+                                            apps.stream()
+                                                    .map(Markdown::codeSpan)
+                                                    .toList()),
+                            "command",
+                            "pipx install " + String.join(" ", apps)))
+                    .strip();
+        }
+        if (finding.cause() == Cause.PIPX_HOME_UNWRITABLE) {
+            String stepYaml = insertedStep.orElseGet(
+                    () -> WorkflowPatcher.changeByHand(FixStrategy.PIPX_HOME, finding.os(), venvPath));
+            return fixPipxHome
+                    .render(Map.of("step", step, "pipxStep", Markdown.fencedBlock("yaml", stepYaml)))
+                    .strip();
+        }
+        FixStrategy venvStrategy = finding.installer() == Installer.UV ? FixStrategy.UV_VENV : FixStrategy.VENV;
         String stepYaml =
-                insertedStep.orElseGet(() -> WorkflowPatcher.changeByHand(FixStrategy.VENV, finding.os(), venvPath));
+                insertedStep.orElseGet(() -> WorkflowPatcher.changeByHand(venvStrategy, finding.os(), venvPath));
         String venvStep = Markdown.fencedBlock("yaml", stepYaml);
         String fix = switch (finding.cause()) {
             case PIP_SELF_UPGRADE ->
                 fixPipSelfUpgrade.render(Map.of("upgradeStep", Markdown.fencedBlock("yaml", upgradePipStep)));
             case ROOT_OWNED_CACHE ->
-                fixRootOwnedCache.render(
-                        Map.of("step", step, "chownStep", Markdown.fencedBlock("yaml", chownCacheStep)));
+                fixRootOwnedCache.render(Map.of(
+                        "step",
+                        step,
+                        "installer",
+                        finding.installer().command(),
+                        "noCacheFlag",
+                        finding.installer() == Installer.UV ? "--no-cache" : "--no-cache-dir",
+                        "chownStep",
+                        Markdown.fencedBlock(
+                                "yaml",
+                                chownCacheStep.render(
+                                        Map.of("installer", finding.installer() == Installer.UV ? "uv" : "pip")))));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
             case SOURCE_TREE_UNWRITABLE -> fixSourceTree.render(Map.of("step", step));
             default ->
@@ -305,7 +368,9 @@ public final class CommentRenderer {
                         "venvPath",
                         Markdown.codeSpan(venvPath)));
         };
-        if (strategy == FixStrategy.VENV && preferred != null && preferred != RepoSettings.Fix.VENV) {
+        if ((strategy == FixStrategy.VENV || strategy == FixStrategy.UV_VENV)
+                && preferred != null
+                && preferred != RepoSettings.Fix.VENV) {
             // the repository asked for another fix, which cannot mend this cause
             fix = fix.strip() + " (`.github/pipfix.yml` asks for `fix: " + preferred.id() + "`, which does not fix"
                     + " this cause, so the fix here is a virtual environment.)";
@@ -325,6 +390,7 @@ public final class CommentRenderer {
             case POETRY ->
                 ", and Poetry, told not to create environments of its own (`virtualenvs.create false`),"
                         + " installs into the one that is active; the commands themselves need no change.";
+            case PIPX -> "; pipx itself needs no change.";
         };
     }
 

@@ -273,7 +273,7 @@ public final class ProcessCompletedRun implements RunHandler {
             }
             Finding finding = job.findings().get(0);
             // an unreadable file still gets a request: the patcher answers with the change to make by hand
-            Optional<WorkflowFix> fix = Fixes.strategyFor(finding.cause(), settings.fix())
+            Optional<WorkflowFix> fix = Fixes.strategyFor(finding, settings.fix())
                     .map(strategy -> patcher.fix(new FixRequest(
                             path.isBlank() ? "(no workflow file)" : path,
                             workflow.text().orElse(""),

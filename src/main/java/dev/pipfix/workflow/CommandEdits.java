@@ -14,6 +14,9 @@ final class CommandEdits {
     private static final Pattern UV_SYSTEM_FLAG =
             Pattern.compile("(\\buv\\s+pip\\s+(?:install|sync)\\b[^\\n]*?)\\s--system\\b");
 
+    private static final Pattern UV_INSTALL =
+            Pattern.compile("(\\buv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install))\\b");
+
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "((?:^|[\\s;&|(\"'])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?\\s+-m\\s+pip)"
                     + "\\s+install)\\b");
@@ -66,13 +69,40 @@ final class CommandEdits {
         });
     }
 
-    /** pip's {@code --no-cache-dir}; uv's commands are left as they are (uv spells it {@code --no-cache}). */
+    /**
+     * Each line that pip-installs only applications ({@link Applications}) becomes {@code pipx install} of them:
+     * {@code sudo pip install --user poetry==1.8.3} is {@code pipx install poetry==1.8.3}.
+     */
+    static String pipx(String script) {
+        return eachLine(script, line -> {
+            Matcher matcher = Applications.PIP_INSTALL_LINE.matcher(line);
+            if (!matcher.matches() || Applications.installedBy(line.strip()).isEmpty()) {
+                return line;
+            }
+            return matcher.group(1) + "pipx install " + matcher.group(3).strip();
+        });
+    }
+
+    /**
+     * uv's {@code --system} dropped, where the environment comes from setup-uv's activation: nothing else in the
+     * script changes.
+     */
+    static String withoutUvSystem(String script) {
+        return eachLine(script, line -> UV_SYSTEM_FLAG.matcher(line).replaceAll("$1"));
+    }
+
+    /** pip's {@code --no-cache-dir}, and uv's {@code --no-cache} on uv's installs. */
     static String noCacheDir(String script) {
-        return eachLine(
-                script,
-                line -> line.contains("--no-cache-dir") || line.matches(".*\\buv\\s+pip\\b.*")
+        return eachLine(script, line -> {
+            if (UV_INSTALL.matcher(line).find()) {
+                return line.contains("--no-cache")
                         ? line
-                        : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir"));
+                        : UV_INSTALL.matcher(line).replaceAll("$1 --no-cache");
+            }
+            return line.contains("--no-cache-dir")
+                    ? line
+                    : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir");
+        });
     }
 
     private static boolean isPip(String line) {

@@ -29,18 +29,88 @@ final class PatchValidator {
     /** @param composite the steps are a composite action's {@code runs.steps}, not a workflow job's */
     static Optional<String> problem(
             String original, String patched, String jobId, int stepIndex, Object inserted, boolean composite) {
-        Object before;
-        Object after;
-        try {
-            before = load(original);
-        } catch (YamlEngineException e) {
-            return Optional.of("the original file does not load strictly (" + firstLine(e.getMessage()) + ")");
+        Loaded loaded = Loaded.of(original, patched);
+        return loaded.problem().isPresent()
+                ? loaded.problem()
+                : compare(loaded.before(), loaded.after(), jobId, stepIndex, inserted, composite);
+    }
+
+    /** Both texts as data, or what kept one of them from loading. */
+    private record Loaded(Object before, Object after, Optional<String> problem) {
+
+        static Loaded of(String original, String patched) {
+            Object before;
+            try {
+                before = load(original);
+            } catch (YamlEngineException e) {
+                return failed("the original file does not load strictly (" + firstLine(e.getMessage()) + ")");
+            }
+            try {
+                return new Loaded(before, load(patched), Optional.empty());
+            } catch (YamlEngineException e) {
+                return failed("the patched file does not parse (" + firstLine(e.getMessage()) + ")");
+            }
         }
-        try {
-            after = load(patched);
-        } catch (YamlEngineException e) {
-            return Optional.of("the patched file does not parse (" + firstLine(e.getMessage()) + ")");
+
+        private static Loaded failed(String problem) {
+            return new Loaded(null, null, Optional.of(problem));
         }
+    }
+
+    /**
+     * setup-uv's activation: the setup-uv step gained {@code activate-environment: true} (a boolean, as the action
+     * reads it) and nothing else, the failing step changed only its script, and the rest is as it was.
+     */
+    static Optional<String> activationProblem(
+            String original, String patched, String jobId, int stepIndex, int setupIndex, boolean composite) {
+        Loaded loaded = Loaded.of(original, patched);
+        if (loaded.problem().isPresent()) {
+            return loaded.problem();
+        }
+        Object before = loaded.before();
+        Object after = loaded.after();
+        Optional<Map<Object, Object>> setupBefore = stepOf(before, jobId, setupIndex, composite);
+        Optional<Map<Object, Object>> setupAfter = stepOf(after, jobId, setupIndex, composite);
+        if (setupBefore.isEmpty() || setupAfter.isEmpty()) {
+            return Optional.of("the setup-uv step is not where it was");
+        }
+        if (!(setupAfter.get().get("with") instanceof Map<?, ?> inputs)
+                || !Boolean.TRUE.equals(inputs.get(SetupUvActivation.KEY))) {
+            return Optional.of("the setup-uv step does not read `" + SetupUvActivation.KEY + ": true`");
+        }
+        // undo the one change meant, then the rest must be as it was
+        Map<Object, Object> inputsUndone = new HashMap<>(inputs);
+        Object was = setupBefore.get().get("with") instanceof Map<?, ?> old ? old.get(SetupUvActivation.KEY) : null;
+        if (was == null) {
+            inputsUndone.remove(SetupUvActivation.KEY);
+        } else {
+            inputsUndone.put(SetupUvActivation.KEY, was);
+        }
+        if (inputsUndone.isEmpty() && !setupBefore.get().containsKey("with")) {
+            setupAfter.get().remove("with");
+        } else {
+            setupAfter.get().put("with", inputsUndone);
+        }
+        return compare(before, after, jobId, stepIndex, null, composite);
+    }
+
+    /** The step as a mutable map inside the loaded file (the loader's maps and lists are mutable). */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<Object, Object>> stepOf(Object file, String jobId, int index, boolean composite) {
+        if (!(file instanceof Map<?, ?> root)) {
+            return Optional.empty();
+        }
+        Object job = composite ? root.get("runs") : root.get("jobs") instanceof Map<?, ?> jobs ? jobs.get(jobId) : null;
+        if (job instanceof Map<?, ?> j && j.get("steps") instanceof List<?> steps && index < steps.size()) {
+            return steps.get(index) instanceof Map<?, ?> step
+                    ? Optional.of((Map<Object, Object>) step)
+                    : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> compare(
+            Object before, Object after, String jobId, int stepIndex, Object inserted, boolean composite) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
             return Optional.of("the file is not a mapping");
         }

@@ -14,17 +14,19 @@ final class VenvStep {
 
     static final String NAME = "Create a virtual environment";
     static final String SETUP_PYTHON_NAME = "Set up Python";
+    static final String PIPX_HOME_NAME = "Give pipx directories the job owns";
 
     private VenvStep() {}
 
     /**
-     * @param interpreter {@code python} after actions/setup-python or on Windows, else {@code python3}
+     * @param create      the command that creates the environment, given its path: {@code python3 -m venv} ({@code
+     *                    python} after actions/setup-python or on Windows), or {@code uv venv}
      * @param condition   the failing step's {@code if:} as written, or null: the new step runs where it would
      * @param venvPath    the environment's directory relative to the workspace, of plain characters (the settings
      *                    file's {@code venv_path} is checked for that)
      * @return lines as (nesting level, text): level 0 are the step's keys, level 1 the script
      */
-    static List<Line> lines(Platform platform, String interpreter, String condition, String venvPath) {
+    static List<Line> lines(Platform platform, String create, String condition, String venvPath) {
         String venv = platform.os() == RunnerOs.WINDOWS ? venvPath.replace('/', '\\') : venvPath;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(0, "name: " + NAME));
@@ -37,7 +39,7 @@ final class VenvStep {
                     lines.add(new Line(0, "shell: cmd"));
                 }
                 lines.add(new Line(0, "run: |"));
-                lines.add(new Line(1, interpreter + " -m venv " + venv));
+                lines.add(new Line(1, create + " " + venv));
                 lines.add(new Line(1, "echo %CD%\\" + venv + "\\Scripts>> \"%GITHUB_PATH%\""));
                 lines.add(new Line(1, "echo VIRTUAL_ENV=%CD%\\" + venv + ">> \"%GITHUB_ENV%\""));
                 return lines;
@@ -48,7 +50,7 @@ final class VenvStep {
                 lines.add(new Line(0, "shell: " + (platform.shell() == Shell.POWERSHELL ? "powershell" : "pwsh")));
             }
             lines.add(new Line(0, "run: |"));
-            lines.add(new Line(1, interpreter + " -m venv " + venv));
+            lines.add(new Line(1, create + " " + venv));
             lines.add(new Line(
                     1,
                     "\"$PWD\\" + venv + "\\Scripts\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8"
@@ -63,9 +65,53 @@ final class VenvStep {
             lines.add(new Line(0, "shell: " + (platform.shell() == Shell.SH ? "sh" : "bash")));
         }
         lines.add(new Line(0, "run: |"));
-        lines.add(new Line(1, interpreter + " -m venv " + venv));
+        lines.add(new Line(1, create + " " + venv));
         lines.add(new Line(1, "echo \"$PWD/" + venv + "/bin\" >> \"$GITHUB_PATH\""));
         lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/" + venv + "\" >> \"$GITHUB_ENV\""));
+        return lines;
+    }
+
+    /**
+     * The step that points pipx at directories under the runner's temporary directory, which the job's user owns, for
+     * every later step: {@code PIPX_HOME}, {@code PIPX_BIN_DIR}, and that bin directory on PATH.
+     */
+    static List<Line> pipxHome(Platform platform, String condition) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(0, "name: " + PIPX_HOME_NAME));
+        if (condition != null) {
+            lines.add(new Line(0, "if: " + condition));
+        }
+        if (platform.os() == RunnerOs.WINDOWS && platform.shell() == Shell.CMD) {
+            if (platform.shellRequired()) {
+                lines.add(new Line(0, "shell: cmd"));
+            }
+            lines.add(new Line(0, "run: |"));
+            lines.add(new Line(1, "echo PIPX_HOME=%RUNNER_TEMP%\\pipx>> \"%GITHUB_ENV%\""));
+            lines.add(new Line(1, "echo PIPX_BIN_DIR=%RUNNER_TEMP%\\pipx\\bin>> \"%GITHUB_ENV%\""));
+            lines.add(new Line(1, "echo %RUNNER_TEMP%\\pipx\\bin>> \"%GITHUB_PATH%\""));
+            return lines;
+        }
+        if (platform.os() == RunnerOs.WINDOWS) {
+            if (platform.shell() != Shell.PWSH && platform.shell() != Shell.POWERSHELL) {
+                lines.add(new Line(0, "shell: pwsh"));
+            } else if (platform.shellRequired()) {
+                lines.add(new Line(0, "shell: " + (platform.shell() == Shell.POWERSHELL ? "powershell" : "pwsh")));
+            }
+            lines.add(new Line(0, "run: |"));
+            String append = " | Out-File -FilePath $env:GITHUB_ENV -Encoding utf8 -Append";
+            lines.add(new Line(1, "\"PIPX_HOME=$env:RUNNER_TEMP\\pipx\"" + append));
+            lines.add(new Line(1, "\"PIPX_BIN_DIR=$env:RUNNER_TEMP\\pipx\\bin\"" + append));
+            lines.add(new Line(
+                    1, "\"$env:RUNNER_TEMP\\pipx\\bin\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8 -Append"));
+            return lines;
+        }
+        if (!platform.shell().posix() || platform.shellRequired()) {
+            lines.add(new Line(0, "shell: " + (platform.shell() == Shell.SH ? "sh" : "bash")));
+        }
+        lines.add(new Line(0, "run: |"));
+        lines.add(new Line(1, "echo \"PIPX_HOME=$RUNNER_TEMP/pipx\" >> \"$GITHUB_ENV\""));
+        lines.add(new Line(1, "echo \"PIPX_BIN_DIR=$RUNNER_TEMP/pipx/bin\" >> \"$GITHUB_ENV\""));
+        lines.add(new Line(1, "echo \"$RUNNER_TEMP/pipx/bin\" >> \"$GITHUB_PATH\""));
         return lines;
     }
 

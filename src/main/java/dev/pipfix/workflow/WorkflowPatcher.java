@@ -3,6 +3,7 @@ package dev.pipfix.workflow;
 import dev.pipfix.runner.RunnerOs;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,12 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 public final class WorkflowPatcher {
 
     /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
+    private static final String SETUP_UV = "astral-sh/setup-uv@";
+
+    private static final Pattern MAJOR_VERSION = Pattern.compile("^v(\\d+)(?:\\.\\d+){0,2}$");
+    /** {@code uses: astral-sh/setup-uv@<sha> # v6.4.3}, as Dependabot and pinning tools write it. */
+    private static final Pattern PIN_COMMENT = Pattern.compile("#\\s*v(\\d+)\\b");
+
     private static final Pattern ACTIVATES = Pattern.compile(
             "(?:^|[\\s;&|(])(?:\\.|source)\\s+([^\\s;&|]+?)/bin/activate\\b|(?:^|[\\s;&|(&])([^\\s;&|]+?)[\\\\/]Scripts[\\\\/]activate\\b");
 
@@ -71,39 +78,37 @@ public final class WorkflowPatcher {
                     changeByHand(strategy, platform.os(), request.venvPath()),
                     where);
         }
+        Platform on = platform;
+        BiFunction<UnaryOperator<String>, String, WorkflowFix> inPlace =
+                (edit, nothingToEdit) -> inPlace(path, document, job, step, on, strategy, edit, nothingToEdit);
         return switch (strategy) {
-            case VENV -> venv(path, document, job, step, platform, request.venvPath());
+            case VENV -> venv(path, document, job, step, platform, request.venvPath(), FixStrategy.VENV);
+            case UV_VENV, SETUP_UV_ACTIVATE -> uvVenv(path, document, job, step, platform, request.venvPath());
+            case PIPX ->
+                // pipx comes with GitHub's hosted runners, not with a container's image
+                platform.container() || CommandEdits.pipx(step.run()).equals(step.run())
+                        ? venv(path, document, job, step, platform, request.venvPath(), FixStrategy.VENV)
+                        : inPlace.apply(
+                                CommandEdits::pipx, "the failing step has no `pip install` of applications alone");
+            case PIPX_HOME ->
+                insertBefore(
+                        path,
+                        document,
+                        job,
+                        step,
+                        platform,
+                        VenvStep.pipxHome(platform, onThisOs(document, job, step, platform)),
+                        strategy,
+                        UnaryOperator.identity());
             case PYTHON_M_PIP_UPGRADE ->
-                inPlace(
-                        path,
-                        document,
-                        job,
-                        step,
-                        platform,
-                        strategy,
-                        CommandEdits::pythonMPip,
-                        "the failing step has no `pip install --upgrade pip` to rewrite");
+                inPlace.apply(
+                        CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
             case NO_CACHE_DIR ->
-                inPlace(
-                        path,
-                        document,
-                        job,
-                        step,
-                        platform,
-                        strategy,
-                        CommandEdits::noCacheDir,
-                        "the failing step has no `pip install` to add `--no-cache-dir` to");
+                inPlace.apply(
+                        CommandEdits::noCacheDir, "the failing step has no `pip install` to add `--no-cache-dir` to");
             case SETUP_PYTHON -> setupPython(path, document, job, step, platform);
             case USER_SITE ->
-                inPlace(
-                        path,
-                        document,
-                        job,
-                        step,
-                        platform,
-                        strategy,
-                        CommandEdits::userSite,
-                        "the failing step has no `pip install` to add `--user` to");
+                inPlace.apply(CommandEdits::userSite, "the failing step has no `pip install` to add `--user` to");
         };
     }
 
@@ -116,18 +121,107 @@ public final class WorkflowPatcher {
                 .map(job -> new JobMatcher.Match(job, List.of()));
     }
 
-    private WorkflowFix venv(
+    /**
+     * uv's environment: setup-uv's own activation when the job runs setup-uv v6 or later before the failing step,
+     * else a step that creates it with {@code uv venv}.
+     */
+    private WorkflowFix uvVenv(
             String path,
             WorkflowDocument document,
             WorkflowJob job,
             WorkflowStep step,
             Platform platform,
             String venvPath) {
+        Optional<WorkflowStep> setupUv = job.steps().stream()
+                .filter(s ->
+                        s.index() < step.index() && s.uses() != null && s.uses().startsWith(SETUP_UV))
+                .reduce((first, second) -> second);
+        if (setupUv.isPresent() && activationSupported(document, setupUv.get())) {
+            Optional<WorkflowFix> activated = SetupUvActivation.patch(document, setupUv.get(), step)
+                    .map(patched -> validatedActivation(path, document, job, setupUv.get(), step, platform, patched));
+            if (activated.isPresent()) {
+                return activated.get();
+            }
+        }
+        return venv(path, document, job, step, platform, venvPath, FixStrategy.UV_VENV);
+    }
+
+    private WorkflowFix validatedActivation(
+            String path,
+            WorkflowDocument document,
+            WorkflowJob job,
+            WorkflowStep setupUv,
+            WorkflowStep step,
+            Platform platform,
+            SetupUvActivation.Patched patched) {
+        String change = "activate-environment: true";
+        Optional<String> refusal = patched.alreadyActive()
+                ? Optional.of("the job's setup-uv step (`" + setupUv.displayName() + "`) already activates an"
+                        + " environment, yet uv found none in the failing step: it runs in another directory than the"
+                        + " one setup-uv created `.venv` in (compare their `working-directory`), or a step between"
+                        + " them changed `VIRTUAL_ENV`")
+                : PatchValidator.activationProblem(
+                                document.text(),
+                                patched.text(),
+                                job.id(),
+                                step.index(),
+                                setupUv.index(),
+                                WorkflowDocument.COMPOSITE_JOB.equals(job.id()))
+                        .map(problem -> "pipfix checked its patch and it did not hold (" + problem + "); add `" + change
+                                + "` under the `with:` of the setup-uv step by hand");
+        if (refusal.isPresent()) {
+            return advice(
+                    FixStrategy.SETUP_UV_ACTIVATE,
+                    path,
+                    job,
+                    step,
+                    platform,
+                    patched.alreadyActive() ? null : change,
+                    refusal.get());
+        }
+        return new WorkflowFix(
+                FixStrategy.SETUP_UV_ACTIVATE,
+                path,
+                job.id(),
+                step.displayName(),
+                platform.os(),
+                platform.shell(),
+                UnifiedDiff.of(path, document.text(), patched.text()),
+                change,
+                null);
+    }
+
+    /** setup-uv has {@code activate-environment} since v6; a commit pin counts by its version comment. */
+    private static boolean activationSupported(WorkflowDocument document, WorkflowStep setupUv) {
+        String ref = setupUv.uses().substring(SETUP_UV.length());
+        Matcher version = MAJOR_VERSION.matcher(ref);
+        if (version.matches()) {
+            return Integer.parseInt(version.group(1)) >= 6;
+        }
+        if (ref.matches("[0-9a-f]{40}")) {
+            for (int line = setupUv.line(); line < setupUv.line() + 3; line++) {
+                Matcher comment = PIN_COMMENT.matcher(document.line(line));
+                if (document.line(line).contains(ref) && comment.find()) {
+                    return Integer.parseInt(comment.group(1)) >= 6;
+                }
+            }
+        }
+        return false;
+    }
+
+    private WorkflowFix venv(
+            String path,
+            WorkflowDocument document,
+            WorkflowJob job,
+            WorkflowStep step,
+            Platform platform,
+            String venvPath,
+            FixStrategy strategy) {
         Optional<String> activated = activatedVenv(step.run());
         if (activated.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
             return advice(
-                    FixStrategy.VENV,
+                    strategy,
                     path,
                     job,
                     step,
@@ -141,7 +235,7 @@ public final class WorkflowPatcher {
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
                 return advice(
-                        FixStrategy.VENV,
+                        strategy,
                         path,
                         job,
                         step,
@@ -152,9 +246,11 @@ public final class WorkflowPatcher {
                                 + " (or call its python), rather than creating a second one");
             }
         }
-        String interpreter = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
-        List<VenvStep.Line> lines = VenvStep.lines(platform, interpreter, singleLine(step.ifNode()), venvPath);
-        return insertBefore(path, document, job, step, platform, lines, FixStrategy.VENV);
+        String create = strategy == FixStrategy.UV_VENV
+                ? "uv venv"
+                : (platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3") + " -m venv";
+        List<VenvStep.Line> lines = VenvStep.lines(platform, create, onThisOs(document, job, step, platform), venvPath);
+        return insertBefore(path, document, job, step, platform, lines, strategy, CommandEdits::forVenv);
     }
 
     private WorkflowFix setupPython(
@@ -171,10 +267,11 @@ public final class WorkflowPatcher {
                     "the job already runs actions/setup-python before the"
                             + " failing step; the pip that failed is another Python's: call `python -m pip` there");
         }
-        return insertBefore(path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON);
+        return insertBefore(
+                path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON, CommandEdits::forVenv);
     }
 
-    /** A new step right before the failing one, whose pip commands lose {@code sudo} and {@code --user}. */
+    /** A new step right before the failing one, whose script gets {@code runEdit} (sudo and --user dropped). */
     private WorkflowFix insertBefore(
             String path,
             WorkflowDocument document,
@@ -182,7 +279,8 @@ public final class WorkflowPatcher {
             WorkflowStep step,
             Platform platform,
             List<VenvStep.Line> lines,
-            FixStrategy strategy) {
+            FixStrategy strategy,
+            UnaryOperator<String> runEdit) {
         String change = VenvStep.render(lines, 0, 2, 2, "\n");
         String condition = singleLine(step.ifNode());
         if (step.dash() < 0 || step.ifNode() != null && condition == null) {
@@ -207,7 +305,7 @@ public final class WorkflowPatcher {
         String patched = text.substring(0, insertAt)
                 + inserted
                 + text.substring(insertAt, runStart)
-                + CommandEdits.forVenv(runText)
+                + runEdit.apply(runText)
                 + text.substring(runEnd);
         Object expected = ((List<?>) PatchValidator.load(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
         return validated(path, text, patched, job, step, platform, expected, change, strategy);
@@ -310,6 +408,39 @@ public final class WorkflowPatcher {
         return offset;
     }
 
+    /**
+     * The new step's condition: the failing step's, and, in a job whose matrix runs on Windows and on other systems,
+     * only on the failing leg's kind: its script is written for one shell, and the other legs did not fail.
+     */
+    private static String onThisOs(WorkflowDocument document, WorkflowJob job, WorkflowStep step, Platform platform) {
+        String condition = singleLine(step.ifNode());
+        if (!mixedOsMatrix(document, job) || platform.os() == RunnerOs.UNKNOWN) {
+            return condition;
+        }
+        String os = platform.os() == RunnerOs.WINDOWS ? "runner.os == 'Windows'" : "runner.os != 'Windows'";
+        return condition == null ? os : "${{ (" + stripBraces(condition) + ") && " + os + " }}";
+    }
+
+    /** {@code runs-on} is an expression and the job's matrix names Windows and another system. */
+    private static boolean mixedOsMatrix(WorkflowDocument document, WorkflowJob job) {
+        if (!(job.runsOn() instanceof ScalarNode runsOn) || !runsOn.getValue().contains("${{")) {
+            return false;
+        }
+        if (!(WorkflowDocument.value(job.node(), "strategy") instanceof org.snakeyaml.engine.v2.nodes.MappingNode s)) {
+            return false;
+        }
+        org.snakeyaml.engine.v2.nodes.Node matrix = WorkflowDocument.value(s, "matrix");
+        if (matrix == null) {
+            return false;
+        }
+        String text = document.text()
+                .substring(
+                        document.offset(matrix.getStartMark().orElseThrow()),
+                        document.offset(matrix.getEndMark().orElseThrow()))
+                .toLowerCase(java.util.Locale.ROOT);
+        return text.contains("windows") && (text.contains("ubuntu") || text.contains("macos"));
+    }
+
     private static String singleLine(ScalarNode node) {
         if (node == null) {
             return null;
@@ -380,29 +511,34 @@ public final class WorkflowPatcher {
                 why);
     }
 
+    /** The runner's default shell for an OS: on Windows pwsh, named in the step, which its script needs. */
+    private static Platform defaultPlatform(RunnerOs os) {
+        return new Platform(os, os == RunnerOs.WINDOWS ? Shell.PWSH : Shell.BASH, false, os == RunnerOs.WINDOWS);
+    }
+
     /**
      * What to change by hand when there is no patch to apply, or no workflow file to apply it to: the step in the
      * runner's default shell, from the same source as every patch's step.
      */
     public static String changeByHand(FixStrategy strategy, RunnerOs os, String venvPath) {
         return switch (strategy) {
-            // the job's shell is not known here: on Windows the step names pwsh, which its script needs; the POSIX
-            // script is plain sh, right in any of them
+            // the job's shell is not known here: the POSIX script is plain sh, right in any of them
             case VENV ->
                 VenvStep.render(
                         VenvStep.lines(
-                                new Platform(
-                                        os,
-                                        os == RunnerOs.WINDOWS ? Shell.PWSH : Shell.BASH,
-                                        false,
-                                        os == RunnerOs.WINDOWS),
-                                os == RunnerOs.WINDOWS ? "python" : "python3",
+                                defaultPlatform(os),
+                                (os == RunnerOs.WINDOWS ? "python" : "python3") + " -m venv",
                                 null,
                                 venvPath),
                         0,
                         2,
                         2,
                         "\n");
+            case UV_VENV ->
+                VenvStep.render(VenvStep.lines(defaultPlatform(os), "uv venv", null, venvPath), 0, 2, 2, "\n");
+            case SETUP_UV_ACTIVATE -> "activate-environment: true";
+            case PIPX -> "pipx install ...";
+            case PIPX_HOME -> VenvStep.render(VenvStep.pipxHome(defaultPlatform(os), null), 0, 2, 2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
             case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");

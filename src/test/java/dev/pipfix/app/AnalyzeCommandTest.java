@@ -59,7 +59,7 @@ class AnalyzeCommandTest {
 
         assertThat(status).isZero();
         assertThat(out.toString())
-                .contains("1 pip permission error")
+                .contains("1 installer permission error")
                 .contains("line 58: access-denied (pip-self-upgrade)")
                 .contains("step:     Run pip install --upgrade pip (failed)")
                 .contains("fix:      Upgrade pip with \"python -m pip install --upgrade pip\"");
@@ -128,7 +128,7 @@ class AnalyzeCommandTest {
         // then the finding as for the raw log, in the job and the step gh's columns name
         assertThat(text).isZero();
         assertThat(textOut)
-                .contains("job.log (job build (windows-latest)): 1 pip permission error")
+                .contains("job.log (job build (windows-latest)): 1 installer permission error")
                 .contains("line 58: access-denied (pip-self-upgrade)");
         assertThat(json).isZero();
         JsonNode finding =
@@ -161,7 +161,7 @@ class AnalyzeCommandTest {
 
         assertThat(status).isZero();
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("no pip permission error found, so there is no comment");
+        assertThat(err.toString()).contains("no installer permission error found, so there is no comment");
     }
 
     @Test

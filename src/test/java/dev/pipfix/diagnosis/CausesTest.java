@@ -40,13 +40,30 @@ class CausesTest {
             OPERATION_NOT_PERMITTED        | -                                                                     | pip install tensorflow        | MACOS   | UNKNOWN
             """)
     void the_evidence_selects_the_cause(Kind kind, String path, String command, RunnerOs os, Cause expected) {
-        assertThat(Causes.classify(kind, path, command, os, false, false)).isEqualTo(expected);
+        assertThat(Causes.classify(kind, Installer.PIP, path, command, os, false, false))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} refused {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PIPX | /home/runner/.local/share/pipx/venvs/twine      | PIPX_HOME_UNWRITABLE
+            PIPX | /github/home/.local/bin/mkdocs                 | PIPX_HOME_UNWRITABLE
+            PIPX | C:\\Program Files (x86)\\pipx_bin\\tox.exe      | PIPX_HOME_UNWRITABLE
+            PIP  | /home/runner/.local/bin/black                  | USER_SITE_UNWRITABLE
+            UV   | /home/runner/.cache/uv/sdists-v9/.git          | ROOT_OWNED_CACHE
+            """)
+    void pipx_own_directories_are_its_cause_only_when_pipx_was_refused(
+            Installer installer, String path, Cause expected) {
+        assertThat(Causes.classify(
+                        Kind.PERMISSION_DENIED, installer, path, "x install y", RunnerOs.UNKNOWN, false, false))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "pip's cache warning without a path -> {1}")
     @CsvSource({"true, ROOT_OWNED_CACHE", "false, UNKNOWN"})
     void pips_cache_warning_names_the_cache_when_the_error_names_no_path(boolean warned, Cause expected) {
-        assertThat(Causes.classify(Kind.PERMISSION_DENIED, null, "pip install x", RunnerOs.LINUX, warned, false))
+        assertThat(Causes.classify(
+                        Kind.PERMISSION_DENIED, Installer.PIP, null, "pip install x", RunnerOs.LINUX, warned, false))
                 .isEqualTo(expected);
     }
 }

@@ -45,6 +45,8 @@ class GoldenCommentTest {
             unknown              | corpus/positive/permission-denied--unknown--chinese-record-file.log               | -
             distro-package       | workflows/distro-package-sudo-pip-ubuntu/job.log                                 | workflows/distro-package-sudo-pip-ubuntu
             source-tree-unwritable | corpus/positive/permission-denied--source-tree-unwritable--container-egg-info-no-path.log | -
+            no-environment       | workflows/setup-uv-pinned-sha-with-inputs/job.log                               | workflows/setup-uv-pinned-sha-with-inputs
+            pipx-home-unwritable | workflows/pipx-home-root-owned-self-hosted/job.log                              | workflows/pipx-home-root-owned-self-hosted
             """)
     void the_comment_for_each_cause_matches_its_golden_file(String cause, String log, String workflowCase)
             throws IOException {
@@ -66,7 +68,7 @@ class GoldenCommentTest {
                             jobName,
                             step,
                             finding.script(),
-                            Fixes.strategyFor(finding.cause()).orElseThrow(),
+                            Fixes.strategyFor(finding).orElseThrow(),
                             finding.os()));
         }
         FailedJob job = new FailedJob(

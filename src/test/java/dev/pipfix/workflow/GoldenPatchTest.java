@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code file} named in {@code case.properties}, at its {@code path}: a composite action's {@code action.yml}),
  * {@code job.log} as GitHub served it, and {@code case.properties} with the API's job and step names (and a
  * {@code venv_path} or {@code fix} as {@code .github/pipfix.yml} may set them) and the
- * expected outcome. The log goes through the engine, the finding chooses the fix, the patch is applied with
+ * expected outcome (and the {@code strategy} the patch should have taken, where the case is about that). The log goes through the engine, the finding chooses the fix, the patch is applied with
  * {@code git apply} to the file in a scratch repository, and the result must equal {@code ci.patched.yml} byte for
  * byte and load as YAML. A missing golden file is written from the result for review, and the test fails.
  */
@@ -57,7 +57,7 @@ class GoldenPatchTest {
                         expected.getProperty("step"),
                         finding.script(),
                         Fixes.strategyFor(
-                                        finding.cause(),
+                                        finding,
                                         RepoSettings.Fix.valueOf(expected.getProperty("fix", "venv")
                                                 .toUpperCase()
                                                 .replace('-', '_')))
@@ -72,6 +72,9 @@ class GoldenPatchTest {
             return;
         }
         assertThat(fix.diff()).as("%s: %s", name, fix.note()).isNotNull();
+        if (expected.getProperty("strategy") != null) {
+            assertThat(fix.strategy().id()).isEqualTo(expected.getProperty("strategy"));
+        }
         String patched = gitApply(path, workflow, fix.diff());
         assertThat(PatchValidator.load(patched)).isNotNull();
         Path golden = dir.resolve(file.replace(".yml", ".patched.yml"));
