@@ -73,6 +73,14 @@ public final class EventToComment {
                 Files.readString(resources.resolve("logs/linux-self-hosted-user-site-errno13.log")),
                 Files.readString(resources.resolve("e2e/ci.yml")));
         HttpServer server = github.start();
+        if (args.length > 3 && args[3].equals("action")) {
+            try {
+                github.actionRounds(jar, rounds);
+            } finally {
+                server.stop(0);
+                System.exit(0);
+            }
+        }
         Path dir = Files.createTempDirectory("pipfix-bench");
         Files.copy(resources.resolve("keys/app-pkcs1.pem"), dir.resolve("app.pem"));
         int pipfixPort;
@@ -143,6 +151,75 @@ public final class EventToComment {
     }
 
     private record Result(long millis, List<String> calls, int notModified) {}
+
+    /** JVM options the Action's step uses: a short-lived JVM starts faster with C1 only and the serial collector. */
+    private static final List<String> ACTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /**
+     * {@code pipfix action} as a runner starts it, cold each time: process start to the comment's POST and to the
+     * process's exit, against {@code java -jar pipfix.jar --version} (the JVM and the jar's start, no work).
+     */
+    private void actionRounds(Path jar, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("pipfix-action-bench");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Long> versionMillis = new ArrayList<>();
+        List<Long> commentMillis = new ArrayList<>();
+        List<Long> exitMillis = new ArrayList<>();
+        List<Integer> apiCalls = new ArrayList<>();
+        for (int round = 0; round < 2 + rounds; round++) {
+            List<String> version = new ArrayList<>(List.of(java));
+            version.addAll(ACTION_JVM);
+            version.addAll(List.of("-jar", jar.toString(), "--version"));
+            long started = System.nanoTime();
+            Process v = new ProcessBuilder(version).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("version.log").toFile()).start();
+            v.waitFor(60, TimeUnit.SECONDS);
+            long versionTook = (System.nanoTime() - started) / 1_000_000;
+
+            long run = 800_000_000L + round;
+            int pr = 5000 + round;
+            String payload = Files.readString(Path.of("src/test/resources/payloads/workflow_run-completed-failure-same-repo.json"))
+                    .replace("680634037", Long.toString(run))
+                    .replace("\"number\": 42", "\"number\": " + pr);
+            Path event = dir.resolve("event.json");
+            Files.writeString(event, payload);
+            CompletableFuture<Instant> comment = new CompletableFuture<>();
+            commented.put(pr, comment);
+            calls.clear();
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(ACTION_JVM);
+            command.addAll(List.of("-jar", jar.toString(), "action"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("action.log").toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("GITHUB_") || name.startsWith("PIPFIX_"));
+            builder.environment().putAll(Map.of(
+                    "GITHUB_EVENT_NAME", "workflow_run",
+                    "GITHUB_EVENT_PATH", event.toString(),
+                    "GITHUB_TOKEN", "ghs_bench",
+                    "GITHUB_API_URL", "http://127.0.0.1:" + port,
+                    "GITHUB_REPOSITORY", REPO,
+                    "GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString(),
+                    "GITHUB_OUTPUT", dir.resolve("output.txt").toString()));
+            Instant start = Instant.now();
+            started = System.nanoTime();
+            Process action = builder.start();
+            if (!action.waitFor(60, TimeUnit.SECONDS) || action.exitValue() != 0) {
+                throw new IllegalStateException("pipfix action failed: " + Files.readString(dir.resolve("action.log")));
+            }
+            long exitTook = (System.nanoTime() - started) / 1_000_000;
+            Instant at = comment.get(1, TimeUnit.SECONDS);
+            if (round >= 2) {
+                versionMillis.add(versionTook);
+                exitMillis.add(exitTook);
+                commentMillis.add(Duration.between(start, at).toMillis());
+                apiCalls.add(calls.size());
+            }
+        }
+        System.out.printf("| `java -jar pipfix.jar --version` (the JVM's start, no work) | %d ms | | |%n", median(versionMillis));
+        System.out.printf("| `pipfix action`: start to the comment's POST | %d ms | %d ms | %d |%n",
+                median(commentMillis), percentile(commentMillis, 90), median(apiCalls.stream().map(Long::valueOf).toList()));
+        System.out.printf("| `pipfix action`: start to exit | %d ms | %d ms | |%n", median(exitMillis), percentile(exitMillis, 90));
+    }
 
     private Result deliver(HttpClient client, String base, long run, int attempt, int pr) throws Exception {
         String payload = Files.readString(Path.of("src/test/resources/payloads/workflow_run-completed-failure-same-repo.json"))

@@ -83,7 +83,10 @@ final class ActiveApp implements AutoCloseable {
         this.app = clients.app();
         this.alongside = new Alongside(options.queue().threads());
         ProcessCompletedRun worker = new ProcessCompletedRun(
-                clients,
+                run -> clients.forInstallation(
+                        run.installationId() != null
+                                ? run.installationId()
+                                : clients.app().installationIdFor(run.repository())),
                 new RunJobs(),
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),

@@ -5,10 +5,13 @@ import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.NotALogException;
 import dev.pipfix.fix.Fixes;
+import dev.pipfix.github.JobStep;
+import dev.pipfix.github.Runs;
 import dev.pipfix.logs.JobDiagnosis;
 import dev.pipfix.logs.SavedLogs;
 import dev.pipfix.report.Advice;
 import dev.pipfix.report.CommentRenderer;
+import dev.pipfix.report.FailedJob;
 import dev.pipfix.report.RunReport;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -39,17 +43,27 @@ final class AnalyzeCommand {
 
     static final int BAD_INPUT = 2;
 
+    private final Map<String, String> env;
     private List<String> logs;
     private String workflow;
     private String job;
 
+    AnalyzeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandOptions options = new CommandOptions(
-                        "java -jar pipfix.jar analyze LOG... [--workflow FILE [--job NAME]] [--format text|json|markdown]",
+                        "java -jar pipfix.jar analyze LOG... [--workflow FILE [--job NAME]] [--format text|json|markdown]\n"
+                                + "       java -jar pipfix.jar analyze RUN_URL [--format text|json|markdown]",
                         "Diagnose saved GitHub Actions logs: a job's log (raw, as downloaded, or copied from the web"
                                 + " page), the output of gh run view --log or --log-failed, or a run's log archive"
-                                + " (zip); LOG may be - for standard input. Exit 0 when the analysis ran, findings or"
-                                + " not; 2 for bad usage or unreadable input.")
+                                + " (zip); LOG may be - for standard input. Or a run on GitHub, by its URL"
+                                + " (https://github.com/OWNER/REPO/actions/runs/RUN_ID, also .../job/JOB_ID and"
+                                + " .../attempts/N): its failed jobs' logs and its workflow file at the run's commit are"
+                                + " read with the token in GITHUB_TOKEN or GH_TOKEN (GitHub Enterprise Server: set"
+                                + " GITHUB_API_URL). Exit 0 when the analysis ran, findings or not; 2 for bad usage,"
+                                + " unreadable input, or a run that cannot be read or did not fail.")
                 .with(Option.builder()
                         .longOpt("format")
                         .hasArg()
@@ -106,8 +120,14 @@ final class AnalyzeCommand {
         }
     }
 
+    /** The workflow file to patch: its path in the repository, as the diff names it, and its text. */
+    private record WorkflowSource(String path, String text) {}
+
     private int analyze(Format format, InputStream stdin, PrintWriter out, PrintWriter err) {
         LogScanner engine = new LogScanner(Runtime.getRuntime().availableProcessors());
+        if (logs.size() == 1 && RunUrl.looksLikeUrl(logs.get(0))) {
+            return analyzeRun(format, engine, out, err);
+        }
         List<Analyzed> analyzed = new ArrayList<>();
         for (String log : logs) {
             List<JobDiagnosis> jobs;
@@ -129,11 +149,103 @@ final class AnalyzeCommand {
         }
         Optional<WorkflowFix> fix;
         try {
-            fix = fix(analyzed);
+            fix = fix(analyzed, workflowFile());
         } catch (IOException e) {
             err.println("pipfix analyze: " + workflow + ": cannot be read: " + e.getMessage());
             return BAD_INPUT;
         }
+        return print(format, analyzed, fix, f -> RunReport.ofLogs(reportJobs(analyzed), f), out, err);
+    }
+
+    /** {@code analyze RUN_URL}: the run's failed jobs and its workflow file, read from GitHub. */
+    private int analyzeRun(Format format, LogScanner engine, PrintWriter out, PrintWriter err) {
+        String argument = logs.get(0);
+        Optional<RunUrl> url = RunUrl.parse(argument);
+        if (url.isEmpty()) {
+            err.println("pipfix analyze: " + argument + " is not a run's URL: give"
+                    + " https://github.com/OWNER/REPO/actions/runs/RUN_ID (or .../job/JOB_ID, .../attempts/N)");
+            return BAD_INPUT;
+        }
+        if (workflow != null) {
+            err.println("pipfix analyze: with a run's URL the workflow file is read from the run: leave out"
+                    + " --workflow");
+            return BAD_INPUT;
+        }
+        Optional<String> token = Optional.ofNullable(env.get("GITHUB_TOKEN"))
+                .or(() -> Optional.ofNullable(env.get("GH_TOKEN")))
+                .filter(t -> !t.isBlank());
+        if (token.isEmpty()) {
+            err.println("pipfix analyze: reading a run needs a token, even for a public repository's logs: set"
+                    + " GITHUB_TOKEN or GH_TOKEN (for example GH_TOKEN=$(gh auth token))");
+            return BAD_INPUT;
+        }
+        RunInput.Fetched fetched;
+        try {
+            fetched = RunInput.fetch(
+                    url.get(),
+                    token.get(),
+                    Optional.ofNullable(env.get("GITHUB_API_URL")).filter(u -> !u.isBlank()),
+                    "pipfix/" + BuildVersion.read(),
+                    engine);
+        } catch (RunInput.Refused e) {
+            err.println("pipfix analyze: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (fetched.jobs().isEmpty()) {
+            err.println("pipfix analyze: run " + fetched.run().id() + " failed before any job ran: there is no log to"
+                    + " read");
+            return BAD_INPUT;
+        }
+        List<Analyzed> analyzed = fetched.jobs().stream()
+                .map(scanned -> new Analyzed(
+                        argument,
+                        Optional.of(scanned.job().name()),
+                        scanned.log().diagnosis()))
+                .toList();
+        Optional<WorkflowSource> source = fetched.workflowText()
+                .map(text -> new WorkflowSource(fetched.workflowPath().orElseThrow(), text));
+        boolean found =
+                analyzed.stream().anyMatch(a -> !a.diagnosis().findings().isEmpty());
+        if (found && source.isEmpty()) {
+            err.println("pipfix analyze: no patch: " + fetched.unreadable());
+        }
+        Optional<WorkflowFix> fix;
+        try {
+            fix = fix(analyzed, source);
+        } catch (IOException e) {
+            err.println("pipfix analyze: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        return print(format, analyzed, fix, f -> runReport(fetched, f), out, err);
+    }
+
+    /** The comment as the App would post it for this run: its number, attempt, links to the jobs' log lines. */
+    private static RunReport runReport(RunInput.Fetched fetched, Optional<WorkflowFix> fix) {
+        List<FailedJob> jobs = new ArrayList<>();
+        for (RunInput.ScannedJob scanned : fetched.jobs()) {
+            if (scanned.log().diagnosis().findings().isEmpty()) {
+                continue;
+            }
+            jobs.add(new FailedJob(
+                    scanned.job().name(),
+                    scanned.job().htmlUrl(),
+                    scanned.job().failedStep().map(JobStep::name),
+                    scanned.job().failedStep().map(JobStep::number).orElse(0),
+                    scanned.log().diagnosis().findings(),
+                    scanned.log().truncated(),
+                    jobs.isEmpty() ? fix : Optional.empty()));
+        }
+        Runs.Run run = fetched.run();
+        return new RunReport(run.name(), run.workflowId(), run.number(), run.attempt(), run.htmlUrl(), jobs);
+    }
+
+    private int print(
+            Format format,
+            List<Analyzed> analyzed,
+            Optional<WorkflowFix> fix,
+            java.util.function.Function<Optional<WorkflowFix>, RunReport> report,
+            PrintWriter out,
+            PrintWriter err) {
         boolean found =
                 analyzed.stream().anyMatch(a -> !a.diagnosis().findings().isEmpty());
         try {
@@ -144,7 +256,7 @@ final class AnalyzeCommand {
                         // no finding, no comment: the App would post nothing
                         err.println("pipfix analyze: no installer permission error found, so there is no comment");
                     } else {
-                        out.print(new CommentRenderer().render(RunReport.ofLogs(reportJobs(analyzed), fix)));
+                        out.print(new CommentRenderer().render(report.apply(fix)));
                     }
                 }
                 default -> analyzed.forEach(a -> text(out, a));
@@ -205,16 +317,12 @@ final class AnalyzeCommand {
      * The patch for the first finding, when a workflow file was given and a change fixes the cause. Its job is the one
      * {@code --job} names, else the one the input named, else the patcher finds it from the log's script.
      */
-    private Optional<WorkflowFix> fix(List<Analyzed> analyzed) throws IOException {
+    private Optional<WorkflowFix> fix(List<Analyzed> analyzed, Optional<WorkflowSource> source) throws IOException {
         Optional<Analyzed> first = analyzed.stream()
                 .filter(a -> !a.diagnosis().findings().isEmpty())
                 .findFirst();
-        if (workflow == null || first.isEmpty()) {
+        if (source.isEmpty() || first.isEmpty()) {
             return Optional.empty();
-        }
-        Path file = Path.of(workflow);
-        if (Files.isDirectory(file) || !Files.isReadable(file)) {
-            throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
         }
         Finding finding = first.get().diagnosis().findings().get(0);
         Optional<FixStrategy> strategy = Fixes.strategyFor(finding);
@@ -223,13 +331,25 @@ final class AnalyzeCommand {
         }
         return Optional.of(new WorkflowPatcher()
                 .fix(new FixRequest(
-                        workflow,
-                        Files.readString(file, StandardCharsets.UTF_8),
+                        source.get().path(),
+                        source.get().text(),
                         job != null ? job : first.get().job().orElse(null),
                         finding.step(),
                         finding.script(),
                         strategy.get(),
                         finding.os())));
+    }
+
+    /** The file {@code --workflow} names, read; none without the option. */
+    private Optional<WorkflowSource> workflowFile() throws IOException {
+        if (workflow == null) {
+            return Optional.empty();
+        }
+        Path file = Path.of(workflow);
+        if (Files.isDirectory(file) || !Files.isReadable(file)) {
+            throw new IOException(Files.isDirectory(file) ? "is a directory" : "no such file, or not readable");
+        }
+        return Optional.of(new WorkflowSource(workflow, Files.readString(file, StandardCharsets.UTF_8)));
     }
 
     private static void text(PrintWriter out, Analyzed analyzed) {

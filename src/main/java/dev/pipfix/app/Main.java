@@ -1,9 +1,11 @@
 package dev.pipfix.app;
 
+import dev.pipfix.action.ActionCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 
 /** The {@code pipfix.jar} entry point. Without a command it serves, as {@code Procfile} expects. */
@@ -14,11 +16,12 @@ public final class Main {
     private static final String COMMANDS = String.join(
             "\n",
             "Usage: java -jar pipfix.jar [COMMAND] [OPTIONS]",
-            "Explains pip permission errors in failed GitHub Actions runs.",
+            "Explains the permission errors of Python installers (pip, uv, pipx, Poetry) in failed GitHub Actions runs.",
             "",
             "Commands:",
             "  serve                 run the GitHub App (the default): webhooks on POST /webhook",
-            "  analyze LOG           diagnose a saved job log (analyze --help for its options)",
+            "  analyze LOG|RUN_URL   diagnose a saved job log, or a run on GitHub (analyze --help for its options)",
+            "  action                the GitHub Action's step: one workflow_run event, no server (action --help)",
             "  replay FILE           send a saved delivery to a running pipfix, signed (replay --help)",
             "",
             "  -h, --help            show this help",
@@ -43,7 +46,9 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         return switch (command) {
             case "serve" -> new ServeCommand().run(rest, out, err);
-            case "analyze" -> new AnalyzeCommand().run(rest, in, out, err);
+            case "analyze" -> new AnalyzeCommand(System.getenv()).run(rest, in, out, err);
+            case "action" ->
+                new ActionCommand(System.getenv(), Clock.systemUTC(), BuildVersion.read()).run(rest, out, err);
             case "replay" -> new ReplayCommand(System.getenv(), Path.of(".env")).run(rest, out, err);
             case "-h", "--help", "help" -> {
                 out.println(COMMANDS);

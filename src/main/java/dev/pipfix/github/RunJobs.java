@@ -32,7 +32,7 @@ public final class RunJobs {
         return jobs;
     }
 
-    private static WorkflowJob job(JsonNode job) {
+    static WorkflowJob job(JsonNode job) {
         List<JobStep> steps = new ArrayList<>();
         job.path("steps")
                 .forEach(step -> steps.add(new JobStep(

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * is inserted once, then locked ({@code select ... for update}) for as long as the worker talks to GitHub; the row
  * keeps the comment's id, the digest of the text last written and the run that wrote it.
  */
-public final class CommentThreads {
+public final class CommentThreads implements CommentTurns {
 
     /** Longer than any turn takes: a turn is a few GitHub calls, each with its own time-outs. */
     static final Duration LOCK_WAIT = Duration.ofMinutes(2);
@@ -37,41 +37,11 @@ public final class CommentThreads {
     }
 
     /**
-     * A comment thread: {@code thread} is {@code pr:42} or {@code commit:<sha>}, {@code marker} the workflow's
-     * hidden marker.
-     */
-    public record Key(String repository, String thread, String marker) {}
-
-    /** Which run wrote a thread last: runs are ordered by id, then attempt. */
-    public record RunStamp(long runId, long runAttempt) implements Comparable<RunStamp> {
-
-        static final RunStamp NONE = new RunStamp(0, 0);
-
-        @Override
-        public int compareTo(RunStamp other) {
-            return runId != other.runId ? Long.compare(runId, other.runId) : Long.compare(runAttempt, other.runAttempt);
-        }
-    }
-
-    /** What the thread remembers: the comment, the digest of its text, and which run wrote it. */
-    public record State(Optional<Long> commentId, Optional<String> bodySha256, RunStamp writtenBy) {
-
-        public static final State NEW = new State(Optional.empty(), Optional.empty(), RunStamp.NONE);
-    }
-
-    /** The turn's work: what it found, and what the thread remembers after it. */
-    public record Turn<T>(T result, State next) {}
-
-    @FunctionalInterface
-    public interface Work<T> {
-        Turn<T> run(State state) throws IOException;
-    }
-
-    /**
      * Runs {@code work} with the thread to itself: others wait (up to {@link #LOCK_WAIT}) and then see what it left.
      *
      * @throws QueueUnavailableException when the database cannot be used or the wait runs out; the run is retried
      */
+    @Override
     public <T> T inTurn(Key key, Work<T> work) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             insertOnce(connection, key);

@@ -1,7 +1,7 @@
 package dev.pipfix.web;
 
 /** The body is JSON but not the event its header claims. */
-final class MalformedPayloadException extends Exception {
+public final class MalformedPayloadException extends Exception {
 
     MalformedPayloadException(String message) {
         super(message);

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a {@code workflow_run} delivery into a {@link CompletedRun}, or says why it is not one we act on. */
-final class WorkflowRunPayload {
+/**
+ * Reads a {@code workflow_run} delivery (or the event a workflow_run-triggered workflow gets) into a
+ * {@link CompletedRun}, or says why it is not one we act on.
+ */
+public final class WorkflowRunPayload {
 
-    static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
+    public static final Set<String> FAILING_CONCLUSIONS = Set.of("failure", "timed_out", "startup_failure");
 
     /** Every field this class reads; the parser skips the others. */
     static final FieldFilter FIELDS = FieldFilter.of(
@@ -37,7 +40,7 @@ final class WorkflowRunPayload {
     private final JsonNode root;
     private final JsonNode run;
 
-    WorkflowRunPayload(JsonNode root) throws MalformedPayloadException {
+    public WorkflowRunPayload(JsonNode root) throws MalformedPayloadException {
         if (!root.isObject() || !root.path("workflow_run").isObject()) {
             throw new MalformedPayloadException("not a workflow_run payload: no workflow_run object");
         }
@@ -48,15 +51,15 @@ final class WorkflowRunPayload {
         text("repository.full_name");
     }
 
-    String action() throws MalformedPayloadException {
+    public String action() throws MalformedPayloadException {
         return text("action");
     }
 
-    String conclusion() {
+    public String conclusion() {
         return run.path("conclusion").asText("");
     }
 
-    CompletedRun toCompletedRun(String deliveryId) throws MalformedPayloadException {
+    public CompletedRun toCompletedRun(String deliveryId) throws MalformedPayloadException {
         JsonNode installationId = root.path("installation").path("id");
         String repository = text("repository.full_name");
         long repositoryId = root.path("repository").path("id").asLong(-1);

@@ -6,7 +6,6 @@ import dev.pipfix.fix.Fixes;
 import dev.pipfix.github.CommentOutcome;
 import dev.pipfix.github.CommentThread;
 import dev.pipfix.github.GitHubApi;
-import dev.pipfix.github.GitHubClients;
 import dev.pipfix.github.JobLogs;
 import dev.pipfix.github.JobStep;
 import dev.pipfix.github.PullRequests;
@@ -18,6 +17,7 @@ import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.CommentThreads;
+import dev.pipfix.queue.CommentTurns;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.queue.RunOutcome;
@@ -56,12 +56,12 @@ public final class ProcessCompletedRun implements RunHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessCompletedRun.class);
 
-    private final GitHubClients clients;
+    private final RunClient clients;
     private final RunJobs runJobs;
     private final JobLogs jobLogs;
     private final PullRequests pullRequests;
     private final StickyComments comments;
-    private final CommentThreads threads;
+    private final CommentTurns threads;
     private final LogDetector detector;
     private final CommentRenderer renderer;
     private final WorkflowFiles workflowFiles;
@@ -71,12 +71,12 @@ public final class ProcessCompletedRun implements RunHandler {
     private final Alongside alongside;
 
     public ProcessCompletedRun(
-            GitHubClients clients,
+            RunClient clients,
             RunJobs runJobs,
             JobLogs jobLogs,
             PullRequests pullRequests,
             StickyComments comments,
-            CommentThreads threads,
+            CommentTurns threads,
             LogDetector detector,
             CommentRenderer renderer,
             WorkflowFiles workflowFiles,
@@ -98,10 +98,7 @@ public final class ProcessCompletedRun implements RunHandler {
     @Override
     public RunResult handle(CompletedRun run) throws IOException {
         long started = System.nanoTime();
-        long installationId = run.installationId() != null
-                ? run.installationId()
-                : clients.app().installationIdFor(run.repository());
-        GitHubApi client = clients.forInstallation(installationId);
+        GitHubApi client = clients.forRun(run);
         // a failed run needs its jobs whatever the settings say (unless they switch pipfix off, which is rare):
         // the two calls go out together
         Optional<CompletableFuture<List<WorkflowJob>>> jobs = run.succeeded()
@@ -130,11 +127,16 @@ public final class ProcessCompletedRun implements RunHandler {
         }
         if (diagnosed.stream().allMatch(job -> job.findings().isEmpty())) {
             return log(
-                    run, RunOutcome.NO_FINDING, diagnosed.size() + " failed job(s), no pip permission error", started);
+                    run,
+                    RunOutcome.NO_FINDING,
+                    diagnosed.size() + " failed job(s), no installer permission error",
+                    started);
         }
+        int findings = diagnosed.stream().mapToInt(job -> job.findings().size()).sum();
         List<Integer> numbers = pullRequestsOf(client, run);
         if (numbers.isEmpty() && !settings.settings().commentOnPush()) {
-            return log(run, RunOutcome.NO_PULL_REQUEST, "findings, but no open pull request for this run", started);
+            return log(run, RunOutcome.NO_PULL_REQUEST, "findings, but no open pull request for this run", started)
+                    .withFindings(findings);
         }
         RunReport report = new RunReport(
                 run.workflowName(),
@@ -151,33 +153,37 @@ public final class ProcessCompletedRun implements RunHandler {
         if (numbers.isEmpty()) {
             // comment_on: push, and the run has no pull request: its commit gets the comment
             CommentThread commit = CommentThread.commit(run.repository(), run.headSha());
-            CommentOutcome outcome = inTurn(
+            Wrote wrote = inTurn(
                     commit,
                     marker,
                     run,
                     Optional.of(digest(body)),
                     known -> comments.upsert(client, commit, marker, body, known));
             RunResult result = log(
-                    run,
-                    RunOutcome.COMMENTED,
-                    "commit " + run.headSha().substring(0, 7) + "=" + counted(outcome),
-                    started);
-            return outcome == CommentOutcome.DRY_RUN ? result.withDryRunComment(body) : result;
+                            run,
+                            RunOutcome.COMMENTED,
+                            "commit " + run.headSha().substring(0, 7) + "=" + counted(wrote.outcome()),
+                            started)
+                    .withComment(body, wrote.url(run, commit).stream().toList(), findings);
+            return wrote.outcome() == CommentOutcome.DRY_RUN ? result.withDryRunComment(body) : result;
         }
         List<String> outcomes = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         boolean dryRun = false;
         for (int number : numbers) {
             CommentThread pullRequest = CommentThread.pullRequest(run.repository(), number);
-            CommentOutcome outcome = inTurn(
+            Wrote wrote = inTurn(
                     pullRequest,
                     marker,
                     run,
                     Optional.of(digest(body)),
                     known -> comments.upsert(client, pullRequest, marker, body, known));
-            outcomes.add("#" + number + "=" + counted(outcome));
-            dryRun |= outcome == CommentOutcome.DRY_RUN;
+            outcomes.add("#" + number + "=" + counted(wrote.outcome()));
+            wrote.url(run, pullRequest).ifPresent(urls::add);
+            dryRun |= wrote.outcome() == CommentOutcome.DRY_RUN;
         }
-        RunResult result = log(run, RunOutcome.COMMENTED, String.join(",", outcomes), started);
+        RunResult result = log(run, RunOutcome.COMMENTED, String.join(",", outcomes), started)
+                .withComment(body, urls, findings);
         return dryRun ? result.withDryRunComment(body) : result;
     }
 
@@ -232,12 +238,13 @@ public final class ProcessCompletedRun implements RunHandler {
             GitHubApi client, CommentThread thread, String marker, CompletedRun run, RunReport passing)
             throws IOException {
         return inTurn(
-                thread,
-                marker,
-                run,
-                Optional.empty(),
-                known -> comments.editIfPresent(
-                        client, thread, marker, previous -> renderer.resolved(previous, passing)));
+                        thread,
+                        marker,
+                        run,
+                        Optional.empty(),
+                        known -> comments.editIfPresent(
+                                client, thread, marker, previous -> renderer.resolved(previous, passing)))
+                .outcome();
     }
 
     private List<Integer> pullRequestsOf(GitHubApi client, CompletedRun run) throws IOException {
@@ -327,31 +334,49 @@ public final class ProcessCompletedRun implements RunHandler {
         StickyComments.Written write(Optional<Long> known) throws IOException;
     }
 
+    /** What a turn did to a thread's comment, and the comment's id when there is one. */
+    private record Wrote(CommentOutcome outcome, Optional<Long> commentId) {
+
+        /** The comment's page on GitHub: the run's repository page with the thread and the comment's anchor. */
+        Optional<String> url(CompletedRun run, CommentThread thread) {
+            int actions = run.runHtmlUrl() == null ? -1 : run.runHtmlUrl().indexOf("/actions/runs/");
+            if (commentId.isEmpty() || actions < 0) {
+                return Optional.empty();
+            }
+            String repository = run.runHtmlUrl().substring(0, actions);
+            return Optional.of(
+                    thread.id().startsWith("pr:")
+                            ? repository + "/pull/" + thread.id().substring(3) + "#issuecomment-" + commentId.get()
+                            : repository + "/commit/" + run.headSha() + "#commitcomment-" + commentId.get());
+        }
+    }
+
     /**
      * Writes a thread's comment in its turn, so that runs finishing together make one comment: a newer run's text
      * stays, and the text the thread last wrote is not sent again.
      *
      * @param digest the SHA-256 of the text to write, when it is known before the comment is read
      */
-    private CommentOutcome inTurn(
+    private Wrote inTurn(
             CommentThread thread, String marker, CompletedRun run, Optional<String> digest, ThreadWrite write)
             throws IOException {
         CommentThreads.Key key = new CommentThreads.Key(thread.repository(), thread.id(), marker);
         CommentThreads.RunStamp stamp = new CommentThreads.RunStamp(run.runId(), run.runAttempt());
         return threads.inTurn(key, state -> {
             if (state.writtenBy().compareTo(stamp) > 0) {
-                return new CommentThreads.Turn<>(CommentOutcome.SUPERSEDED, state);
+                return new CommentThreads.Turn<>(new Wrote(CommentOutcome.SUPERSEDED, state.commentId()), state);
             }
             if (state.commentId().isPresent() && digest.isPresent() && digest.equals(state.bodySha256())) {
-                return new CommentThreads.Turn<>(CommentOutcome.UNCHANGED, state);
+                return new CommentThreads.Turn<>(new Wrote(CommentOutcome.UNCHANGED, state.commentId()), state);
             }
             StickyComments.Written written = write.write(state.commentId());
             if (written.outcome() == CommentOutcome.DRY_RUN
                     || written.commentId().isEmpty()) {
-                return new CommentThreads.Turn<>(written.outcome(), state);
+                return new CommentThreads.Turn<>(new Wrote(written.outcome(), written.commentId()), state);
             }
             return new CommentThreads.Turn<>(
-                    written.outcome(), new CommentThreads.State(written.commentId(), digest, stamp));
+                    new Wrote(written.outcome(), written.commentId()),
+                    new CommentThreads.State(written.commentId(), digest, stamp));
         });
     }
 

@@ -123,6 +123,13 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
                 .toList();
     }
 
+    /** The ids of the comments on one issue or pull request, oldest first. */
+    public synchronized List<Long> ids(int number) {
+        return byIssue.getOrDefault(number, List.of()).stream()
+                .map(c -> ((Number) c.get("id")).longValue())
+                .toList();
+    }
+
     /** Someone deletes a comment on GitHub. */
     public synchronized void delete(long id) {
         Map<String, Object> gone = byId.remove(id);

@@ -153,6 +153,54 @@ public final class GitHubSimulator implements AutoCloseable {
                 "application/json; charset=utf-8");
     }
 
+    /**
+     * {@code GET /repos/{o}/{r}/actions/runs/{id}} and {@code .../attempts/{n}}: GitHub's own example of a workflow
+     * run (from @octokit/openapi) with this run's id, attempt, state, commit and workflow file.
+     */
+    public void run(
+            String repository,
+            long runId,
+            long attempt,
+            String status,
+            String conclusion,
+            String headSha,
+            String workflowPath) {
+        Map<String, Object> json = example("openapi/example-workflow-run.json");
+        json.put("id", runId);
+        json.put("run_attempt", attempt);
+        json.put("run_number", 7);
+        json.put("name", "CI");
+        json.put("status", status);
+        json.put("conclusion", conclusion);
+        json.put("head_sha", headSha);
+        json.put("path", workflowPath);
+        json.put("event", "pull_request");
+        json.put("workflow_id", 7087581);
+        json.put("html_url", "https://github.com/" + repository + "/actions/runs/" + runId);
+        json.put("url", "https://api.github.com/repos/" + repository + "/actions/runs/" + runId);
+        String body = write(json);
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/runs/" + runId))
+                .willReturn(json(200, body)));
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt))
+                .willReturn(json(200, body)));
+    }
+
+    /** {@code GET /repos/{o}/{r}/actions/jobs/{id}}: one job, as the jobs list gives it. */
+    public void job(String repository, long runId, long attempt, SimJob job) {
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/jobs/" + job.id()))
+                .willReturn(json(200, write(jobJson(repository, runId, attempt, job)))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> example(String resource) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(Fixtures.text(resource), LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The API answers with a redirect to a signed storage URL, as GitHub does; storage serves the text. */
     public void log(String repository, long jobId, String text) {
         String storagePath = "/actions-results/6f0b5a9c/workflow-job-run-" + jobId + "/logs/job/job-logs.txt";

@@ -27,10 +27,18 @@ public final class PackagedJar {
      */
     public static Process start(Path workDir, Map<String, String> environment, Path output, String... jvmOptions)
             throws IOException {
+        return start(workDir, environment, output, List.of(jvmOptions), List.of());
+    }
+
+    /** The jar with a command: {@code java [jvmOptions] -jar pipfix.jar [arguments]}. */
+    public static Process start(
+            Path workDir, Map<String, String> environment, Path output, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
