@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,53 @@ class ActionCommandIT {
         // then
         assertThat(ran.exitCode()).isZero();
         assertThat(store.posts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_passing_run_marks_the_earlier_comment_resolved() throws Exception {
+        // given the failure commented
+        failingRun();
+        action("workflow_run-completed-failure-same-repo.json", Map.of());
+
+        // when the workflow passes on the same pull request
+        Ran ran = action("workflow_run-completed-success-same-repo.json", Map.of());
+
+        // then
+        assertThat(ran.exitCode()).isZero();
+        assertThat(store.posts()).isEqualTo(1);
+        assertThat(store.bodies(42)).singleElement().asString().contains("### pipfix: resolved");
+        assertThat(ran.summary()).contains("#42=edited");
+    }
+
+    @Test
+    void a_rate_limit_that_resets_later_is_reported_not_waited_for() throws Exception {
+        // given the token's hourly budget is spent for the next 40 minutes
+        failingRun();
+        long reset = Instant.now().plusSeconds(2400).getEpochSecond();
+        github.stub(
+                get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                        .atPriority(1)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withHeader("x-ratelimit-limit", "1000")
+                                        .withHeader("x-ratelimit-remaining", "0")
+                                        .withHeader("x-ratelimit-reset", Long.toString(reset))
+                                        .withBody(
+                                                "{\"message\":\"API rate limit exceeded for installation ID 4242.\","
+                                                        + "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}")));
+
+        // when
+        long started = System.nanoTime();
+        Ran ran = action("workflow_run-completed-failure-same-repo.json", Map.of());
+
+        // then it asked once and stopped
+        assertThat(ran.exitCode()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(github.apiCalls().stream().filter(c -> c.contains("/jobs"))).hasSize(1);
+        assertThat(ran.summary()).contains("rate limited").contains("re-run this job then");
+        assertThat(github.writes()).isEmpty();
     }
 
     @Test
