@@ -27,6 +27,7 @@ import dev.pipfix.web.Status;
 import dev.pipfix.web.WebhookReceiver;
 import dev.pipfix.web.WebhookSignature;
 import dev.pipfix.worker.Alongside;
+import dev.pipfix.worker.ApplyFix;
 import dev.pipfix.worker.CatchUp;
 import dev.pipfix.worker.GitHubRetryPolicy;
 import dev.pipfix.worker.Housekeeping;
@@ -82,6 +83,7 @@ final class ActiveApp implements AutoCloseable {
                 new GitHubClients(github, new AppJwt(config.appId(), config.privateKey(), clock), clock);
         this.app = clients.app();
         this.alongside = new Alongside(options.queue().threads());
+        StickyComments comments = new StickyComments(config.dryRun(), new WriteBudget(80, clock));
         ProcessCompletedRun worker = new ProcessCompletedRun(
                 run -> clients.forInstallation(
                         run.installationId() != null
@@ -90,7 +92,7 @@ final class ActiveApp implements AutoCloseable {
                 new RunJobs(),
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),
-                new StickyComments(config.dryRun(), new WriteBudget(80, clock)),
+                comments,
                 new CommentThreads(dataSource, dialect, clock),
                 new LogScanner(),
                 new CommentRenderer(),
@@ -102,6 +104,7 @@ final class ActiveApp implements AutoCloseable {
                 dataSource,
                 dialect,
                 worker,
+                new ApplyFix(clients, comments, new LogScanner())::handle,
                 new GitHubRetryPolicy(
                         options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(), new SecureRandom()),
                 options.queue(),

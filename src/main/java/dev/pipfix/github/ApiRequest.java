@@ -51,6 +51,10 @@ public final class ApiRequest {
         return new ApiRequest("PATCH", template, parts);
     }
 
+    public static ApiRequest put(String template, Object... parts) {
+        return new ApiRequest("PUT", template, parts);
+    }
+
     public static ApiRequest delete(String template, Object... parts) {
         return new ApiRequest("DELETE", template, parts);
     }

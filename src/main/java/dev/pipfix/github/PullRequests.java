@@ -13,6 +13,32 @@ import org.kohsuke.github.GHPullRequest;
  */
 public final class PullRequests {
 
+    /**
+     * A pull request as {@code /pipfix apply} needs it.
+     *
+     * @param headRepository {@code owner/name} of the head branch's repository; null when that repository is gone
+     */
+    public record PullRequest(
+            int number,
+            boolean open,
+            String headRepository,
+            String headBranch,
+            String headSha,
+            boolean maintainerCanModify) {}
+
+    public PullRequest get(GitHubApi api, String repository, int number) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode pr =
+                api.json(ApiRequest.get("/repos/{repo}/pulls/{number}", repository, number));
+        com.fasterxml.jackson.databind.JsonNode head = pr.path("head");
+        return new PullRequest(
+                number,
+                "open".equals(pr.path("state").asText()),
+                head.path("repo").path("full_name").asText(null),
+                head.path("ref").asText(""),
+                head.path("sha").asText(""),
+                pr.path("maintainer_can_modify").asBoolean(false));
+    }
+
     public List<Integer> openFromFork(
             GitHubApi api, String baseRepository, String forkOwner, String branch, String headSha) throws IOException {
         return api.viaGitHubApi(

@@ -103,6 +103,35 @@ public final class StickyComments {
         return Written.of(CommentOutcome.CREATED, created.path("id").asLong());
     }
 
+    /** One of our comments: its id and text. */
+    public record Ours(long id, String body) {}
+
+    /** Our latest comment in the thread whose text starts with {@code prefix} (any workflow's marker). */
+    public Optional<Ours> latest(GitHubApi api, CommentThread thread, String prefix) throws IOException {
+        Ours[] latest = new Ours[1];
+        api.pages(thread.list(), MAX_PAGES, page -> {
+            for (JsonNode comment : page) {
+                if (isOurs(comment, prefix)) {
+                    latest[0] = new Ours(
+                            comment.path("id").asLong(), comment.path("body").asText());
+                }
+            }
+            return true;
+        });
+        return Optional.ofNullable(latest[0]);
+    }
+
+    /** A new comment in the thread: pipfix's answer to a command. */
+    public Written reply(GitHubApi api, CommentThread thread, String body) throws IOException {
+        if (dryRun) {
+            LOG.info("DRY_RUN: would answer on {}:\n{}", thread, body);
+            return new Written(CommentOutcome.DRY_RUN, Optional.empty());
+        }
+        budget.acquire(api.credential());
+        JsonNode created = api.json(thread.create().json(Map.of("body", body)));
+        return Written.of(CommentOutcome.CREATED, created.path("id").asLong());
+    }
+
     /** Our comment in the thread, following the {@code Link} header's pages. */
     private static Optional<JsonNode> find(GitHubApi api, CommentThread thread, String marker) throws IOException {
         JsonNode[] ours = new JsonNode[1];

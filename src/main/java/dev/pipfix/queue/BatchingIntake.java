@@ -173,15 +173,15 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         Set<String> runIds = new LinkedHashSet<>();
         for (Pending pending : batch) {
             deliveryIds.add(pending.delivery.id());
-            if (pending.delivery.run() != null) {
-                runIds.add(DurableRunQueue.id(pending.delivery.run()));
+            if (pending.delivery.work() != null) {
+                runIds.add(pending.delivery.work().taskId());
             }
         }
         Set<String> seen = Rows.existing(connection, "deliveries", "delivery_id", deliveryIds);
         Set<String> queued = Rows.existing(connection, "queued_runs", "task_instance", runIds);
         Instant now = queue.now();
         List<Admission> outcomes = new ArrayList<>(batch.size());
-        List<CompletedRun> newRuns = new ArrayList<>();
+        List<Work> newRuns = new ArrayList<>();
         List<Object[]> runRows = new ArrayList<>();
         List<Object[]> deliveryRows = new ArrayList<>();
         for (Pending pending : batch) {
@@ -191,14 +191,14 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                 continue;
             }
             Admission admission = Admission.RECORDED;
-            if (delivery.run() != null) {
-                String runId = DurableRunQueue.id(delivery.run());
+            if (delivery.work() != null) {
+                String runId = delivery.work().taskId();
                 admission = queued.add(runId) ? Admission.RUN_QUEUED : Admission.RUN_ALREADY_QUEUED;
                 if (admission == Admission.RUN_QUEUED) {
-                    if (batch.size() == 1 && !tasks.scheduleIfAbsent(delivery.run(), now)) {
+                    if (batch.size() == 1 && !tasks.scheduleIfAbsent(delivery.work(), now)) {
                         admission = Admission.RUN_ALREADY_QUEUED;
                     } else if (batch.size() > 1) {
-                        newRuns.add(delivery.run());
+                        newRuns.add(delivery.work());
                     }
                     runRows.add(new Object[] {runId, delivery.receivedAt()});
                 }
@@ -212,7 +212,7 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                     case RUN_ALREADY_QUEUED -> DeliveryResult.DUPLICATE.id();
                     default -> delivery.result().id();
                 },
-                delivery.run() == null ? null : DurableRunQueue.id(delivery.run())
+                delivery.work() == null ? null : delivery.work().taskId()
             });
             outcomes.add(admission);
         }

@@ -28,10 +28,16 @@ public record CompletedRun(
         String headSha,
         String headBranch,
         String headRepository,
-        List<Integer> pullRequests) {
+        List<Integer> pullRequests)
+        implements Work {
 
     public CompletedRun {
         pullRequests = List.copyOf(pullRequests);
+    }
+
+    @Override
+    public String taskId() {
+        return repository + "/" + runId + "/" + runAttempt;
     }
 
     public boolean succeeded() {

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class DurableRunQueue implements AutoCloseable {
 
     public static final String TASK = "process-run";
+    public static final String COMMAND_TASK = "apply-fix";
     public static final String PERIODIC_TASK = "catch-up";
     private static final Logger LOG = LoggerFactory.getLogger(DurableRunQueue.class);
 
@@ -49,6 +50,7 @@ public final class DurableRunQueue implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final FailedTasks failedTasks;
     private final OneTimeTask<CompletedRun> task;
+    private final OneTimeTask<FixCommand> commandTask;
     private final Scheduler scheduler;
     private final AtomicLong completed = new AtomicLong();
     private final JdbcCustomization jdbcCustomization;
@@ -98,6 +100,7 @@ public final class DurableRunQueue implements AutoCloseable {
             DataSource dataSource,
             Database.Dialect dialect,
             RunHandler handler,
+            FixCommandHandler commands,
             RetryPolicy retryPolicy,
             Settings settings,
             Runnable periodic,
@@ -118,11 +121,22 @@ public final class DurableRunQueue implements AutoCloseable {
                     }
                     recordResult(instance.getId(), result);
                 });
+        this.commandTask = Tasks.oneTime(COMMAND_TASK, FixCommand.class)
+                .onFailure(this::onFailure)
+                .execute((instance, context) -> {
+                    RunResult result;
+                    try {
+                        result = commands.handle(instance.getData());
+                    } catch (Exception e) {
+                        throw new RunFailedException(e);
+                    }
+                    recordResult(instance.getId(), result);
+                });
         // the dialect is known: db-scheduler's autodetection would ask the database again, for each client
         this.jdbcCustomization = dialect == Database.Dialect.POSTGRESQL
                 ? new PostgreSqlJdbcCustomization(false, false)
                 : new DefaultJdbcCustomization(false);
-        SchedulerBuilder builder = Scheduler.create(dataSource, task)
+        SchedulerBuilder builder = Scheduler.create(dataSource, task, commandTask)
                 .clock(clock::instant)
                 .jdbcCustomization(jdbcCustomization)
                 .threads(settings.threads())
@@ -152,17 +166,18 @@ public final class DurableRunQueue implements AutoCloseable {
 
     /** The task's id: one run attempt, whatever the number of deliveries about it. */
     public static String id(CompletedRun run) {
-        return run.repository() + "/" + run.runId() + "/" + run.runAttempt();
+        return run.taskId();
     }
 
     /** How the intake stores tasks inside its own transactions: db-scheduler's client on {@code lent}. */
     TaskStore taskStore(DataSource lent) {
         return new TaskStore(
-                SchedulerClient.Builder.create(lent, task)
+                SchedulerClient.Builder.create(lent, task, commandTask)
                         .serializer(serializer)
                         .jdbcCustomization(jdbcCustomization)
                         .build(),
-                task);
+                task,
+                commandTask);
     }
 
     /** Looks for due work now rather than at the next poll: a run was just queued. */
@@ -175,12 +190,13 @@ public final class DurableRunQueue implements AutoCloseable {
         return clock.instant();
     }
 
-    /** Runs stored and not yet done (waiting, running, or waiting to be tried again). */
+    /** Runs and commands stored and not yet done (waiting, running, or waiting to be tried again). */
     public int pending() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =
-                        connection.prepareStatement("select count(*) from scheduled_tasks where task_name = ?")) {
+                        connection.prepareStatement("select count(*) from scheduled_tasks where task_name in (?, ?)")) {
             select.setString(1, TASK);
+            select.setString(2, COMMAND_TASK);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -241,7 +257,7 @@ public final class DurableRunQueue implements AutoCloseable {
         }
     }
 
-    private void onFailure(ExecutionComplete complete, ExecutionOperations<CompletedRun> operations) {
+    private <T> void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         Throwable error = complete.getCause().map(DurableRunQueue::unwrap).orElse(new IllegalStateException("?"));
         String id = complete.getExecution().taskInstance.getId();
         int failures = complete.getExecution().consecutiveFailures + 1;

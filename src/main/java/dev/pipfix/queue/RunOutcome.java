@@ -2,7 +2,7 @@ package dev.pipfix.queue;
 
 import dev.pipfix.id.StableId;
 
-/** How a run's work ended. The database, the logs and the metrics keep the {@link #id()}s, which never change. */
+/** How a run's work (or a command's) ended. The database, the logs and the metrics keep the {@link #id()}s, which never change. */
 public enum RunOutcome implements StableId {
     /** The pull requests (or the commit) got their comment. */
     COMMENTED,
@@ -15,5 +15,11 @@ public enum RunOutcome implements StableId {
     /** {@code .github/pipfix.yml} says {@code enabled: false}. */
     DISABLED,
     /** {@code .github/pipfix.yml} lists workflows, and not this one. */
-    NOT_WATCHED;
+    NOT_WATCHED,
+    /** {@code /pipfix apply}: the fix was committed to the pull request's branch (or had been before). */
+    FIX_COMMITTED,
+    /** {@code /pipfix apply} was answered without a commit: who asked may not, the branch cannot take it, ... */
+    COMMAND_ANSWERED,
+    /** {@code /pipfix apply} from a bot: neither carried out nor answered. */
+    COMMAND_IGNORED;
 }

@@ -6,33 +6,39 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.List;
 
-/** Stores a run's task through db-scheduler's own client, on whatever connection the client is given. */
+/** Stores a run's (or a command's) task through db-scheduler's own client, on whatever connection it is given. */
 final class TaskStore {
 
     private final SchedulerClient client;
-    private final OneTimeTask<CompletedRun> task;
+    private final OneTimeTask<CompletedRun> runs;
+    private final OneTimeTask<FixCommand> commands;
 
-    TaskStore(SchedulerClient client, OneTimeTask<CompletedRun> task) {
+    TaskStore(SchedulerClient client, OneTimeTask<CompletedRun> runs, OneTimeTask<FixCommand> commands) {
         this.client = client;
-        this.task = task;
+        this.runs = runs;
+        this.commands = commands;
     }
 
     /**
-     * Stores the tasks of runs known to be new in one batched statement; fails, for the caller to roll back, if one
+     * Stores the tasks of work known to be new in one batched statement; fails, for the caller to roll back, if one
      * is there already.
      */
-    void scheduleAll(List<CompletedRun> runs, Instant at) {
-        if (!runs.isEmpty()) {
-            client.scheduleBatch(
-                    runs.stream()
-                            .<TaskInstance<?>>map(run -> task.instance(DurableRunQueue.id(run), run))
-                            .toList(),
-                    at);
+    void scheduleAll(List<Work> work, Instant at) {
+        if (!work.isEmpty()) {
+            client.scheduleBatch(work.stream().map(this::instance).toList(), at);
         }
     }
 
-    /** @return false when the run's task was there already */
-    boolean scheduleIfAbsent(CompletedRun run, Instant at) {
-        return client.scheduleIfNotExists(task.instance(DurableRunQueue.id(run), run), at);
+    /** @return false when the task was there already */
+    boolean scheduleIfAbsent(Work work, Instant at) {
+        return client.scheduleIfNotExists(instance(work), at);
+    }
+
+    private TaskInstance<?> instance(Work work) {
+        if (work instanceof CompletedRun run) {
+            return runs.instance(run.taskId(), run);
+        }
+        FixCommand command = (FixCommand) work;
+        return commands.instance(command.taskId(), command);
     }
 }

@@ -14,4 +14,20 @@ public final class CommentMarker {
     public static String forWorkflow(long workflowId) {
         return PREFIX + workflowId + SUFFIX;
     }
+
+    /** The start every pipfix comment has, whichever workflow it is about. */
+    public static String prefix() {
+        return PREFIX;
+    }
+
+    /** The marker a comment starts with, when it is one of pipfix's. */
+    public static java.util.Optional<String> of(String body) {
+        if (body == null || !body.startsWith(PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        int end = body.indexOf(SUFFIX, PREFIX.length());
+        return end < 0 || !body.substring(PREFIX.length(), end).matches("\\d{1,19}")
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(body.substring(0, end + SUFFIX.length()));
+    }
 }

@@ -12,11 +12,18 @@ import java.util.List;
  * @param commentOnPush true ({@code comment_on: push}): a failed run without a pull request gets its comment on the
  *                      commit instead
  * @param fix       the fix pipfix proposes where a virtual environment would be its choice, if it can fix the cause
+ * @param apply     false ({@code apply: false}): {@code /pipfix apply} is answered, never carried out
  */
-public record RepoSettings(boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush, Fix fix) {
+public record RepoSettings(
+        boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush, Fix fix, boolean apply) {
 
     public static final String PATH = ".github/pipfix.yml";
-    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false, Fix.VENV);
+    public static final RepoSettings DEFAULTS = new RepoSettings(true, List.of(), ".venv", false, Fix.VENV, true);
+
+    /** Settings with {@code /pipfix apply} allowed, its default. */
+    public RepoSettings(boolean enabled, List<String> workflows, String venvPath, boolean commentOnPush, Fix fix) {
+        this(enabled, workflows, venvPath, commentOnPush, fix, true);
+    }
 
     /** {@code fix:} in the file. */
     public enum Fix implements StableId {

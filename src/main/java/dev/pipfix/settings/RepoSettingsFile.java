@@ -26,7 +26,7 @@ public final class RepoSettingsFile {
     /** A relative path of plain characters: it is written into a shell line of the workflow. */
     private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
-    private static final Set<String> KEYS = Set.of("enabled", "workflows", "fix", "venv_path", "comment_on");
+    private static final Set<String> KEYS = Set.of("enabled", "workflows", "fix", "venv_path", "comment_on", "apply");
 
     /** The settings, and what was wrong with the file. */
     public record Parsed(RepoSettings settings, List<SettingsProblem> problems) {
@@ -88,6 +88,7 @@ public final class RepoSettingsFile {
         String venvPath = d.venvPath();
         boolean commentOnPush = d.commentOnPush();
         RepoSettings.Fix fix = d.fix();
+        boolean apply = d.apply();
         Set<String> seen = new LinkedHashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -169,6 +170,15 @@ public final class RepoSettingsFile {
                         commentOnPush = targets.contains("push");
                     }
                 }
+                case "apply" -> {
+                    Boolean flag = bool(value);
+                    if (flag == null) {
+                        problems.add(
+                                new SettingsProblem(line(value), "`apply` should be true or false; it stays true"));
+                    } else {
+                        apply = flag;
+                    }
+                }
                 default ->
                     problems.add(new SettingsProblem(
                             line(keyNode),
@@ -176,7 +186,7 @@ public final class RepoSettingsFile {
                                     + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
             }
         }
-        return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush, fix), problems);
+        return new Parsed(new RepoSettings(enabled, workflows, venvPath, commentOnPush, fix, apply), problems);
     }
 
     private static int line(Node node) {

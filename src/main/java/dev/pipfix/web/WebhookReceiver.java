@@ -5,6 +5,7 @@ import dev.pipfix.queue.Admission;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Delivery;
 import dev.pipfix.queue.DeliveryResult;
+import dev.pipfix.queue.FixCommand;
 import dev.pipfix.queue.Intake;
 import dev.pipfix.queue.QueueUnavailableException;
 import java.io.IOException;
@@ -100,6 +101,9 @@ public final class WebhookReceiver {
         if ("workflow_run".equals(event)) {
             return WorkflowRunPayload.FIELDS;
         }
+        if ("issue_comment".equals(event)) {
+            return IssueCommentPayload.FIELDS;
+        }
         return "ping".equals(event) ? PING_FIELDS : NO_FIELDS;
     }
 
@@ -109,7 +113,18 @@ public final class WebhookReceiver {
     private WebhookReply admit(Routed routed) {
         Delivery delivery = routed.delivery();
         Admission admission = intake.admit(delivery);
-        CompletedRun run = delivery.run();
+        if (delivery.work() instanceof FixCommand command) {
+            return switch (admission) {
+                case DUPLICATE_DELIVERY -> WebhookReply.duplicate("delivery " + delivery.id() + " was received before");
+                case RUN_ALREADY_QUEUED ->
+                    WebhookReply.duplicate("comment " + command.commentId() + " is already queued");
+                case RUN_QUEUED ->
+                    WebhookReply.queued(
+                            "/pipfix apply on " + command.repository() + "#" + command.pullRequest() + " queued");
+                case RECORDED -> routed.reply();
+            };
+        }
+        CompletedRun run = (CompletedRun) delivery.work();
         WebhookReply reply = switch (admission) {
             case DUPLICATE_DELIVERY -> WebhookReply.duplicate("delivery " + delivery.id() + " was received before");
             case RUN_ALREADY_QUEUED ->
@@ -134,6 +149,12 @@ public final class WebhookReceiver {
             }
             case "workflow_run" -> {
                 return workflowRun(event, deliveryId, new WorkflowRunPayload(payload));
+            }
+            case "issue_comment" -> {
+                StringBuilder ignored = new StringBuilder();
+                Optional<FixCommand> command = IssueCommentPayload.command(payload, deliveryId, ignored);
+                return command.map(c -> new Routed(Delivery.ofCommand(deliveryId, event, clock.instant(), c), null))
+                        .orElseGet(() -> recordOnly(event, deliveryId, WebhookReply.ignored(ignored.toString())));
             }
             default -> {
                 return recordOnly(

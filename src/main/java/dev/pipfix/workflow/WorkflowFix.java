@@ -11,6 +11,7 @@ import dev.pipfix.runner.RunnerOs;
  *                repository root; null when no safe patch could be made
  * @param change  the new step as YAML, or the rewritten command: what to add by hand when there is no diff
  * @param note    why there is no diff, or what else to know; null when there is nothing to add
+ * @param patched the whole file with the patch applied, what a fix commit writes; null without a diff
  */
 public record WorkflowFix(
         FixStrategy strategy,
@@ -21,7 +22,8 @@ public record WorkflowFix(
         Shell shell,
         String diff,
         String change,
-        String note) {
+        String note,
+        String patched) {
 
     public boolean hasDiff() {
         return diff != null;
@@ -29,7 +31,7 @@ public record WorkflowFix(
 
     /** The same fix to make by hand, with no diff, and why. */
     public WorkflowFix withoutDiff(String why) {
-        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, why);
+        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, why, null);
     }
 
     static WorkflowFix adviceOnly(
@@ -41,6 +43,6 @@ public record WorkflowFix(
             Shell shell,
             String change,
             String note) {
-        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, note);
+        return new WorkflowFix(strategy, path, job, step, os, shell, null, change, note, null);
     }
 }

@@ -188,7 +188,8 @@ public final class WorkflowPatcher {
                 platform.shell(),
                 UnifiedDiff.of(path, document.text(), patched.text()),
                 change,
-                null);
+                null,
+                patched.text());
     }
 
     /** setup-uv has {@code activate-environment} since v6; a commit pin counts by its version comment. */
@@ -374,7 +375,8 @@ public final class WorkflowPatcher {
                 platform.shell(),
                 UnifiedDiff.of(path, text, patched),
                 change,
-                null);
+                null,
+                patched);
     }
 
     /** The new step goes above the comment lines that introduce the failing step. */

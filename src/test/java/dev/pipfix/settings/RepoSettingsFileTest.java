@@ -81,6 +81,15 @@ class RepoSettingsFileTest {
     }
 
     @Test
+    void the_apply_command_can_be_switched_off() {
+        assertThat(RepoSettingsFile.parse("apply: false\n").settings().apply()).isFalse();
+        assertThat(RepoSettingsFile.parse("fix: venv\n").settings().apply()).isTrue();
+        assertThat(RepoSettingsFile.parse("apply: sometimes\n").problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("`apply` should be true or false"));
+    }
+
+    @Test
     void a_list_at_the_top_is_not_settings() {
         assertThat(RepoSettingsFile.parse("- enabled\n").problems())
                 .singleElement()

@@ -39,6 +39,8 @@ public final class GitHubSimulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicInteger tokenSequences = new AtomicInteger();
     private final List<LoggedRequest> earlierRequests = new ArrayList<>();
+    private final BranchStore branches = new BranchStore();
+    private final CommentStore comments;
 
     public GitHubSimulator(Clock clock) {
         this(clock, new CommentStore());
@@ -47,10 +49,11 @@ public final class GitHubSimulator implements AutoCloseable {
     /** @param comments the memory behind {@link #commentsFromStore(String)} */
     public GitHubSimulator(Clock clock, CommentStore comments) {
         this.clock = clock;
+        this.comments = comments;
         this.api = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
-                .extensions(comments)
+                .extensions(comments, branches)
                 .containerThreads(64));
         api.start();
         storage.start();
@@ -183,6 +186,78 @@ public final class GitHubSimulator implements AutoCloseable {
                 .willReturn(json(200, body)));
         api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/actions/runs/" + runId + "/attempts/" + attempt))
                 .willReturn(json(200, body)));
+    }
+
+    /**
+     * A pull request's branch holding {@code path}: read at the branch ({@code contents?ref=BRANCH}), written as one
+     * commit per {@code PUT}, its commits listed; the memory is {@link #branches()}.
+     */
+    public void branch(String repository, String branch, String path, String text) {
+        branches.put(repository, branch, path, text);
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path))
+                .withQueryParam("ref", equalTo(branch))
+                .atPriority(2)
+                .willReturn(aResponse().withTransformers(BranchStore.NAME)));
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+                        urlPathEqualTo("/repos/" + repository + "/contents/" + path))
+                .willReturn(aResponse().withTransformers(BranchStore.NAME)));
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/commits"))
+                .willReturn(aResponse().withTransformers(BranchStore.NAME)));
+    }
+
+    public BranchStore branches() {
+        return branches;
+    }
+
+    /** The memory behind {@link #commentsFromStore(String)}. */
+    public CommentStore comments() {
+        return comments;
+    }
+
+    /** {@code GET /repos/{o}/{r}/pulls/{n}}: GitHub's own example of a pull request, with this one's head. */
+    public void pullRequest(
+            String repository,
+            int number,
+            boolean open,
+            String headRepository,
+            String headBranch,
+            String headSha,
+            boolean maintainerCanModify) {
+        Map<String, Object> json = example("openapi/example-pull-request.json");
+        json.put("number", number);
+        json.put("state", open ? "open" : "closed");
+        json.put("maintainer_can_modify", maintainerCanModify);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> head = (Map<String, Object>) json.get("head");
+        head.put("ref", headBranch);
+        head.put("sha", headSha);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> repo = (Map<String, Object>) head.get("repo");
+        repo.put("full_name", headRepository);
+        api.stubFor(
+                get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number)).willReturn(json(200, write(json))));
+    }
+
+    /** {@code GET /repos/{o}/{r}/collaborators/{user}/permission}, as GitHub answers for the role. */
+    public void collaborator(String repository, String login, String role) {
+        Map<String, Object> json = example("openapi/example-collaborator-permission.json");
+        json.put("role_name", role);
+        json.put(
+                "permission",
+                switch (role) {
+                    case "maintain" -> "write";
+                    case "triage" -> "read";
+                    default -> role;
+                });
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/collaborators/" + login + "/permission"))
+                .willReturn(json(200, write(json))));
+    }
+
+    /** Reactions on any issue comment of the repository, answered with GitHub's example. */
+    public void acceptReactions(String repository) {
+        api.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                        "/repos/" + repository + "/issues/comments/\\d+/reactions"))
+                .willReturn(json(201, Fixtures.text("openapi/example-reaction.json"))));
     }
 
     /** {@code GET /repos/{o}/{r}/actions/jobs/{id}}: one job, as the jobs list gives it. */

@@ -18,6 +18,7 @@ public final class TestQueues {
                 dataSource,
                 dialect,
                 run -> null,
+                command -> null,
                 (error, failures, now) -> RetryPolicy.Decision.giveUp("not retried"),
                 new DurableRunQueue.Settings(
                         1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),

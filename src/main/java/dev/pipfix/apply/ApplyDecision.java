@@ -1,0 +1,68 @@
+package dev.pipfix.apply;
+
+import java.util.Set;
+
+/**
+ * Whether pipfix commits its fix for a {@code /pipfix apply}, answers, or stays silent: who asked and what they may
+ * do, the pull request, the repository's settings. Pure: values in, a decision out. A fork's branch is pushed to
+ * only when its pull request lets maintainers edit it.
+ */
+public sealed interface ApplyDecision {
+
+    /** The permissions that allow pushing: GitHub's {@code role_name}s of collaborators with write access or more. */
+    Set<String> MAY_PUSH = Set.of("write", "maintain", "admin");
+
+    /** Commit to {@code branch} of {@code repository} (the pull request's head). */
+    record Commit(String repository, String branch) implements ApplyDecision {}
+
+    /** Do not commit; reply with {@code text} (Markdown, pipfix's own words). */
+    record Answer(String text) implements ApplyDecision {}
+
+    /** Do not commit and do not reply: {@code reason} goes to the log. */
+    record Ignore(String reason) implements ApplyDecision {}
+
+    /**
+     * @param commenterType the comment author's account type ({@code User}, {@code Bot})
+     * @param permission    the author's role on the repository ({@code admin}, {@code maintain}, {@code write},
+     *                      {@code triage}, {@code read}, {@code none})
+     */
+    record Request(
+            String commenter,
+            String commenterType,
+            String permission,
+            boolean applyEnabled,
+            boolean pullRequestOpen,
+            String baseRepository,
+            String headRepository,
+            String headBranch,
+            boolean maintainerCanModify) {}
+
+    static ApplyDecision decide(Request request) {
+        if ("Bot".equalsIgnoreCase(request.commenterType())) {
+            return new Ignore("the command came from a bot (" + request.commenter() + ")");
+        }
+        if (!request.applyEnabled()) {
+            return new Answer("`/pipfix apply` is switched off for this repository (`apply: false` in"
+                    + " `.github/pipfix.yml`): apply the patch in pipfix's comment with `git apply`.");
+        }
+        if (!MAY_PUSH.contains(request.permission())) {
+            return new Answer("Only people who may push to this repository can ask pipfix to commit; your role here"
+                    + " is `" + request.permission() + "`. The patch in pipfix's comment can be applied with"
+                    + " `git apply` by anyone with a checkout of the branch.");
+        }
+        if (!request.pullRequestOpen()) {
+            return new Answer("This pull request is closed: pipfix commits only to open pull requests.");
+        }
+        if (request.headRepository() == null) {
+            return new Answer(
+                    "The branch of this pull request is gone (its repository was deleted): nothing to" + " commit to.");
+        }
+        boolean fork = !request.headRepository().equalsIgnoreCase(request.baseRepository());
+        if (fork && !request.maintainerCanModify()) {
+            return new Answer("This pull request comes from the fork `" + request.headRepository() + "`, which does"
+                    + " not allow edits by maintainers, so pipfix cannot push to it. Its author can tick \"Allow edits"
+                    + " by maintainers\" and ask again, or apply the patch in pipfix's comment with `git apply`.");
+        }
+        return new Commit(request.headRepository(), request.headBranch());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pipfix.apply;
+
+import dev.pipfix.diagnosis.Finding;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The message of pipfix's fix commit: what it changes and why, and a trailer that names the fix by run, file, job
+ * and cause. The trailer is how pipfix finds a commit it made before committing again: after a crash between the
+ * commit and the comment's edit, or for a second {@code /pipfix apply}.
+ */
+public final class FixCommitMessage {
+
+    public static final String TRAILER = "Pipfix-Fix";
+    /** Which command asked for the commit: a retried command knows its own commit from an earlier one's. */
+    public static final String REQUESTED = "Pipfix-Requested-In";
+
+    private static final Pattern TRAILER_LINE = Pattern.compile("(?m)^" + TRAILER + ": (.+)$");
+
+    private FixCommitMessage() {}
+
+    /** The trailer's value: the fix for this run's failure, whatever the branch's head is now. */
+    public static String key(String repository, long runId, long runAttempt, String workflowPath, String job) {
+        return repository + " run " + runId + " attempt " + runAttempt + ", " + workflowPath + ", job " + job;
+    }
+
+    public static String of(
+            Finding finding, String workflowPath, String step, String runUrl, String key, String requestedIn) {
+        String what = switch (finding.cause()) {
+            case PIP_SELF_UPGRADE -> "upgrade pip with python -m pip";
+            case ROOT_OWNED_CACHE -> "install without the root-owned cache";
+            case PIPX_HOME_UNWRITABLE -> "give pipx directories the job owns";
+            default -> "install into a virtual environment";
+        };
+        return "ci: " + what + " before " + oneLine(step) + "\n\n"
+                + finding.installer().command() + " was not allowed to install where it was told to ("
+                + finding.kind().id() + ", " + finding.cause().id() + ") in " + runUrl + ".\n"
+                + "The change to " + workflowPath + " is the patch pipfix proposed and validated, committed at the"
+                + " request of a comment on the pull request.\n\n"
+                + TRAILER + ": " + key + "\n"
+                + REQUESTED + ": " + requestedIn + "\n";
+    }
+
+    /** Whether the commit was made for the command in {@code requestedIn} (a comment's URL). */
+    public static boolean requestedIn(String message, String requestedIn) {
+        return message != null && message.contains("\n" + REQUESTED + ": " + requestedIn + "\n");
+    }
+
+    /** The trailer a commit message carries, if any. */
+    public static Optional<String> keyOf(String message) {
+        Matcher matcher = TRAILER_LINE.matcher(message == null ? "" : message);
+        return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
+    }
+
+    private static String oneLine(String text) {
+        String flat =
+                text == null ? "the failing step" : text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 60 ? flat : flat.substring(0, 59) + "…";
+    }
+}

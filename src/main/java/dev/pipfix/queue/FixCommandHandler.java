@@ -1,0 +1,10 @@
+package dev.pipfix.queue;
+
+import java.io.IOException;
+
+/** Carries out one queued {@code /pipfix apply}. */
+@FunctionalInterface
+public interface FixCommandHandler {
+
+    RunResult handle(FixCommand command) throws IOException;
+}

@@ -1,0 +1,249 @@
+package dev.pipfix.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipfix.testing.BranchStore;
+import dev.pipfix.testing.Fixtures;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code /pipfix apply} on pull request #42, whose run 680634037 pipfix has commented on (the usual failing run): the
+ * {@code issue_comment} delivery from GitHub's own example, a maintainer with write access, the pull request's
+ * branch {@code add-yaml} in the same repository holding the workflow file as the run had it. A test states what
+ * differs.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class ApplyCommandEndToEndTest extends EndToEndTest {
+
+    private static final String BRANCH = "add-yaml";
+    private static final String WORKFLOW = ".github/workflows/ci.yml";
+    private static final String COMMAND = "issue_comment-created-pipfix-apply.json";
+
+    @TempDir
+    Path checkout;
+
+    @BeforeEach
+    void commentedRun() {
+        failingRun().stub();
+        github.commentsFromStore(REPO);
+        github.run(REPO, RUN, 1, "completed", "failure", HEAD_SHA, WORKFLOW);
+        github.branch(REPO, BRANCH, WORKFLOW, Fixtures.text("e2e/ci.yml"));
+        github.pullRequest(REPO, 42, true, REPO, BRANCH, HEAD_SHA, false);
+        github.collaborator(REPO, "maintainer", "write");
+        github.acceptReactions(REPO);
+        deliverAndWait(SAME_REPO);
+        github.resetRequests();
+    }
+
+    @Test
+    void a_maintainers_command_commits_exactly_the_patch_of_pipfixs_comment() throws Exception {
+        // when
+        HttpResponse<String> response = command(c -> {});
+
+        // then: one commit, whose file is the comment's diff applied with git
+        assertThat(response.statusCode()).isEqualTo(202);
+        List<BranchStore.Commit> commits = github.branches().commits();
+        assertThat(commits).singleElement().satisfies(commit -> {
+            assertThat(commit.path()).isEqualTo(WORKFLOW);
+            assertThat(commit.message()).contains("Pipfix-Fix: " + REPO + " run " + RUN + " attempt 1");
+        });
+        String comment = stickyComment();
+        assertThat(gitApply(Fixtures.text("e2e/ci.yml"), diffOf(comment)))
+                .isEqualTo(commits.get(0).text());
+        assertThat(comment)
+                .contains("**Applied:** https://github.com/" + REPO + "/commit/"
+                        + commits.get(0).sha());
+        assertThat(answer()).startsWith("@maintainer Committed the fix to `add-yaml`");
+        assertThat(github.apiCalls())
+                .contains("POST /repos/" + REPO + "/issues/comments/1500000042/reactions")
+                .contains("GET /repos/" + REPO + "/collaborators/maintainer/permission");
+    }
+
+    @Test
+    void a_second_command_says_the_fix_is_there_already() throws Exception {
+        // given
+        command(c -> {});
+
+        // when
+        command(c -> c.put("id", 1500000043L));
+
+        // then
+        assertThat(github.branches().commits()).hasSize(1);
+        assertThat(answer()).contains("The fix is on the branch already");
+    }
+
+    @Test
+    void a_failure_after_the_commit_is_retried_without_committing_again() throws Exception {
+        // given GitHub fails the first edit of pipfix's comment, after the commit was made
+        long sticky = store().ids(42).get(0);
+        github.stub(com.github.tomakehurst.wiremock.client.WireMock.patch(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                "/repos/" + REPO + "/issues/comments/" + sticky))
+                .atPriority(1)
+                .inScenario("edit fails once")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("failed")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(502)
+                        .withBody("Bad Gateway")));
+
+        // when
+        command(c -> {});
+
+        // then the retried task found its own commit
+        assertThat(github.branches().commits()).hasSize(1);
+        assertThat(stickyComment()).contains("**Applied:**");
+        assertThat(answer()).startsWith("@maintainer Committed the fix to `add-yaml`");
+    }
+
+    @Test
+    void a_reader_gets_a_polite_answer_and_no_commit() throws Exception {
+        // given
+        github.collaborator(REPO, "maintainer", "read");
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(answer())
+                .contains("Only people who may push to this repository")
+                .contains("`read`");
+    }
+
+    @Test
+    void a_bots_command_is_neither_carried_out_nor_answered() throws Exception {
+        // when
+        command(c -> ((ObjectNode) c.get("user")).put("type", "Bot").put("login", "renovate[bot]"));
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void a_closed_pull_request_gets_an_answer_and_no_commit() throws Exception {
+        // given
+        github.pullRequest(REPO, 42, false, REPO, BRANCH, HEAD_SHA, false);
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(answer()).contains("This pull request is closed");
+    }
+
+    @Test
+    void a_fork_without_maintainer_edits_gets_how_to_apply_by_hand() throws Exception {
+        // given
+        github.pullRequest(REPO, 42, true, "contributor/octo-repo", BRANCH, HEAD_SHA, false);
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(answer()).contains("fork `contributor/octo-repo`").contains("git apply");
+    }
+
+    @Test
+    void a_branch_that_already_has_the_fix_gets_nothing_to_commit() throws Exception {
+        // given someone applied the patch by hand
+        String patched = gitApply(Fixtures.text("e2e/ci.yml"), diffOf(stickyComment()));
+        github.branch(REPO, BRANCH, WORKFLOW, patched);
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(answer()).contains("Nothing to commit").contains("already creates a virtual environment");
+    }
+
+    @Test
+    void an_edited_comment_is_not_a_command() throws Exception {
+        // when
+        HttpResponse<String> response =
+                sender.deliver("issue_comment", payload(root -> root.put("action", "edited"), c -> {}));
+        awaitIdle();
+
+        // then
+        assertThat(response.body()).contains("only new comments are commands");
+        assertThat(github.apiCalls()).isEmpty();
+    }
+
+    /** The command comment, changed by {@code comment}, delivered signed; waits until it is carried out. */
+    private HttpResponse<String> command(Consumer<ObjectNode> comment) throws Exception {
+        HttpResponse<String> response = sender.deliver("issue_comment", payload(root -> {}, comment));
+        awaitIdle();
+        return response;
+    }
+
+    private static byte[] payload(Consumer<ObjectNode> root, Consumer<ObjectNode> comment) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode event = (ObjectNode) json.readTree(Fixtures.payload(COMMAND));
+            root.accept(event);
+            comment.accept((ObjectNode) event.get("comment"));
+            return json.writeValueAsBytes(event);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String stickyComment() {
+        return store().bodies(42).get(0);
+    }
+
+    /** pipfix's latest answer on the pull request. */
+    private String answer() {
+        List<String> bodies = store().bodies(42);
+        assertThat(bodies).hasSizeGreaterThan(1);
+        return bodies.get(bodies.size() - 1);
+    }
+
+    private dev.pipfix.testing.CommentStore store() {
+        return github.comments();
+    }
+
+    private static String diffOf(String comment) {
+        int start = comment.indexOf("```diff\n") + "```diff\n".length();
+        return comment.substring(start, comment.indexOf("\n```", start) + 1);
+    }
+
+    /** The diff applied with {@code git apply} to the file in a scratch repository. */
+    private String gitApply(String original, String diff) throws Exception {
+        Path file = checkout.resolve(WORKFLOW);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, original, StandardCharsets.UTF_8);
+        Path patch = checkout.resolve("fix.patch");
+        Files.writeString(patch, diff, StandardCharsets.UTF_8);
+        new ProcessBuilder("git", "init", "-q")
+                .directory(checkout.toFile())
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+        Process git = new ProcessBuilder("git", "apply", "fix.patch")
+                .directory(checkout.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(output).isZero();
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
