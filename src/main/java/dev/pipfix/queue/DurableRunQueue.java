@@ -109,29 +109,8 @@ public final class DurableRunQueue implements AutoCloseable {
         this.clock = clock;
         this.retryPolicy = retryPolicy;
         this.failedTasks = new FailedTasks(dataSource);
-        this.task = Tasks.oneTime(TASK, CompletedRun.class)
-                .onFailure(this::onFailure)
-                .execute((instance, context) -> {
-                    RunResult result;
-                    try {
-                        result = handler.handle(instance.getData());
-                        completed.incrementAndGet();
-                    } catch (Exception e) {
-                        throw new RunFailedException(e);
-                    }
-                    recordResult(instance.getId(), result);
-                });
-        this.commandTask = Tasks.oneTime(COMMAND_TASK, FixCommand.class)
-                .onFailure(this::onFailure)
-                .execute((instance, context) -> {
-                    RunResult result;
-                    try {
-                        result = commands.handle(instance.getData());
-                    } catch (Exception e) {
-                        throw new RunFailedException(e);
-                    }
-                    recordResult(instance.getId(), result);
-                });
+        this.task = oneTime(TASK, CompletedRun.class, handler::handle);
+        this.commandTask = oneTime(COMMAND_TASK, FixCommand.class, commands::handle);
         // the dialect is known: db-scheduler's autodetection would ask the database again, for each client
         this.jdbcCustomization = dialect == Database.Dialect.POSTGRESQL
                 ? new PostgreSqlJdbcCustomization(false, false)
@@ -157,6 +136,26 @@ public final class DurableRunQueue implements AutoCloseable {
                     .execute((instance, context) -> periodic.run()));
         }
         this.scheduler = builder.build();
+    }
+
+    /** A handler's work for one task's data, which may fail with the reason the retry policy reads. */
+    @FunctionalInterface
+    private interface TaskWork<T> {
+        RunResult handle(T data) throws Exception;
+    }
+
+    /** A task whose outcome is recorded for the status page and whose failures go to the retry policy. */
+    private <T> OneTimeTask<T> oneTime(String name, Class<T> type, TaskWork<T> work) {
+        return Tasks.oneTime(name, type).onFailure(this::onFailure).execute((instance, context) -> {
+            RunResult result;
+            try {
+                result = work.handle(instance.getData());
+                completed.incrementAndGet();
+            } catch (Exception e) {
+                throw new RunFailedException(e);
+            }
+            recordResult(instance.getId(), result);
+        });
     }
 
     public DurableRunQueue start() {
@@ -225,7 +224,7 @@ public final class DurableRunQueue implements AutoCloseable {
                 && !scheduler.getSchedulerState().isShuttingDown();
     }
 
-    /** Runs this instance finished since it started. */
+    /** Runs and commands this instance finished since it started. */
     public long completed() {
         return completed.get();
     }
