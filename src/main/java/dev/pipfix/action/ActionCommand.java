@@ -151,11 +151,7 @@ public final class ActionCommand {
 
     /** The worker's path, tried again when GitHub fails for a moment and says (or lets us guess) when to return. */
     private RunResult handle(CompletedRun run, String token) throws CannotFinish {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(30))
-                .build();
+        OkHttpClient http = GitHubConnection.httpClient().build();
         GitHubApi api = new GitHubConnection(http, env.apiUrl(), env.serverUrl(), userAgent)
                 .api(new Credential.Token(token, "action:" + env.repository()));
         try (Alongside alongside = new Alongside(2)) {

@@ -92,10 +92,7 @@ public final class PipfixServer implements AutoCloseable {
         CompletableFuture<HikariDataSource> opening =
                 CompletableFuture.supplyAsync(() -> openDatabase(database, config));
         this.metrics = new Metrics();
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(30))
+        this.http = GitHubConnection.httpClient()
                 .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
                 .build();
         this.github = new GitHubConnection(http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version);

@@ -12,7 +12,6 @@ import dev.pipfix.github.ScannedLog;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,10 +54,7 @@ final class RunInput {
 
     static Fetched fetch(RunUrl url, String token, Optional<String> apiUrl, String userAgent, LogDetector detector)
             throws Refused {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .build();
+        OkHttpClient http = GitHubConnection.httpClient().build();
         GitHubApi api = new GitHubConnection(http, url.apiUrl(apiUrl), "https://" + url.host(), userAgent)
                 .api(new Credential.Token(token, "analyze"));
         try {

@@ -1,5 +1,6 @@
 package dev.pipfix.github;
 
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -14,6 +15,14 @@ public record GitHubConnection(
 
     public GitHubConnection(OkHttpClient http, String apiUrl, String webUrl, String userAgent) {
         this(http, apiUrl, webUrl, userAgent, new ConditionalRequests(CONDITIONAL_BYTES));
+    }
+
+    /** An OkHttp client with GitHub's time-outs: connecting, reading (a log streams for a while), writing. */
+    public static OkHttpClient.Builder httpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(30));
     }
 
     /** The REST API as {@code credential}. */

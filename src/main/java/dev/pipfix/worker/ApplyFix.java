@@ -17,7 +17,6 @@ import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.Reactions;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.Runs;
-import dev.pipfix.github.SettingsFiles;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
@@ -26,7 +25,6 @@ import dev.pipfix.queue.RunOutcome;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.settings.RepoSettings;
-import dev.pipfix.settings.RepoSettingsFile;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
@@ -61,7 +59,7 @@ public final class ApplyFix {
     private final JobLogs jobLogs = new JobLogs(JobLogs.DEFAULT_MAX_BYTES);
     private final WorkflowFiles workflowFiles = new WorkflowFiles();
     private final FixCommits fixCommits = new FixCommits();
-    private final SettingsFiles settingsFiles = new SettingsFiles();
+    private final RepositorySettings repositorySettings = new RepositorySettings();
     private final WorkflowPatcher patcher = new WorkflowPatcher();
 
     public ApplyFix(GitHubClients clients, StickyComments comments, LogDetector detector) {
@@ -84,11 +82,7 @@ public final class ApplyFix {
             return done(command, RunOutcome.COMMAND_IGNORED, "a bot's command (" + command.commenter() + ")");
         }
         reactions.acknowledge(api, repository, command.commentId());
-        RepoSettings settings = settingsFiles
-                .readOnDefaultBranch(api, repository, RepoSettings.PATH)
-                .map(RepoSettingsFile::parse)
-                .map(RepoSettingsFile.Parsed::settings)
-                .orElse(RepoSettings.DEFAULTS);
+        RepoSettings settings = repositorySettings.read(api, repository).settings();
         String role = collaborators.role(api, repository, command.commenter());
         PullRequests.PullRequest pr = pullRequests.get(api, repository, command.pullRequest());
         ApplyDecision decision = ApplyDecision.decide(new ApplyDecision.Request(

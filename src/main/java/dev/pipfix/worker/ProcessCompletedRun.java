@@ -11,7 +11,6 @@ import dev.pipfix.github.JobStep;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.ScannedLog;
-import dev.pipfix.github.SettingsFiles;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
@@ -28,7 +27,6 @@ import dev.pipfix.report.FailedJob;
 import dev.pipfix.report.RunReport;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.RepoSettingsFile;
-import dev.pipfix.settings.SettingsProblem;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
@@ -67,7 +65,7 @@ public final class ProcessCompletedRun implements RunHandler {
     private final WorkflowFiles workflowFiles;
     private final WorkflowPatcher patcher = new WorkflowPatcher();
     private final Metrics metrics;
-    private final SettingsFiles settingsFiles = new SettingsFiles();
+    private final RepositorySettings repositorySettings = new RepositorySettings();
     private final Alongside alongside;
 
     public ProcessCompletedRun(
@@ -105,11 +103,13 @@ public final class ProcessCompletedRun implements RunHandler {
                 ? Optional.empty()
                 : Optional.of(alongside.call(
                         () -> runJobs.ofAttempt(client, run.repository(), run.runId(), run.runAttempt())));
-        RepoSettingsFile.Parsed settings = settings(client, run);
+        RepoSettingsFile.Parsed settings = repositorySettings.read(client, run.repository());
         if (!settings.settings().enabled()) {
+            settle(jobs);
             return log(run, RunOutcome.DISABLED, RepoSettings.PATH + " says enabled: false", started);
         }
         if (!settings.settings().watches(run.workflowName(), run.workflowPath())) {
+            settle(jobs);
             return log(
                     run,
                     RunOutcome.NOT_WATCHED,
@@ -188,20 +188,11 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /**
-     * The repository's settings, read from its default branch for this run. A file that cannot be used is no reason
-     * to stop: the comment names its problems and the defaults apply.
+     * Waits for the jobs list that went out beside the settings file, whatever it answered: no request of a run
+     * outlives the run's task.
      */
-    private RepoSettingsFile.Parsed settings(GitHubApi client, CompletedRun run) throws IOException {
-        try {
-            return settingsFiles
-                    .readOnDefaultBranch(client, run.repository(), RepoSettings.PATH)
-                    .map(RepoSettingsFile::parse)
-                    .orElse(RepoSettingsFile.absent());
-        } catch (SettingsFiles.TooBigException e) {
-            return new RepoSettingsFile.Parsed(
-                    RepoSettings.DEFAULTS,
-                    List.of(new SettingsProblem(1, e.getMessage() + "; every setting keeps its default")));
-        }
+    private static void settle(Optional<CompletableFuture<List<WorkflowJob>>> jobs) {
+        jobs.ifPresent(call -> call.handle((answer, error) -> null).join());
     }
 
     /** A passing run edits an earlier comment of this workflow on the pull request to say it is resolved. */
