@@ -20,7 +20,20 @@ public final class AppManifest {
             "contents:read", "Read the workflow file of a failed run, to write the fix against it",
             "pull_requests:write", "Comment on the pull request whose run failed (one comment, edited in place)",
             "metadata:read", "See repository names and settings (every GitHub App has this)");
-    private static final Map<String, String> EVENTS = Map.of("workflow_run", "Be told when a workflow run completes");
+    private static final Map<String, String> EVENTS = Map.of(
+            "workflow_run", "Be told when a workflow run completes",
+            "issue_comment", "Be told of comments on pull requests, to carry out /pipfix apply");
+    /**
+     * What "allow pipfix to commit its fix when asked" adds: writing the workflow file (GitHub requires the
+     * {@code workflows} permission for that), and the comments that ask for it.
+     */
+    private static final Map<String, String> COMMIT_PERMISSIONS =
+            Map.of("contents", "write", "workflows", "write", "issues", "read");
+
+    private static final Map<String, String> COMMIT_REASONS = Map.of(
+            "contents:write", "Commit its fix to a pull request's branch, when someone who may push asks",
+            "workflows:write", "Change a workflow file in that commit (GitHub asks this of any change to one)",
+            "issues:read", "Receive the comments that ask for the fix (GitHub sends comment events with it)");
 
     private final Map<String, Object> manifest;
 
@@ -51,7 +64,30 @@ public final class AppManifest {
      * @param name      null or blank for the manifest's own
      */
     public String json(String publicUrl, String name) {
+        return json(publicUrl, name, false);
+    }
+
+    /**
+     * @param allowCommits the owner ticked "allow pipfix to commit its fix when asked": the manifest also asks for
+     *                     {@link #commitGrants()} and the {@code issue_comment} event
+     */
+    public String json(String publicUrl, String name, boolean allowCommits) {
         Map<String, Object> sent = new LinkedHashMap<>(manifest);
+        if (allowCommits) {
+            Map<String, Object> permissions = new LinkedHashMap<>();
+            ((Map<?, ?>) manifest.get("default_permissions"))
+                    .forEach((permission, access) -> permissions.put(String.valueOf(permission), access));
+            COMMIT_PERMISSIONS.forEach((permission, access) ->
+                    permissions.merge(permission, access, (had, wanted) -> "write".equals(had) ? had : wanted));
+            sent.put("default_permissions", permissions);
+            List<Object> events = manifest.get("default_events") instanceof List<?> given
+                    ? new ArrayList<>(given)
+                    : new ArrayList<>();
+            if (!events.contains("issue_comment")) {
+                events.add("issue_comment");
+            }
+            sent.put("default_events", events);
+        }
         if (name != null && !name.isBlank()) {
             sent.put("name", name.strip());
         }
@@ -79,6 +115,18 @@ public final class AppManifest {
             String key = permission + ":" + access;
             grants.add(new Grant(permission + ": " + access, PERMISSIONS.getOrDefault(key, "")));
         });
+        return grants;
+    }
+
+    /** What the opt-in adds, with why: the setup page lists it beside its checkbox. */
+    public List<Grant> commitGrants() {
+        List<Grant> grants = new ArrayList<>();
+        COMMIT_PERMISSIONS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> grants.add(new Grant(
+                        entry.getKey() + ": " + entry.getValue(),
+                        COMMIT_REASONS.get(entry.getKey() + ":" + entry.getValue()))));
+        grants.add(new Grant("issue_comment", EVENTS.get("issue_comment")));
         return grants;
     }
 

@@ -102,6 +102,17 @@ public final class SetupFlow {
      * @param organization null or blank to register the App on the signed-in user's account
      */
     public Start start(String setupCode, boolean requestFromLoopback, String organization, String name, Instant now) {
+        return start(setupCode, requestFromLoopback, organization, name, false, now);
+    }
+
+    /** @param allowCommits the App may commit pipfix's fix when someone who may push asks ({@code /pipfix apply}) */
+    public Start start(
+            String setupCode,
+            boolean requestFromLoopback,
+            String organization,
+            String name,
+            boolean allowCommits,
+            Instant now) {
         if (needsCode(requestFromLoopback) && !this.setupCode.use(setupCode)) {
             LOG.warn("a registration was refused: the setup code was missing or wrong");
             return new CodeRefused();
@@ -114,7 +125,7 @@ public final class SetupFlow {
             }
             action = githubUrl + "/organizations/" + organization.strip() + "/settings/apps/new";
         }
-        return new Registration(action, manifest.json(publicUrl, name), states.issue(now));
+        return new Registration(action, manifest.json(publicUrl, name, allowCommits), states.issue(now));
     }
 
     public Outcome complete(String code, String state, Instant now) {

@@ -61,7 +61,7 @@ final class SetupPages {
                     .append("</li>\n");
         }
         body.append("</ul>\n<p>It cannot push, merge, approve or change settings: the one thing it writes is its"
-                        + " comment.</p>\n")
+                        + " comment, unless you allow it below to commit its fix when asked.</p>\n")
                 .append("<h2>Where GitHub will send events</h2>\n<p><code id=\"webhook-url\">")
                 .append(Html.escape(flow.webhookUrl()))
                 .append("</code></p>\n");
@@ -88,6 +88,19 @@ final class SetupPages {
                 .append("\" maxlength=\"34\">\n")
                 .append("<div class=\"note\">App names are unique across GitHub; GitHub asks for another if this"
                         + " one is taken.</div>\n")
+                .append("<label><input type=\"checkbox\" id=\"allow_commits\" name=\"allow_commits\""
+                        + " value=\"true\"> Allow pipfix to commit its fix when asked</label>\n")
+                .append("<div class=\"note\">Off by default. When on, someone who may push can comment"
+                        + " <code>/pipfix apply</code> on a pull request and pipfix commits its patch to the branch;"
+                        + " the App then also asks for:<ul>\n");
+        for (AppManifest.Grant grant : manifest.commitGrants()) {
+            body.append("<li><code>")
+                    .append(Html.escape(grant.name()))
+                    .append("</code> ")
+                    .append(Html.escape(grant.why()))
+                    .append("</li>\n");
+        }
+        body.append("</ul></div>\n")
                 .append("<label for=\"organization\">Organization (optional)</label>\n")
                 .append("<input id=\"organization\" name=\"organization\" placeholder=\"your-org\""
                         + " maxlength=\"39\">\n")
@@ -98,8 +111,14 @@ final class SetupPages {
     }
 
     /** The hop to GitHub: a form holding the manifest, posted at once by the browser (or by a click without JS). */
-    Page start(String setupCode, boolean fromLoopback, String organization, String name, Instant now) {
-        SetupFlow.Start started = flow.start(setupCode, fromLoopback, organization, name, now);
+    Page start(
+            String setupCode,
+            boolean fromLoopback,
+            String organization,
+            String name,
+            boolean allowCommits,
+            Instant now) {
+        SetupFlow.Start started = flow.start(setupCode, fromLoopback, organization, name, allowCommits, now);
         if (started instanceof SetupFlow.CodeRefused) {
             return setup(
                     true,

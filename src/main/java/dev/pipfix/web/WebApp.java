@@ -100,6 +100,7 @@ public final class WebApp {
                                                     fromLoopback(ctx),
                                                     ctx.formParam("organization"),
                                                     ctx.formParam("name"),
+                                                    "true".equals(ctx.formParam("allow_commits")),
                                                     clock.instant()))
                                     .orElseGet(SetupPages::alreadySetUp)));
             config.routes.get(

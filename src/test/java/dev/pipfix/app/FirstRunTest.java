@@ -113,6 +113,31 @@ class FirstRunTest {
     }
 
     @Test
+    void allowing_fix_commits_asks_github_for_what_committing_a_workflow_file_needs() throws Exception {
+        // when the owner ticks "allow pipfix to commit its fix when asked"
+        HttpResponse<String> page = get("/");
+        HttpResponse<String> hop =
+                post("/setup/start", Map.of("setup_code", setupCode(), "name", "pipfix-octo", "allow_commits", "true"));
+
+        // then the page said what it adds, and the manifest asks for it; without the box it stays read-only
+        assertThat(page.body()).contains("id=\"allow_commits\"").contains("<code>workflows: write</code>");
+        JsonNode manifest = json.readTree(unescape(find(MANIFEST, hop.body())));
+        assertThat(manifest.path("default_permissions").path("contents").asText())
+                .isEqualTo("write");
+        assertThat(manifest.path("default_permissions").path("workflows").asText())
+                .isEqualTo("write");
+        assertThat(manifest.path("default_permissions").path("pull_requests").asText())
+                .isEqualTo("write");
+        assertThat(manifest.path("default_events").toString())
+                .contains("workflow_run")
+                .contains("issue_comment");
+        HttpResponse<String> readOnly = post("/setup/start", Map.of("setup_code", setupCode(), "name", "pipfix-octo"));
+        JsonNode plain = json.readTree(unescape(find(MANIFEST, readOnly.body())));
+        assertThat(plain.path("default_permissions").path("contents").asText()).isEqualTo("read");
+        assertThat(plain.path("default_permissions").has("workflows")).isFalse();
+    }
+
+    @Test
     void registering_saves_the_credentials_for_the_owner_only_and_pipfix_acts_as_the_app_without_a_restart()
             throws Exception {
         String pem = Fixtures.text("keys/app-pkcs1.pem");
