@@ -13,6 +13,7 @@ const dir = process.argv[2];
 const OPERATIONS = [
   "GET /app",
   "GET /app/installations",
+  "GET /app/installations/{installation_id}",
   "POST /app/installations/{installation_id}/access_tokens",
   "GET /app/hook/deliveries",
   "POST /app/hook/deliveries/{delivery_id}/attempts",
@@ -30,6 +31,10 @@ const OPERATIONS = [
   "GET /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
   "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
   "GET /repos/{owner}/{repo}/commits",

@@ -31,6 +31,7 @@ import dev.pipfix.worker.ApplyFix;
 import dev.pipfix.worker.CatchUp;
 import dev.pipfix.worker.GitHubRetryPolicy;
 import dev.pipfix.worker.Housekeeping;
+import dev.pipfix.worker.InstallationRunClient;
 import dev.pipfix.worker.ProcessCompletedRun;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -85,10 +86,7 @@ final class ActiveApp implements AutoCloseable {
         this.alongside = new Alongside(options.queue().threads());
         StickyComments comments = new StickyComments(config.dryRun(), new WriteBudget(80, clock));
         ProcessCompletedRun worker = new ProcessCompletedRun(
-                run -> clients.forInstallation(
-                        run.installationId() != null
-                                ? run.installationId()
-                                : clients.app().installationIdFor(run.repository())),
+                new InstallationRunClient(clients, clock),
                 new RunJobs(),
                 new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                 new PullRequests(),

@@ -1,6 +1,7 @@
 package dev.pipfix.apply;
 
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.workflow.FixStrategy;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,15 +26,29 @@ public final class FixCommitMessage {
         return repository + " run " + runId + " attempt " + runAttempt + ", " + workflowPath + ", job " + job;
     }
 
-    public static String of(
-            Finding finding, String workflowPath, String step, String runUrl, String key, String requestedIn) {
-        String what = switch (finding.cause()) {
-            case PIP_SELF_UPGRADE -> "upgrade pip with python -m pip";
-            case ROOT_OWNED_CACHE -> "install without the root-owned cache";
-            case PIPX_HOME_UNWRITABLE -> "give pipx directories the job owns";
-            default -> "install into a virtual environment";
+    /** What the fix does, in a few words: a commit's subject, a suggestion's first line. */
+    public static String summary(FixStrategy strategy) {
+        return switch (strategy) {
+            case VENV, UV_VENV -> "install into a virtual environment";
+            case PYTHON_M_PIP_UPGRADE -> "upgrade pip with python -m pip";
+            case NO_CACHE_DIR -> "install without the root-owned cache";
+            case SETUP_PYTHON -> "install into a Python set up for the job";
+            case USER_SITE -> "install into the user's site-packages";
+            case SETUP_UV_ACTIVATE -> "let setup-uv activate a virtual environment";
+            case PIPX -> "install the applications with pipx";
+            case PIPX_HOME -> "give pipx directories the job owns";
         };
-        return "ci: " + what + " before " + oneLine(step) + "\n\n"
+    }
+
+    public static String of(
+            Finding finding,
+            FixStrategy strategy,
+            String workflowPath,
+            String step,
+            String runUrl,
+            String key,
+            String requestedIn) {
+        return "ci: " + summary(strategy) + " before " + oneLine(step) + "\n\n"
                 + finding.installer().command() + " was not allowed to install where it was told to ("
                 + finding.kind().id() + ", " + finding.cause().id() + ") in " + runUrl + ".\n"
                 + "The change to " + workflowPath + " is the patch pipfix proposed and validated, committed at the"

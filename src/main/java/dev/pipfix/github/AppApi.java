@@ -1,10 +1,15 @@
 package dev.pipfix.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipfix.apply.ApplyGrants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The calls pipfix makes as the App itself, signed with the App's JWT rather than an installation token. */
 public final class AppApi {
@@ -64,8 +69,8 @@ public final class AppApi {
         return deliveries;
     }
 
-    /** The App as GitHub shows it: its name, its page, and the account that owns it. */
-    public record AppInfo(String name, String slug, String htmlUrl, Account owner) {}
+    /** The App as GitHub shows it: its name, its page, the account that owns it, and what it asks for. */
+    public record AppInfo(String name, String slug, String htmlUrl, Account owner, ApplyGrants grants) {}
 
     /** A user or an organization. */
     public record Account(long id, String login, String type) {
@@ -89,7 +94,27 @@ public final class AppApi {
                 new Account(
                         owner.path("id").asLong(),
                         owner.path("login").asText(""),
-                        owner.path("type").asText("")));
+                        owner.path("type").asText("")),
+                grants(body));
+    }
+
+    /**
+     * What one installation accepted of the App's permissions and events: an owner who adds permissions to the App
+     * must also have each installation accept them.
+     */
+    public ApplyGrants installationGrants(long installationId) throws IOException {
+        return grants(api.json(ApiRequest.get("/app/installations/{id}", installationId)
+                .notFound("no such installation: the App was uninstalled")));
+    }
+
+    private static ApplyGrants grants(JsonNode body) {
+        Map<String, String> permissions = new LinkedHashMap<>();
+        body.path("permissions")
+                .fields()
+                .forEachRemaining(e -> permissions.put(e.getKey(), e.getValue().asText()));
+        Set<String> events = new LinkedHashSet<>();
+        body.path("events").forEach(event -> events.add(event.asText()));
+        return new ApplyGrants(permissions, events);
     }
 
     /** The first 100 installations, which is more than a self-hosted App has. */

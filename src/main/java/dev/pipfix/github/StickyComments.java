@@ -28,6 +28,11 @@ public final class StickyComments {
         this.budget = budget;
     }
 
+    /** pipfix's suggestions on pull requests' diffs, under the same dry-run switch and write budget. */
+    public SuggestionComments suggestions() {
+        return new SuggestionComments(dryRun, budget);
+    }
+
     /** What a write did, and the comment it concerns when there is one. */
     public record Written(CommentOutcome outcome, Optional<Long> commentId) {
 

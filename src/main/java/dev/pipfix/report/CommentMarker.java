@@ -15,6 +15,11 @@ public final class CommentMarker {
         return PREFIX + workflowId + SUFFIX;
     }
 
+    /** The marker of pipfix's review comment with the suggestion for this workflow's fix. */
+    public static String forSuggestion(long workflowId) {
+        return "<!-- pipfix:suggestion workflow=" + workflowId + SUFFIX;
+    }
+
     /** The start every pipfix comment has, whichever workflow it is about. */
     public static String prefix() {
         return PREFIX;

@@ -1,5 +1,6 @@
 package dev.pipfix.report;
 
+import dev.pipfix.apply.Suggestion;
 import dev.pipfix.diagnosis.Cause;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.Installer;
@@ -203,7 +204,7 @@ public final class CommentRenderer {
                         : "");
         values.put("why", why(finding));
         values.put("fix", fix(finding, step, section.fix(), report.venvPath(), report.preferredFix()));
-        values.put("patch", patch(section.fix()));
+        values.put("patch", patch(section.fix(), report.apply()));
         Template alternatives = alternativesByCause.get(finding.cause());
         values.put(
                 "alternatives",
@@ -271,19 +272,53 @@ public final class CommentRenderer {
                 .strip();
     }
 
-    private String patch(Optional<WorkflowFix> fix) {
+    private String patch(Optional<WorkflowFix> fix, ApplyOptions options) {
         if (fix.isEmpty()) {
             return "";
         }
         WorkflowFix workflowFix = fix.get();
         if (workflowFix.hasDiff()) {
             return patch.render(Map.of(
-                            "workflow", workflowFix.path(), "diff", Markdown.fencedBlock("diff", workflowFix.diff())))
+                            "workflow",
+                            workflowFix.path(),
+                            "diff",
+                            Markdown.fencedBlock("diff", workflowFix.diff()),
+                            "apply",
+                            applyLine(options, workflowFix.diff())))
                     .strip();
         }
         return workflowFix.note() == null
                 ? ""
                 : noPatch.render(Map.of("note", workflowFix.note())).strip();
+    }
+
+    /** The ways to apply this patch that hold here, {@code git apply} last: it always does. */
+    private static String applyLine(ApplyOptions options, String diff) {
+        List<String> ways = new ArrayList<>();
+        if (options.concerns(diff)) {
+            options.suggestionUrl()
+                    .ifPresent(url -> ways.add("click **Commit suggestion** on [pipfix's suggestion](" + url + ")"));
+            if (options.command()) {
+                ways.add("comment `/pipfix apply` to have pipfix commit it");
+            }
+        }
+        ways.add("`git apply` this patch from the repository root");
+        String last = ways.remove(ways.size() - 1);
+        return "**Apply:** " + (ways.isEmpty() ? last : String.join(", ", ways) + " or " + last) + ".";
+    }
+
+    /**
+     * The review comment that carries the patch as a suggestion: what it does and for which workflow (not which run:
+     * a later run on the same head finds the same text and writes nothing), and the new lines, fenced longer than any
+     * backtick run in them.
+     */
+    public String suggestion(RunReport report, Suggestion suggestion, String summary) {
+        String fence = "`".repeat(Math.max(3, Markdown.longestBacktickRun(suggestion.text()) + 1));
+        return CommentMarker.forSuggestion(report.workflowId()) + "\n"
+                + "**pipfix:** " + summary + ", the fix for the failure of the "
+                + Markdown.codeSpan(report.workflowName()) + " workflow. **Commit suggestion** commits it; pipfix's"
+                + " comment on the pull request says why.\n\n"
+                + fence + "suggestion\n" + suggestion.text() + "\n" + fence + "\n";
     }
 
     private String fix(

@@ -32,7 +32,7 @@ public final class Markdown {
         return fence + language + "\n" + body + fence;
     }
 
-    private static int longestBacktickRun(String text) {
+    static int longestBacktickRun(String text) {
         int longest = 0;
         Matcher matcher = BACKTICK_RUN.matcher(text);
         while (matcher.find()) {

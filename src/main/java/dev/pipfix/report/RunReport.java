@@ -19,11 +19,58 @@ public record RunReport(
         List<FailedJob> jobs,
         List<SettingsProblem> settingsProblems,
         String venvPath,
-        RepoSettings.Fix preferredFix) {
+        RepoSettings.Fix preferredFix,
+        ApplyOptions apply) {
 
     public RunReport {
         jobs = List.copyOf(jobs);
         settingsProblems = List.copyOf(settingsProblems);
+    }
+
+    public RunReport(
+            String workflowName,
+            long workflowId,
+            long runNumber,
+            long runAttempt,
+            String runHtmlUrl,
+            List<FailedJob> jobs,
+            List<SettingsProblem> settingsProblems,
+            String venvPath,
+            RepoSettings.Fix preferredFix) {
+        this(
+                workflowName,
+                workflowId,
+                runNumber,
+                runAttempt,
+                runHtmlUrl,
+                jobs,
+                settingsProblems,
+                venvPath,
+                preferredFix,
+                ApplyOptions.byHand());
+    }
+
+    /** The same report for a pull request where these ways to apply the patch hold. */
+    public RunReport withApply(ApplyOptions options) {
+        return new RunReport(
+                workflowName,
+                workflowId,
+                runNumber,
+                runAttempt,
+                runHtmlUrl,
+                jobs,
+                settingsProblems,
+                venvPath,
+                preferredFix,
+                options);
+    }
+
+    /** The first patch of the report: the one {@code /pipfix apply} commits and a suggestion carries. */
+    public java.util.Optional<dev.pipfix.workflow.WorkflowFix> firstPatch() {
+        return jobs.stream()
+                .flatMap(job -> job.fix().stream())
+                .filter(dev.pipfix.workflow.WorkflowFix::hasDiff)
+                .findFirst();
     }
 
     /** A report for a repository whose settings file, if any, had no problem. */

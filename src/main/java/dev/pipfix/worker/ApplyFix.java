@@ -177,7 +177,8 @@ public final class ApplyFix {
                     fix.path(),
                     patch.patched(),
                     file.blobSha(),
-                    FixCommitMessage.of(fix.finding(), fix.path(), patch.step(), fix.runUrl(), key, requestedIn));
+                    FixCommitMessage.of(
+                            fix.finding(), fix.strategy(), fix.path(), patch.step(), fix.runUrl(), key, requestedIn));
         } catch (GitHubApiException e) {
             if (e.status() == 409) {
                 return answer(

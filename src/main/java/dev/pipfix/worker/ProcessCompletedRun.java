@@ -21,6 +21,7 @@ import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.RunHandler;
 import dev.pipfix.queue.RunOutcome;
 import dev.pipfix.queue.RunResult;
+import dev.pipfix.report.ApplyOptions;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
@@ -67,6 +68,7 @@ public final class ProcessCompletedRun implements RunHandler {
     private final Metrics metrics;
     private final RepositorySettings repositorySettings = new RepositorySettings();
     private final Alongside alongside;
+    private final DiffSuggestion suggestion;
 
     public ProcessCompletedRun(
             RunClient clients,
@@ -91,6 +93,7 @@ public final class ProcessCompletedRun implements RunHandler {
         this.detector = detector;
         this.renderer = renderer;
         this.workflowFiles = workflowFiles;
+        this.suggestion = new DiffSuggestion(comments.suggestions(), pullRequests, renderer);
     }
 
     @Override
@@ -138,19 +141,20 @@ public final class ProcessCompletedRun implements RunHandler {
             return log(run, RunOutcome.NO_PULL_REQUEST, "findings, but no open pull request for this run", started)
                     .withFindings(findings);
         }
+        WorkflowText workflow = workflowText(client, run, WorkflowFiles.stripRef(run.workflowPath()));
         RunReport report = new RunReport(
                 run.workflowName(),
                 run.workflowId(),
                 run.runNumber(),
                 run.runAttempt(),
                 run.runHtmlUrl(),
-                withFixes(client, run, diagnosed, settings.settings()),
+                withFixes(run, diagnosed, settings.settings(), workflow),
                 settings.problems(),
                 settings.settings().venvPath(),
                 settings.settings().fix());
-        String body = renderer.render(report);
         String marker = CommentMarker.forWorkflow(run.workflowId());
         if (numbers.isEmpty()) {
+            String body = renderer.render(report);
             // comment_on: push, and the run has no pull request: its commit gets the comment
             CommentThread commit = CommentThread.commit(run.repository(), run.headSha());
             Wrote wrote = inTurn(
@@ -170,7 +174,14 @@ public final class ProcessCompletedRun implements RunHandler {
         List<String> outcomes = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         boolean dryRun = false;
+        Optional<WorkflowFix> patch = report.firstPatch();
+        boolean command = patch.isPresent() && settings.settings().apply() && clients.takesApplyCommand(run);
+        // each pull request's comment names its own suggestion; the result carries the first pull request's
+        List<String> bodies = new ArrayList<>();
         for (int number : numbers) {
+            String body = renderer.render(
+                    report.withApply(applyOptions(client, run, number, report, patch, workflow, command)));
+            bodies.add(body);
             CommentThread pullRequest = CommentThread.pullRequest(run.repository(), number);
             Wrote wrote = inTurn(
                     pullRequest,
@@ -183,8 +194,33 @@ public final class ProcessCompletedRun implements RunHandler {
             dryRun |= wrote.outcome() == CommentOutcome.DRY_RUN;
         }
         RunResult result = log(run, RunOutcome.COMMENTED, String.join(",", outcomes), started)
-                .withComment(body, urls, findings);
-        return dryRun ? result.withDryRunComment(body) : result;
+                .withComment(bodies.get(0), urls, findings);
+        return dryRun ? result.withDryRunComment(bodies.get(0)) : result;
+    }
+
+    /** The ways to apply the report's first patch on one pull request: a suggestion on its diff, the command. */
+    private ApplyOptions applyOptions(
+            GitHubApi client,
+            CompletedRun run,
+            int number,
+            RunReport report,
+            Optional<WorkflowFix> patch,
+            WorkflowText workflow,
+            boolean command)
+            throws IOException {
+        if (patch.isEmpty() || workflow.text().isEmpty()) {
+            return ApplyOptions.byHand();
+        }
+        return new ApplyOptions(
+                patch.get().diff(),
+                suggestion.place(
+                        client,
+                        run,
+                        number,
+                        report,
+                        patch.get(),
+                        workflow.text().get()),
+                command);
     }
 
     /**
@@ -261,9 +297,9 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** The workflow change for each job's first finding, from the file as committed at the run's head. */
-    private List<FailedJob> withFixes(GitHubApi client, CompletedRun run, List<FailedJob> jobs, RepoSettings settings) {
+    private List<FailedJob> withFixes(
+            CompletedRun run, List<FailedJob> jobs, RepoSettings settings, WorkflowText workflow) {
         String path = WorkflowFiles.stripRef(run.workflowPath());
-        WorkflowText workflow = workflowText(client, run, path);
         List<FailedJob> fixed = new ArrayList<>();
         for (FailedJob job : jobs) {
             if (job.findings().isEmpty()) {

@@ -12,4 +12,12 @@ import java.io.IOException;
 public interface RunClient {
 
     GitHubApi forRun(CompletedRun run) throws IOException;
+
+    /**
+     * Whether a {@code /pipfix apply} on the run's pull request reaches pipfix and may commit: the App's
+     * installation has the grants for it. The Action does not take commands.
+     */
+    default boolean takesApplyCommand(CompletedRun run) {
+        return false;
+    }
 }

@@ -7,15 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipfix.testing.BranchStore;
 import dev.pipfix.testing.Fixtures;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,9 +27,6 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
     private static final String BRANCH = "add-yaml";
     private static final String WORKFLOW = ".github/workflows/ci.yml";
     private static final String COMMAND = "issue_comment-created-pipfix-apply.json";
-
-    @TempDir
-    Path checkout;
 
     @BeforeEach
     void commentedRun() {
@@ -219,31 +211,5 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
 
     private dev.pipfix.testing.CommentStore store() {
         return github.comments();
-    }
-
-    private static String diffOf(String comment) {
-        int start = comment.indexOf("```diff\n") + "```diff\n".length();
-        return comment.substring(start, comment.indexOf("\n```", start) + 1);
-    }
-
-    /** The diff applied with {@code git apply} to the file in a scratch repository. */
-    private String gitApply(String original, String diff) throws Exception {
-        Path file = checkout.resolve(WORKFLOW);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, original, StandardCharsets.UTF_8);
-        Path patch = checkout.resolve("fix.patch");
-        Files.writeString(patch, diff, StandardCharsets.UTF_8);
-        new ProcessBuilder("git", "init", "-q")
-                .directory(checkout.toFile())
-                .start()
-                .waitFor(30, TimeUnit.SECONDS);
-        Process git = new ProcessBuilder("git", "apply", "fix.patch")
-                .directory(checkout.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(output).isZero();
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

@@ -24,6 +24,8 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -32,6 +34,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -292,5 +295,33 @@ abstract class EndToEndTest {
                 .parseSignedClaims(authorization.substring("Bearer ".length()))
                 .getPayload();
         assertThat(claims.getIssuer()).isEqualTo("123456");
+    }
+
+    /** The diff in pipfix's comment. */
+    static String diffOf(String comment) {
+        int start = comment.indexOf("```diff\n") + "```diff\n".length();
+        return comment.substring(start, comment.indexOf("\n```", start) + 1);
+    }
+
+    /** The diff applied with {@code git apply} to the file in a scratch repository. */
+    String gitApply(String original, String diff) throws Exception {
+        Path checkout = dataDir.resolve("checkout");
+        Path file = checkout.resolve(".github/workflows/ci.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, original, StandardCharsets.UTF_8);
+        Path patch = checkout.resolve("fix.patch");
+        Files.writeString(patch, diff, StandardCharsets.UTF_8);
+        new ProcessBuilder("git", "init", "-q")
+                .directory(checkout.toFile())
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+        Process git = new ProcessBuilder("git", "apply", "fix.patch")
+                .directory(checkout.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(output).isZero();
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

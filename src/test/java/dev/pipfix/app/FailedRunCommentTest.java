@@ -30,7 +30,8 @@ class FailedRunCommentTest extends EndToEndTest {
         // when
         HttpResponse<String> response = deliverAndWait(SAME_REPO);
 
-        // then: the installation token, and six calls for the run (the log's storage hop aside)
+        // then: the installation token, and eight calls for the run (the log's storage hop aside), one of them as the
+        // App (whether its installation takes /pipfix apply), one for the pull request's files (for a suggestion)
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(github.apiCalls())
                 .containsExactly(
@@ -39,10 +40,14 @@ class FailedRunCommentTest extends EndToEndTest {
                         JOBS_CALL,
                         LOG_CALL,
                         WORKFLOW_CALL,
+                        "GET /app/installations/4242",
+                        "GET /repos/octo-org/octo-repo/pulls/42/files?per_page=100",
                         "GET /repos/octo-org/octo-repo/issues/42/comments?per_page=100",
                         "POST /repos/octo-org/octo-repo/issues/42/comments");
         assertAppJwt(github.apiRequests().get(0).getHeader("Authorization"));
-        assertThat(github.apiRequests().subList(1, 7))
+        assertAppJwt(github.apiRequests().get(5).getHeader("Authorization"));
+        assertThat(github.apiRequests().subList(1, 9))
+                .filteredOn(r -> !r.getUrl().startsWith("/app/"))
                 .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token ghs_first"));
         assertThat(github.storageRequests())
                 .singleElement()
@@ -78,7 +83,7 @@ class FailedRunCommentTest extends EndToEndTest {
     }
 
     @Test
-    void a_repeat_failure_asks_conditionally_and_edits_the_comment_it_knows_in_five_calls_two_of_them_304()
+    void a_repeat_failure_asks_conditionally_and_edits_the_comment_it_knows_in_six_calls_two_of_them_304()
             throws Exception {
         // given a first failure that was commented on, with a settings file on the default branch, and its re-run
         failingRun().stub();
@@ -103,6 +108,7 @@ class FailedRunCommentTest extends EndToEndTest {
                         "GET /repos/octo-org/octo-repo/actions/runs/680634037/attempts/2/jobs?per_page=100&page=1",
                         "GET /repos/octo-org/octo-repo/actions/jobs/1003/logs",
                         WORKFLOW_CALL,
+                        "GET /repos/octo-org/octo-repo/pulls/42/files?per_page=100",
                         "PATCH /repos/octo-org/octo-repo/issues/comments/9001");
         assertThat(github.apiRequests())
                 .filteredOn(r -> r.getUrl().contains("/contents/"))

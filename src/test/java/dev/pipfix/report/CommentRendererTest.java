@@ -228,6 +228,53 @@ class CommentRendererTest {
                 .doesNotContain("python3 -m venv");
     }
 
+    @Test
+    void the_patch_names_the_ways_to_apply_it_that_hold_on_this_pull_request() throws Exception {
+        // given a report whose patch is on the diff as a suggestion, from an App that takes /pipfix apply
+        RunReport report = preferring(
+                "settings-fix-user-system-site",
+                "unit",
+                "Run pip install flask",
+                FixStrategy.USER_SITE,
+                RepoSettings.Fix.USER);
+        String diff = report.firstPatch().orElseThrow().diff();
+        String url = "https://github.com/octo-org/octo-repo/pull/42#discussion_r2001";
+
+        // when
+        String all = renderer.render(report.withApply(new ApplyOptions(diff, Optional.of(url), true)));
+        String command = renderer.render(report.withApply(new ApplyOptions(diff, Optional.empty(), true)));
+        String byHand = renderer.render(report);
+        String otherPatch = renderer.render(report.withApply(new ApplyOptions("--- another", Optional.of(url), true)));
+
+        // then each says what holds, git apply last
+        assertThat(all)
+                .contains("**Apply:** click **Commit suggestion** on [pipfix's suggestion](" + url + "), comment"
+                        + " `/pipfix apply` to have pipfix commit it or `git apply` this patch from the repository"
+                        + " root.");
+        assertThat(command)
+                .contains("**Apply:** comment `/pipfix apply` to have pipfix commit it or `git apply` this patch"
+                        + " from the repository root.");
+        assertThat(byHand).contains("**Apply:** `git apply` this patch from the repository root.");
+        assertThat(otherPatch).isEqualTo(byHand);
+    }
+
+    @Test
+    void the_suggestion_carries_the_new_lines_in_a_fence_longer_than_any_backticks_in_them() {
+        // given
+        RunReport report = report("CI", job("lint", "Install flake8", 4, LINUX_ERRNO_13));
+        dev.pipfix.apply.Suggestion suggestion = new dev.pipfix.apply.Suggestion(
+                ".github/workflows/ci.yml", 6, 6, List.of("      - run: echo ```", "      - run: pip install x"));
+
+        // when
+        String body = renderer.suggestion(report, suggestion, "install into a virtual environment");
+
+        // then
+        assertThat(body)
+                .startsWith(CommentMarker.forSuggestion(7087581) + "\n**pipfix:** install into a virtual"
+                        + " environment, the fix for the failure of the `CI` workflow.")
+                .endsWith("\n````suggestion\n      - run: echo ```\n      - run: pip install x\n````\n");
+    }
+
     /** A report on a golden case's log, with the patch the patcher makes for the strategy. */
     private static RunReport preferring(
             String scenario, String job, String step, FixStrategy strategy, RepoSettings.Fix preferred)

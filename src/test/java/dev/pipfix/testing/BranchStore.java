@@ -46,7 +46,7 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
 
     /** The file as the branch has it before the test. */
     public synchronized void put(String repository, String branch, String path, String text) {
-        files.put(key(repository, branch, path), new File(text, sha1("blob " + text)));
+        files.put(key(repository, branch, path), new File(text, ReviewStore.gitBlob(text)));
     }
 
     /** The commits the store made, oldest first. */
@@ -108,7 +108,7 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
                 }
                 String text = new String(
                         Base64.getDecoder().decode(body.path("content").asText()), StandardCharsets.UTF_8);
-                files.put(key, new File(text, sha1("blob " + text)));
+                files.put(key, new File(text, ReviewStore.gitBlob(text)));
                 String sha = sha1("commit " + commits.size() + text);
                 commits.add(
                         new Commit(sha, contents.group(2), body.path("message").asText(), text));

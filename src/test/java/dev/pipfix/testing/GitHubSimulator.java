@@ -40,6 +40,7 @@ public final class GitHubSimulator implements AutoCloseable {
     private final AtomicInteger tokenSequences = new AtomicInteger();
     private final List<LoggedRequest> earlierRequests = new ArrayList<>();
     private final BranchStore branches = new BranchStore();
+    private final ReviewStore reviews = new ReviewStore();
     private final CommentStore comments;
 
     public GitHubSimulator(Clock clock) {
@@ -53,7 +54,7 @@ public final class GitHubSimulator implements AutoCloseable {
         this.api = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
-                .extensions(comments, branches)
+                .extensions(comments, branches, reviews)
                 .containerThreads(64));
         api.start();
         storage.start();
@@ -65,6 +66,30 @@ public final class GitHubSimulator implements AutoCloseable {
                         404,
                         "{\"message\":\"Not Found\",\"documentation_url\":"
                                 + "\"https://docs.github.com/rest\",\"status\":\"404\"}")));
+        // a pull request changes no file and has no review comment, unless a test says otherwise
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/repos/[^/]+/[^/]+/pulls/(\\d+/files|\\d+/comments|comments/\\d+)"))
+                .atPriority(90)
+                .willReturn(aResponse().withTransformers(ReviewStore.NAME)));
+        // the App's installations accepted what GitHub's example installation has: read-only contents
+        api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/app/installations/\\d+"))
+                .atPriority(90)
+                .willReturn(json(200, Fixtures.text("openapi/example-installation.json"))));
+    }
+
+    /** The files and review comments of pull requests, with memory. */
+    public ReviewStore reviews() {
+        return reviews;
+    }
+
+    /** {@code GET /app/installations/{id}}: the installation accepted these permissions and events. */
+    public void installationGrants(long installationId, Map<String, String> permissions, String... events) {
+        Map<String, Object> json = example("openapi/example-installation.json");
+        json.put("id", installationId);
+        json.put("permissions", permissions);
+        json.put("events", List.of(events));
+        api.stubFor(get(urlPathEqualTo("/app/installations/" + installationId)).willReturn(json(200, write(json))));
     }
 
     public String apiUrl() {
