@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
@@ -174,7 +175,8 @@ final class ActiveApp implements AutoCloseable {
                 rows,
                 queue.pending(),
                 failed,
-                config.dryRun());
+                config.dryRun(),
+                Optional.ofNullable(snapshot.app()).map(AppApi.AppInfo::grants));
     }
 
     /** In words: what the delivery came to, as far as it has got. */

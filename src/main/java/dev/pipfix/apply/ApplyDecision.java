@@ -12,6 +12,9 @@ public sealed interface ApplyDecision {
     /** The permissions that allow pushing: GitHub's {@code role_name}s of collaborators with write access or more. */
     Set<String> MAY_PUSH = Set.of("write", "maintain", "admin");
 
+    /** The start of the answer to someone who may not push. */
+    String MAY_NOT_PUSH = "Only people who may push to this repository can ask pipfix to commit";
+
     /** Commit to {@code branch} of {@code repository} (the pull request's head). */
     record Commit(String repository, String branch) implements ApplyDecision {}
 
@@ -46,7 +49,7 @@ public sealed interface ApplyDecision {
                     + " `.github/pipfix.yml`): apply the patch in pipfix's comment with `git apply`.");
         }
         if (!MAY_PUSH.contains(request.permission())) {
-            return new Answer("Only people who may push to this repository can ask pipfix to commit; your role here"
+            return new Answer(MAY_NOT_PUSH + "; your role here"
                     + " is `" + request.permission() + "`. The patch in pipfix's comment can be applied with"
                     + " `git apply` by anyone with a checkout of the branch.");
         }

@@ -1,12 +1,15 @@
 package dev.pipfix.web;
 
+import dev.pipfix.apply.ApplyGrants;
 import dev.pipfix.queue.DeliveryLog;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the status page shows. Read-only and free of secrets: names, counts and outcomes.
  *
  * @param appProblem why the App's name or installations could not be read from GitHub; null when they were
+ * @param grants     what the App asks for, as far as {@code /pipfix apply} is concerned; empty when unknown
  */
 public record Status(
         String appName,
@@ -16,7 +19,8 @@ public record Status(
         List<DeliveryRow> deliveries,
         int queued,
         int failed,
-        boolean dryRun) {
+        boolean dryRun,
+        Optional<ApplyGrants> grants) {
 
     public record Installation(String account, String accountType, String repositories, String settingsUrl) {}
 

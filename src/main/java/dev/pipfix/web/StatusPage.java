@@ -38,6 +38,17 @@ final class StatusPage {
                     + " logged.");
         }
         body.append("</p>\n");
+        status.grants()
+                .ifPresent(grants -> body.append("<p id=\"commit-mode\">")
+                        .append(
+                                grants.takeApplyCommand()
+                                        ? "Commits on request: <strong>on</strong>. A comment <code>/pipfix apply</code> by"
+                                                + " someone who may push commits pipfix's patch to the pull request's branch."
+                                        : "Commits on request: <strong>off</strong> (read-only). <code>/pipfix apply</code>"
+                                                + " needs " + Html.escape(String.join(", ", grants.missing()))
+                                                + ", granted in the App's settings (Permissions &amp; events) and accepted"
+                                                + " on each installation.")
+                        .append("</p>\n"));
         if (status.appProblem() != null) {
             body.append("<p class=\"error\" role=\"alert\">GitHub could not be asked about the App: ")
                     .append(Html.escape(status.appProblem()))

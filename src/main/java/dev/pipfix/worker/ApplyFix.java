@@ -99,6 +99,11 @@ public final class ApplyFix {
             return done(command, RunOutcome.COMMAND_IGNORED, ignore.reason());
         }
         if (decision instanceof ApplyDecision.Answer answer) {
+            if (!ApplyDecision.MAY_PUSH.contains(role)
+                    && comments.latest(api, thread, refusedPrefix(command)).isPresent()) {
+                // told once on this pull request: a second command from the same person is not answered again
+                return done(command, RunOutcome.COMMAND_IGNORED, "answered " + command.commenter() + " before");
+            }
             return answer(api, thread, command, answer.text());
         }
         ApplyDecision.Commit target = (ApplyDecision.Commit) decision;
@@ -206,6 +211,11 @@ public final class ApplyFix {
         }
         link(api, thread, marker, commit, command);
         return answer(api, thread, command, committed(target, commit), RunOutcome.FIX_COMMITTED);
+    }
+
+    /** How pipfix's answer to someone who may not push starts: found again, it is not repeated. */
+    private static String refusedPrefix(FixCommand command) {
+        return "@" + command.commenter() + " " + ApplyDecision.MAY_NOT_PUSH;
     }
 
     private static String committed(ApplyDecision.Commit target, FixCommits.Commit commit) {

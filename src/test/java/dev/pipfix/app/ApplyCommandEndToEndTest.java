@@ -118,6 +118,21 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void a_readers_second_command_is_not_answered_again() throws Exception {
+        // given a reader who was answered once
+        github.collaborator(REPO, "maintainer", "read");
+        command(c -> {});
+        int answers = store().bodies(42).size();
+
+        // when
+        command(c -> c.put("id", 1500000043L));
+
+        // then
+        assertThat(store().bodies(42)).hasSize(answers);
+        assertThat(github.branches().commits()).isEmpty();
+    }
+
+    @Test
     void a_bots_command_is_neither_carried_out_nor_answered() throws Exception {
         // when
         command(c -> ((ObjectNode) c.get("user")).put("type", "Bot").put("login", "renovate[bot]"));

@@ -65,6 +65,8 @@ class OperatorViewEndToEndTest extends EndToEndTest {
                         + "runs/680634099/attempts/1/jobs answered 404")
                 .contains("<span id=\"queued\">0</span>")
                 .contains("<span id=\"failed\">1</span>")
+                .contains("Commits on request: <strong>off</strong> (read-only). <code>/pipfix apply</code> needs"
+                        + " contents: write, workflows: write, the issue_comment event")
                 .doesNotContain(SECRET)
                 .doesNotContain("ghs_first");
     }

@@ -41,6 +41,15 @@ public record WebhookOnlySite(WebhookReceiver webhook) implements Site {
     /** Nothing behind the webhook keeps a status here: no App details, no deliveries shown. */
     @Override
     public Status status() {
-        return new Status(null, null, List.of(), "this test site asks GitHub nothing", List.of(), 0, 0, false);
+        return new Status(
+                null,
+                null,
+                List.of(),
+                "this test site asks GitHub nothing",
+                List.of(),
+                0,
+                0,
+                false,
+                java.util.Optional.empty());
     }
 }
