@@ -2,6 +2,7 @@ package dev.pipfix.report;
 
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
+import dev.pipfix.workflow.WorkflowFix;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,10 +67,10 @@ public record RunReport(
     }
 
     /** The first patch of the report: the one {@code /pipfix apply} commits and a suggestion carries. */
-    public java.util.Optional<dev.pipfix.workflow.WorkflowFix> firstPatch() {
+    public Optional<WorkflowFix> firstPatch() {
         return jobs.stream()
                 .flatMap(job -> job.fix().stream())
-                .filter(dev.pipfix.workflow.WorkflowFix::hasDiff)
+                .filter(WorkflowFix::hasDiff)
                 .findFirst();
     }
 

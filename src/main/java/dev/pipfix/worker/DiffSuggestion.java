@@ -37,8 +37,31 @@ final class DiffSuggestion {
         this.renderer = renderer;
     }
 
-    /** The review comment's page, when the suggestion is on the diff (placed now or before). */
+    /**
+     * The review comment's page, when the suggestion is on the diff (placed now or before). A refusal of any of its
+     * calls (a token that may not read or review the pull request, lines GitHub will not take) means no suggestion;
+     * the conversation comment carries the patch all the same.
+     */
     Optional<String> place(
+            GitHubApi api, CompletedRun run, int number, RunReport report, WorkflowFix fix, String original)
+            throws IOException {
+        try {
+            return onTheDiff(api, run, number, report, fix, original);
+        } catch (GitHubApiException e) {
+            if (e.status() == 403 || e.status() == 404 || e.status() == 422) {
+                LOG.warn(
+                        "delivery={} repo={} pr={}: no suggestion on the diff: {}",
+                        run.deliveryId(),
+                        run.repository(),
+                        number,
+                        e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<String> onTheDiff(
             GitHubApi api, CompletedRun run, int number, RunReport report, WorkflowFix fix, String original)
             throws IOException {
         Optional<Suggestion> suggestion =
@@ -57,29 +80,14 @@ final class DiffSuggestion {
         if (!pr.open()) {
             return Optional.empty();
         }
-        try {
-            SuggestionComments.Placed placed = suggestions.place(
-                    api,
-                    run.repository(),
-                    number,
-                    pr.headSha(),
-                    suggestion.get(),
-                    CommentMarker.forSuggestion(run.workflowId()),
-                    renderer.suggestion(report, suggestion.get(), FixCommitMessage.summary(fix.strategy())));
-            return placed.outcome() == CommentOutcome.DRY_RUN ? Optional.empty() : placed.htmlUrl();
-        } catch (GitHubApiException e) {
-            if (e.status() == 403 || e.status() == 404 || e.status() == 422) {
-                // the token may not review (a read-only GITHUB_TOKEN), or GitHub refused the lines: the conversation
-                // comment carries the patch all the same
-                LOG.warn(
-                        "delivery={} repo={} pr={}: no suggestion on the diff: {}",
-                        run.deliveryId(),
-                        run.repository(),
-                        number,
-                        e.getMessage());
-                return Optional.empty();
-            }
-            throw e;
-        }
+        SuggestionComments.Placed placed = suggestions.place(
+                api,
+                run.repository(),
+                number,
+                pr.headSha(),
+                suggestion.get(),
+                CommentMarker.forSuggestion(run.workflowId()),
+                renderer.suggestion(report, suggestion.get(), FixCommitMessage.summary(fix.strategy())));
+        return placed.outcome() == CommentOutcome.DRY_RUN ? Optional.empty() : placed.htmlUrl();
     }
 }

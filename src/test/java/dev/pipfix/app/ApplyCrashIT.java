@@ -7,6 +7,7 @@ import static dev.pipfix.testing.GitHubSimulator.failedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.pipfix.testing.Await;
 import dev.pipfix.testing.CommentStore;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,11 +57,11 @@ class ApplyCrashIT {
             github.acceptReactions(REPO);
             Files.writeString(dir.resolve("app.pem"), Fixtures.text("keys/app-pkcs1.pem"));
             int port = Ports.free();
-            Process first = start(github, port, "first.log");
+            Process first = PackagedJar.startApp(dir, SECRET, port, github, "first.log");
             WebhookSender sender = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET);
             sender.deliver(
                     "workflow_run", "crash-run", Fixtures.payload("workflow_run-completed-failure-same-repo.json"));
-            await(Duration.ofSeconds(30), () -> comments.bodies(42).size() == 1);
+            Await.until(Duration.ofSeconds(30), () -> comments.bodies(42).size() == 1);
             long sticky = comments.ids(42).get(0);
             // and GitHub hangs on the edit of pipfix's comment
             StubMapping hang = patch(urlPathEqualTo("/repos/" + REPO + "/issues/comments/" + sticky))
@@ -77,17 +77,18 @@ class ApplyCrashIT {
                                     Fixtures.payload("issue_comment-created-pipfix-apply.json"))
                             .statusCode())
                     .isEqualTo(202);
-            await(Duration.ofSeconds(30), () -> github.branches().commits().size() == 1);
+            Await.until(
+                    Duration.ofSeconds(30), () -> github.branches().commits().size() == 1);
             Thread.sleep(500);
             first.destroyForcibly();
             assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
             github.api().removeStubMapping(hang);
 
             // and started again on the same database
-            Process second = start(github, port, "second.log");
+            Process second = PackagedJar.startApp(dir, SECRET, port, github, "second.log");
             try {
                 // the dead process's execution is taken over after its heartbeats stop (about 40 s)
-                await(Duration.ofSeconds(150), () -> comments.bodies(42).size() >= 2);
+                Await.until(Duration.ofSeconds(150), () -> comments.bodies(42).size() >= 2);
 
                 // then one commit, linked from pipfix's comment, and one answer
                 assertThat(github.branches().commits()).hasSize(1);
@@ -101,24 +102,6 @@ class ApplyCrashIT {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    private Process start(GitHubSimulator github, int port, String logFile) throws Exception {
-        Process process =
-                PackagedJar.start(dir, PackagedJar.appSettings(dir, SECRET, port, github), dir.resolve(logFile));
-        await(Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
-        assertThat(process.isAlive()).as(Files.readString(dir.resolve(logFile))).isTrue();
-        return process;
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.pipfix.app;
 import static dev.pipfix.testing.GitHubSimulator.failedJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.testing.Await;
 import dev.pipfix.testing.CommentStore;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,23 +49,23 @@ class CrashRecoveryIT {
             int port = Ports.free();
 
             // when 100 failures arrive and the process is killed mid-way
-            Process first = start(github, port, "first.log");
+            Process first = PackagedJar.startApp(dir, SECRET, port, github, "first.log");
             WebhookSender sender = new WebhookSender("http://127.0.0.1:" + port + "/webhook", SECRET);
             for (int i = 1; i <= EVENTS; i++) {
                 HttpResponse<String> response = sender.deliver("workflow_run", "crash-" + i, payload(i));
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             }
-            await(Duration.ofSeconds(60), () -> comments.posts() >= 10);
+            Await.until(Duration.ofSeconds(60), () -> comments.posts() >= 10);
             first.destroyForcibly();
             assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long beforeRestart = comments.posts();
             assertThat(beforeRestart).as("killed mid-way").isLessThan(EVENTS);
 
             // and started again on the same database
-            Process second = start(github, port, "second.log");
+            Process second = PackagedJar.startApp(dir, SECRET, port, github, "second.log");
             try {
                 // 100 comments take more than a minute: pipfix keeps to 80 writes a minute per installation
-                await(Duration.ofSeconds(240), () -> commented(comments) == EVENTS);
+                Await.until(Duration.ofSeconds(240), () -> commented(comments) == EVENTS);
                 // by now the executions the dead process held were taken over (40 s of missed heartbeats); give a
                 // re-run that finds its own comment time to show it does not post again
                 Thread.sleep(Duration.ofSeconds(10).toMillis());
@@ -95,23 +95,5 @@ class CrashRecoveryIT {
                 .replace("\"workflow_id\": 7087581", "\"workflow_id\": " + (8_000_000 + i))
                 .replace("\"number\": 42", "\"number\": " + (1000 + i))
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Process start(GitHubSimulator github, int port, String logFile) throws Exception {
-        Process process =
-                PackagedJar.start(dir, PackagedJar.appSettings(dir, SECRET, port, github), dir.resolve(logFile));
-        await(Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
-        assertThat(process.isAlive()).as(Files.readString(dir.resolve(logFile))).isTrue();
-        return process;
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -157,7 +157,8 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private static ResponseDefinition json(int status, Object body) {
+    /** A JSON answer as GitHub sends it, for the stores' transformers. */
+    static ResponseDefinition json(int status, Object body) {
         try {
             return ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(status)

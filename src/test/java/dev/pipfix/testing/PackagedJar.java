@@ -48,6 +48,21 @@ public final class PackagedJar {
         return builder.start();
     }
 
+    /**
+     * The jar serving as a registered App whose GitHub is the simulator ({@link #appSettings}), once its port is open;
+     * a process that exits first fails the test with its output.
+     */
+    public static Process startApp(Path dir, String secret, int port, GitHubSimulator github, String logFile)
+            throws Exception {
+        Path output = dir.resolve(logFile);
+        Process process = start(dir, appSettings(dir, secret, port, github), output);
+        Await.until(java.time.Duration.ofSeconds(30), () -> Ports.listening(port) || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new AssertionError("pipfix exited:\n" + java.nio.file.Files.readString(output));
+        }
+        return process;
+    }
+
     /** The settings of a registered App whose GitHub is the simulator, on 127.0.0.1 with the embedded database. */
     public static Map<String, String> appSettings(Path dir, String secret, int port, GitHubSimulator github) {
         return Map.of(

@@ -77,7 +77,7 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
             if (list.matches()) {
                 String key = list.group(1) + "#" + list.group(2);
                 if (list.group(3).equals("files") && method.equals("GET")) {
-                    return json(200, filesOf(key));
+                    return BranchStore.json(200, filesOf(key));
                 }
                 if (method.equals("GET")) {
                     List<Object> answer = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
                             answer.add(answer(list.group(1), list.group(2), review));
                         }
                     }
-                    return json(200, answer);
+                    return BranchStore.json(200, answer);
                 }
                 if (method.equals("POST")) {
                     return create(
@@ -113,9 +113,10 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
                     }
                 }
             }
-            return json(404, Map.of("message", "Not Found", "documentation_url", "https://docs.github.com/rest"));
+            return BranchStore.json(
+                    404, Map.of("message", "Not Found", "documentation_url", "https://docs.github.com/rest"));
         } catch (Exception e) {
-            return json(500, Map.of("message", e.toString()));
+            return BranchStore.json(500, Map.of("message", e.toString()));
         }
     }
 
@@ -159,7 +160,7 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
                 body.path("body").asText(),
                 false);
         reviews.computeIfAbsent(key, k -> new ArrayList<>()).add(review);
-        return json(201, answer(repository, number, review));
+        return BranchStore.json(201, answer(repository, number, review));
     }
 
     private static boolean inOneHunk(String patch, int start, int line) {
@@ -202,7 +203,7 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition unprocessable(String message) {
-        return json(
+        return BranchStore.json(
                 422,
                 Map.of(
                         "message",
@@ -213,17 +214,5 @@ public final class ReviewStore implements ResponseDefinitionTransformerV2 {
                         "https://docs.github.com/rest/pulls/comments#create-a-review-comment-for-a-pull-request",
                         "status",
                         "422"));
-    }
-
-    private static ResponseDefinition json(int status, Object body) {
-        try {
-            return ResponseDefinitionBuilder.responseDefinition()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "application/json; charset=utf-8")
-                    .withBody(JSON.writeValueAsString(body))
-                    .build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
