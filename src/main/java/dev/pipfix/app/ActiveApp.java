@@ -19,6 +19,7 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DeliveryResult;
 import dev.pipfix.queue.DurableRunQueue;
+import dev.pipfix.queue.ReachableDatabase;
 import dev.pipfix.queue.Retention;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.web.OwnerAccess;
@@ -77,6 +78,7 @@ final class ActiveApp implements AutoCloseable {
             PipfixServer.Options options,
             GitHubConnection github,
             DataSource dataSource,
+            ReachableDatabase reachable,
             Database.Dialect dialect,
             Metrics metrics) {
         this.config = config;
@@ -112,7 +114,7 @@ final class ActiveApp implements AutoCloseable {
                         new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES),
                         clock),
                 clock);
-        this.intake = new BatchingIntake(dataSource, queue, INTAKE_WAIT);
+        this.intake = new BatchingIntake(reachable, queue, INTAKE_WAIT);
         metrics.queue(queue::pending, queue::executing, () -> {
             try {
                 return queue.failedTasks().count();

@@ -12,6 +12,7 @@ import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
+import dev.pipfix.queue.ReachableDatabase;
 import dev.pipfix.setup.AppManifest;
 import dev.pipfix.setup.SetupCode;
 import dev.pipfix.setup.SetupFlow;
@@ -29,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +69,10 @@ public final class PipfixServer implements AutoCloseable {
     private final GitHubConnection github;
     private final Database database;
     private final HikariDataSource dataSource;
+    /** The webhook's and {@code /healthz}'s own connections, given up on quickly. */
+    private final HikariDataSource intakeDataSource;
+
+    private final ReachableDatabase reachable;
     /** Present while the server started without App credentials. */
     private final Optional<SetupFlow> setup;
 
@@ -111,8 +115,11 @@ public final class PipfixServer implements AutoCloseable {
                     config.publicUrl()));
         }
         this.dataSource = joined(opening);
+        this.intakeDataSource = database.openForIntake();
+        this.reachable = new ReachableDatabase(intakeDataSource, clock);
         if (config.configured()) {
-            active.set(new ActiveApp(config, clock, options, github, dataSource, database.dialect(), metrics));
+            active.set(
+                    new ActiveApp(config, clock, options, github, dataSource, reachable, database.dialect(), metrics));
         }
         this.web = WebApp.create(new ServerSite(), metrics, clock, STOP_TIMEOUT.toMillis());
         LOG.info("queue on {}", database);
@@ -168,6 +175,7 @@ public final class PipfixServer implements AutoCloseable {
                 options,
                 github,
                 dataSource,
+                reachable,
                 database.dialect(),
                 metrics);
         started.start();
@@ -249,6 +257,7 @@ public final class PipfixServer implements AutoCloseable {
         if (app != null) {
             app.close();
         }
+        intakeDataSource.close();
         dataSource.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -271,13 +280,9 @@ public final class PipfixServer implements AutoCloseable {
         @Override
         public Health health() {
             Map<String, String> parts = new LinkedHashMap<>();
-            boolean databaseUp;
-            try (Connection connection = dataSource.getConnection()) {
-                databaseUp = connection.isValid(2);
-            } catch (SQLException e) {
-                databaseUp = false;
-            }
-            parts.put("database", databaseUp ? "up" : "down: it does not answer");
+            Optional<ReachableDatabase.Outage> outage = reachable.check();
+            boolean databaseUp = outage.isEmpty();
+            parts.put("database", outage.map(o -> "down: " + o.describe()).orElse("up"));
             ActiveApp app = active.get();
             boolean schedulerUp = app == null || app.queue().running();
             parts.put(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * 202 before the delivery is safe. A delivery, the record that its run is queued and the run's task are stored in
  * one transaction: all or none.
  * <p>
- * When a batch fails (another instance stored the same delivery at the same moment, or the database is down), it is
- * rolled back and its deliveries are stored one at a time, so that one cannot fail the others.
+ * When a batch fails because another instance stored the same delivery at the same moment, it is rolled back and its
+ * deliveries are stored one at a time, so that one cannot fail the others. When it fails because the database did
+ * not answer, every delivery in it is refused at once with the reason, and so is every delivery that arrives while
+ * {@link ReachableDatabase} remembers the outage: none waits for an attempt of its own.
  */
 public final class BatchingIntake implements Intake, AutoCloseable {
 
@@ -35,7 +37,7 @@ public final class BatchingIntake implements Intake, AutoCloseable {
     private static final int MAX_BATCH = 256;
     private static final Pending STOP = new Pending(null);
 
-    private final DataSource dataSource;
+    private final ReachableDatabase database;
     private final DurableRunQueue queue;
     private final Duration maxWait;
     private final LentConnection lent = new LentConnection();
@@ -46,8 +48,8 @@ public final class BatchingIntake implements Intake, AutoCloseable {
     private volatile boolean closed;
 
     /** @param maxWait how long a request waits for its commit before it answers that the delivery was not stored */
-    public BatchingIntake(DataSource dataSource, DurableRunQueue queue, Duration maxWait) {
-        this.dataSource = dataSource;
+    public BatchingIntake(ReachableDatabase database, DurableRunQueue queue, Duration maxWait) {
+        this.database = database;
         this.queue = queue;
         this.maxWait = maxWait;
         this.tasks = queue.taskStore(lent);
@@ -60,6 +62,10 @@ public final class BatchingIntake implements Intake, AutoCloseable {
     public Admission admit(Delivery delivery) {
         if (closed) {
             throw new QueueUnavailableException("pipfix is stopping", null);
+        }
+        Optional<ReachableDatabase.Outage> outage = database.remembered();
+        if (outage.isPresent()) {
+            throw new QueueUnavailableException(outage.get().describe(), null);
         }
         Pending pending = new Pending(delivery);
         waiting.add(pending);
@@ -107,6 +113,12 @@ public final class BatchingIntake implements Intake, AutoCloseable {
             List<Admission> outcomes = inOneTransaction(batch);
             complete(batch, outcomes);
         } catch (SQLException | RuntimeException e) {
+            Optional<ReachableDatabase.Outage> outage = database.remembered();
+            if (outage.isPresent()) {
+                LOG.warn("{} deliveries refused: {}", batch.size(), outage.get().describe());
+                refuse(batch, new QueueUnavailableException(outage.get().describe(), e));
+                return;
+            }
             if (batch.size() == 1) {
                 storeAlone(batch.get(0), e);
                 return;
@@ -131,8 +143,13 @@ public final class BatchingIntake implements Intake, AutoCloseable {
             failure = again;
         }
         LOG.warn("delivery={} could not be stored: {}", pending.delivery.id(), failure.toString());
-        pending.outcome.completeExceptionally(
-                new QueueUnavailableException("the delivery could not be stored", failure));
+        refuse(List.of(pending), new QueueUnavailableException("the delivery could not be stored", failure));
+    }
+
+    private static void refuse(List<Pending> batch, QueueUnavailableException reason) {
+        for (Pending pending : batch) {
+            pending.outcome.completeExceptionally(reason);
+        }
     }
 
     private void complete(List<Pending> batch, List<Admission> outcomes) {
@@ -147,19 +164,30 @@ public final class BatchingIntake implements Intake, AutoCloseable {
     }
 
     private List<Admission> inOneTransaction(List<Pending> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 List<Admission> outcomes = lent.lend(connection, () -> admitAll(connection, batch));
                 connection.commit();
                 commits.incrementAndGet();
+                database.answered();
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                database.failed(e);
+                rollBack(connection);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /** A connection that broke cannot roll back either; the failure that matters is the one already thrown. */
+    private static void rollBack(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed: {}", e.toString());
         }
     }
 

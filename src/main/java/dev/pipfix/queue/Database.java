@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the queue lives: an H2 file under {@code DATA_DIR} by default (nothing to set up), or the PostgreSQL that
@@ -57,7 +58,33 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
         throw new IllegalArgumentException("give a postgres:// URL, or a jdbc:postgresql: or jdbc:h2: URL");
     }
 
+    /** The pool the worker, the scheduler and the pages share; a connection may be waited for up to 10 s. */
     public HikariDataSource open(int poolSize) {
+        return new HikariDataSource(config(poolSize, "pipfix-db", Duration.ofSeconds(10)));
+    }
+
+    /**
+     * The webhook's own pool: its one writer thread and {@code /healthz}. It gives up on a connection after
+     * {@link #INTAKE_CONNECTION_WAIT} (the worker's pool waits 10 s, which is GitHub's whole deadline for an answer),
+     * and on PostgreSQL a connection attempt or a read that hangs is given up on too, so a request is answered 503
+     * with the reason instead of timing out. Opened after the main pool has proved the database is there, so it does
+     * not check again at start.
+     */
+    public HikariDataSource openForIntake() {
+        HikariConfig config = config(2, "pipfix-intake", INTAKE_CONNECTION_WAIT);
+        config.setValidationTimeout(INTAKE_CONNECTION_WAIT.toMillis() / 2);
+        config.setInitializationFailTimeout(-1);
+        if (dialect == Dialect.POSTGRESQL) {
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "10");
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** How long the webhook waits for a connection before it answers 503. */
+    public static final Duration INTAKE_CONNECTION_WAIT = Duration.ofMillis(500);
+
+    private HikariConfig config(int poolSize, String name, Duration connectionWait) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -67,9 +94,9 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
             config.setPassword(password);
         }
         config.setMaximumPoolSize(poolSize);
-        config.setPoolName("pipfix-db");
-        config.setConnectionTimeout(10_000);
-        return new HikariDataSource(config);
+        config.setPoolName(name);
+        config.setConnectionTimeout(connectionWait.toMillis());
+        return config;
     }
 
     private static String decode(String text) {

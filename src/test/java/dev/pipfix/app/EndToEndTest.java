@@ -87,7 +87,7 @@ abstract class EndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        databaseUrl = TestDatabases.url(databaseKind);
+        databaseUrl = openDatabase(databaseKind);
         github = new GitHubSimulator(clock);
         key = (RSAPrivateCrtKey) PrivateKeys.parse(Fixtures.text("keys/app-pkcs1.pem"));
         startServer(false);
@@ -110,8 +110,17 @@ abstract class EndToEndTest {
             // holds every request against GitHub's REST API description
             github.close();
         } finally {
-            TestDatabases.drop(databaseUrl);
+            dropDatabase(databaseUrl);
         }
+    }
+
+    /** The {@code DATABASE_URL} the server is given: a schema of its own on the tests' PostgreSQL, or H2. */
+    String openDatabase(String kind) throws Exception {
+        return TestDatabases.url(kind);
+    }
+
+    void dropDatabase(String url) throws Exception {
+        TestDatabases.drop(url);
     }
 
     /** The usual failing run, stubbed by {@link FailingRun#stub()}: a test changes only what differs. */

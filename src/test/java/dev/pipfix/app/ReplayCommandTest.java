@@ -8,6 +8,7 @@ import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DeliveryLog;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
+import dev.pipfix.queue.ReachableDatabase;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.WebhookOnlySite;
@@ -50,7 +51,8 @@ class ReplayCommandTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Migrations.apply(dataSource, Database.Dialect.H2);
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
-        intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(10));
+        intake =
+                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10));
         deliveries = new DeliveryLog(dataSource);
         WebhookReceiver receiver = new WebhookReceiver(new WebhookSignature(SECRET), intake, Clock.systemUTC());
         server = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ class BatchingIntakeTest {
         database = TestDatabases.open(kind, dataDir, 10);
         dataSource = database.dataSource();
         queue = TestQueues.unstarted(dataSource, database.dialect());
-        intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(20));
+        intake =
+                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -90,7 +92,8 @@ class BatchingIntakeTest {
     @Test
     void two_instances_receiving_the_same_delivery_at_once_store_it_once() throws Exception {
         // given a second instance's intake on the same database
-        try (BatchingIntake other = new BatchingIntake(dataSource, queue, Duration.ofSeconds(20))) {
+        try (BatchingIntake other = new BatchingIntake(
+                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20))) {
             // when both get each of 20 deliveries at the same moment
             List<Object> outcomes = atOnce(
                     40,

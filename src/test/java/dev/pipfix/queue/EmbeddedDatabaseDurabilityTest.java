@@ -7,6 +7,7 @@ import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.TestRuns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ class EmbeddedDatabaseDurabilityTest {
             // past H2's first background write, so that only the commits below are at stake
             Thread.sleep(1_500);
             int count = Integer.parseInt(args[1]);
-            BatchingIntake intake = new BatchingIntake(dataSource, queue(dataSource), Duration.ofSeconds(30));
+            BatchingIntake intake = new BatchingIntake(
+                    new ReachableDatabase(dataSource, Clock.systemUTC()), queue(dataSource), Duration.ofSeconds(30));
             ExecutorService requests = Executors.newFixedThreadPool(8);
             List<Future<Admission>> admissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -10,6 +10,7 @@ import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
+import dev.pipfix.queue.ReachableDatabase;
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.WebhookOnlySite;
@@ -52,7 +53,8 @@ class WebhookEndpointTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Migrations.apply(dataSource, Database.Dialect.H2);
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
-        intake = new BatchingIntake(dataSource, queue, Duration.ofSeconds(10));
+        intake =
+                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10));
         WebhookReceiver receiver = new WebhookReceiver(signature, intake, Clock.systemUTC());
         app = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)
                 .start("127.0.0.1", 0);
