@@ -115,6 +115,7 @@ final class ActiveApp implements AutoCloseable {
                         clock),
                 clock);
         this.intake = new BatchingIntake(reachable, queue, INTAKE_WAIT);
+        metrics.intake(intake, BatchingIntake::commits);
         metrics.queue(queue::pending, queue::executing, () -> {
             try {
                 return queue.failedTasks().count();

@@ -2,6 +2,7 @@ package dev.pipfix.metrics;
 
 import dev.pipfix.github.ApiCalls;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +39,25 @@ public final class Metrics implements ApiCalls {
     }
 
     /** A delivery answered; a 401's event is not trusted (the sender was not authenticated). */
+    private record WebhookKey(String event, String result, int status) {}
+
+    private final Map<WebhookKey, Counter> webhooks = new ConcurrentHashMap<>();
+
     public void webhook(String event, String result, int status) {
         String tag = status == 401
                 ? "unverified"
                 : event != null && EVENT.matcher(event).matches() ? event : "other";
-        registry.counter("pipfix.webhooks", "event", tag, "result", result, "status", Integer.toString(status))
+        // one lookup in a map of our own: the registry's builds a meter id, tags and all, on every delivery
+        webhooks.computeIfAbsent(
+                        new WebhookKey(tag, result, status),
+                        key -> registry.counter(
+                                "pipfix.webhooks",
+                                "event",
+                                key.event(),
+                                "result",
+                                key.result(),
+                                "status",
+                                Integer.toString(key.status())))
                 .increment();
         if (status == 401) {
             registry.counter("pipfix.webhook.signature.failures").increment();
@@ -78,6 +94,17 @@ public final class Metrics implements ApiCalls {
                 .register(registry);
         Gauge.builder("pipfix.runs.failed", failed)
                 .description("Runs given up, kept with the reason")
+                .register(registry);
+    }
+
+    /**
+     * The intake's transactions: fewer than the deliveries stored when they arrive together (group commit), so the
+     * ratio of the two says how well it amortises a commit under load.
+     */
+    public <T> void intake(T intake, ToDoubleFunction<T> commits) {
+        // Micrometer holds the intake weakly: it is the long-lived object, not a method reference to it
+        FunctionCounter.builder("pipfix.intake.commits", intake, commits)
+                .description("Transactions the webhook's writer committed, each holding one or more deliveries")
                 .register(registry);
     }
 

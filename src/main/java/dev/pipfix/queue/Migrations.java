@@ -50,8 +50,9 @@ public final class Migrations {
                 }
                 String sql = resource(dialect.name().toLowerCase(Locale.ROOT) + "/" + number + ".sql");
                 try (Statement statement = connection.createStatement()) {
-                    for (String part : sql.split(";")) {
-                        String command = withoutComments(part);
+                    // comments go first: a semicolon in one would otherwise split a statement
+                    for (String part : withoutComments(sql).split(";")) {
+                        String command = part.strip();
                         if (!command.isBlank()) {
                             statement.execute(command);
                         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -243,11 +244,15 @@ public final class WebApp {
     }
 
     /** Header values are the sender's text: keep log lines to one line and a sane length. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private static String printable(String value) {
         if (value == null) {
             return "-";
         }
-        String flat = value.replaceAll("[\\p{Cntrl}]", "?");
+        String flat = value.chars().anyMatch(Character::isISOControl)
+                ? CONTROL.matcher(value).replaceAll("?")
+                : value;
         return flat.length() <= 100 ? flat : flat.substring(0, 100) + "…";
     }
 }

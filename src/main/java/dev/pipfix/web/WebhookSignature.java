@@ -19,9 +19,12 @@ public final class WebhookSignature {
     private static final int HMAC_BYTES = 32;
 
     private final SecretKeySpec key;
+    /** Keyed once and never fed: each delivery gets a clone, which skips the provider lookup and the key schedule. */
+    private final Mac keyed;
 
     public WebhookSignature(String secret) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.keyed = keyed();
     }
 
     public boolean matches(byte[] body, String header) {
@@ -53,6 +56,14 @@ public final class WebhookSignature {
 
     /** A fresh HMAC keyed with the secret, to be fed the body as it arrives. */
     public Mac newMac() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            return keyed();
+        }
+    }
+
+    private Mac keyed() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

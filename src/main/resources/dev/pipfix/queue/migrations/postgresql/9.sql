@@ -1,0 +1,1 @@
+-- nothing to do: bytea holds the task data inline already (H2's BLOB did not, see h2/9.sql)
