@@ -35,6 +35,10 @@ import javax.crypto.spec.SecretKeySpec;
  * rounds that are not counted. The repository has no settings file, as most have.
  *
  * <p>Usage: java bench/EventToComment.java JAR ROUNDS LATENCY_MS (bench/event-to-comment.sh builds the jar).
+ *
+ * <p>Burst: java bench/EventToComment.java JAR RUNS LATENCY_MS burst LOG_FILE HEAP (bench/burst.sh): RUNS failed runs
+ * delivered at once, each job's log the file LOG_FILE, to pipfix started with -XmxHEAP; waits until every run's comment
+ * arrived and prints how long that took, the peak resident memory (VmHWM) and whether the log has an OutOfMemoryError.
  */
 public final class EventToComment {
 
@@ -49,6 +53,8 @@ public final class EventToComment {
 
     private final int latencyMillis;
     private final String log;
+    /** When set, what the log's storage hop streams instead of {@link #log}: a large file, read for each request. */
+    private Path logFile;
     private final String workflow;
     private final Map<Integer, CompletableFuture<Instant>> commented = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> hasComment = new ConcurrentHashMap<>();
@@ -73,6 +79,15 @@ public final class EventToComment {
                 Files.readString(resources.resolve("logs/linux-self-hosted-user-site-errno13.log")),
                 Files.readString(resources.resolve("e2e/ci.yml")));
         HttpServer server = github.start();
+        if (args.length > 3 && args[3].equals("burst")) {
+            github.logFile = Path.of(args[4]);
+            try {
+                github.burst(jar, rounds, args[5]);
+            } finally {
+                server.stop(0);
+                System.exit(0);
+            }
+        }
         if (args.length > 3 && args[3].equals("action")) {
             try {
                 github.actionRounds(jar, rounds);
@@ -82,26 +97,8 @@ public final class EventToComment {
             }
         }
         Path dir = Files.createTempDirectory("pipfix-bench");
-        Files.copy(resources.resolve("keys/app-pkcs1.pem"), dir.resolve("app.pem"));
-        int pipfixPort;
-        try (var socket = new java.net.ServerSocket(0)) {
-            pipfixPort = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("pipfix.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|GITHUB_.*"
-                + "|PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|DRY_RUN|LOG_FORMAT|ADMIN_TOKEN|ALLOW_UNSIGNED"));
-        builder.environment()
-                .putAll(Map.of(
-                        "APP_ID", "123456",
-                        "PRIVATE_KEY_PATH", dir.resolve("app.pem").toString(),
-                        "WEBHOOK_SECRET", SECRET,
-                        "PORT", Integer.toString(pipfixPort),
-                        "HOST", "127.0.0.1",
-                        "GITHUB_API_URL", "http://127.0.0.1:" + github.port,
-                        "DATA_DIR", dir.resolve("data").toString()));
+        int pipfixPort = freePort();
+        ProcessBuilder builder = github.pipfix(jar, dir, pipfixPort, List.of());
         Process pipfix = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + pipfixPort;
@@ -151,6 +148,100 @@ public final class EventToComment {
     }
 
     private record Result(long millis, List<String> calls, int notModified) {}
+
+    /** The fixture's failed run as run RUN, attempt ATTEMPT, of pull request PR, signed; anything but 202 ends it. */
+    private static void deliverRun(HttpClient client, String base, long run, int attempt, int pr) throws Exception {
+        String payload = Files.readString(Path.of("src/test/resources/payloads/workflow_run-completed-failure-same-repo.json"))
+                .replace("680634037", Long.toString(run))
+                .replace("\"number\": 42", "\"number\": " + pr)
+                .replace("\"run_attempt\": 1", "\"run_attempt\": " + attempt);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/webhook"))
+                        .header("Content-Type", "application/json")
+                        .header("X-GitHub-Event", "workflow_run")
+                        .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                        .header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("the webhook answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** pipfix's jar as a process on PORT, registered as an App, on the embedded H2 under DIR, against this GitHub. */
+    private ProcessBuilder pipfix(Path jar, Path dir, int pipfixPort, List<String> jvmOptions) throws IOException {
+        Files.copy(Path.of("src/test/resources/keys/app-pkcs1.pem"), dir.resolve("app.pem"));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pipfix.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|GITHUB_.*"
+                + "|PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|DRY_RUN|LOG_FORMAT|ADMIN_TOKEN|ALLOW_UNSIGNED"));
+        builder.environment()
+                .putAll(Map.of(
+                        "APP_ID", "123456",
+                        "PRIVATE_KEY_PATH", dir.resolve("app.pem").toString(),
+                        "WEBHOOK_SECRET", SECRET,
+                        "PORT", Integer.toString(pipfixPort),
+                        "HOST", "127.0.0.1",
+                        "GITHUB_API_URL", "http://127.0.0.1:" + port,
+                        "DATA_DIR", dir.resolve("data").toString()));
+        return builder;
+    }
+
+    /** Prints one Markdown table row: runs, heap, time until the last comment, peak RSS, OutOfMemoryError. */
+    private void burst(Path jar, int runs, String heap) throws Exception {
+        Path dir = Files.createTempDirectory("pipfix-burst");
+        int pipfixPort = freePort();
+        ProcessBuilder builder = pipfix(jar, dir, pipfixPort, List.of(
+                "-Xmx" + heap, "-XX:SharedArchiveFile=target/pipfix.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Process pipfix = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + pipfixPort;
+        try {
+            awaitHealthy(client, base);
+            List<CompletableFuture<Instant>> comments = new ArrayList<>();
+            Instant began = Instant.now();
+            for (int i = 0; i < runs; i++) {
+                int pr = 5000 + i;
+                CompletableFuture<Instant> comment = new CompletableFuture<>();
+                commented.put(pr, comment);
+                comments.add(comment);
+                deliverRun(client, base, 950_000_000L + i, 1, pr);
+            }
+            int done = 0;
+            Instant last = began;
+            for (CompletableFuture<Instant> comment : comments) {
+                try {
+                    Instant at = comment.get(30, TimeUnit.MINUTES);
+                    last = at.isAfter(last) ? at : last;
+                    done++;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    break;
+                }
+            }
+            String status = Files.readString(Path.of("/proc/" + pipfix.pid() + "/status"));
+            Matcher hwm = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(status);
+            long peak = hwm.find() ? Long.parseLong(hwm.group(1)) / 1024 : -1;
+            boolean oom = Files.readString(dir.resolve("pipfix.log")).contains("OutOfMemoryError");
+            System.out.printf("| %d | %s | %d of %d | %.1f s | %d MiB | %s |%n",
+                    runs, heap, done, runs, Duration.between(began, last).toMillis() / 1000.0, peak, oom ? "**yes**" : "no");
+        } finally {
+            pipfix.destroy();
+            pipfix.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
     /** JVM options the Action's step uses: a short-lived JVM starts faster with C1 only and the serial collector. */
     private static final List<String> ACTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -222,28 +313,12 @@ public final class EventToComment {
     }
 
     private Result deliver(HttpClient client, String base, long run, int attempt, int pr) throws Exception {
-        String payload = Files.readString(Path.of("src/test/resources/payloads/workflow_run-completed-failure-same-repo.json"))
-                .replace("680634037", Long.toString(run))
-                .replace("\"number\": 42", "\"number\": " + pr)
-                .replace("\"run_attempt\": 1", "\"run_attempt\": " + attempt);
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         CompletableFuture<Instant> comment = new CompletableFuture<>();
         commented.put(pr, comment);
         calls.clear();
         notModified.set(0);
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(base + "/webhook"))
-                        .header("Content-Type", "application/json")
-                        .header("X-GitHub-Event", "workflow_run")
-                        .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                        .header("X-Hub-Signature-256", "sha256=" + hmac(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        deliverRun(client, base, run, attempt, pr);
         Instant answered = Instant.now();
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("the webhook answered " + response.statusCode() + ": " + response.body());
-        }
         Instant at = comment.get(30, TimeUnit.SECONDS);
         List<String> seen = new ArrayList<>(calls);
         return new Result(Duration.between(answered, at).toMillis(), seen, notModified.get());
@@ -281,6 +356,12 @@ public final class EventToComment {
         Matcher m;
         if (path.endsWith("/access_tokens")) {
             send(exchange, 201, "{\"token\":\"ghs_bench\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}", Map.of());
+        } else if (storage && logFile != null) {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, Files.size(logFile));
+            try (var out = exchange.getResponseBody()) {
+                Files.copy(logFile, out);
+            }
         } else if (storage) {
             send(exchange, 200, log, Map.of("Content-Type", "text/plain"));
         } else if ((m = JOBS.matcher(path)).matches()) {

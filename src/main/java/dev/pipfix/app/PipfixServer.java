@@ -38,6 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -65,14 +68,20 @@ public final class PipfixServer implements AutoCloseable {
     private final Config config;
     private final Clock clock;
     private final Options options;
-    private final OkHttpClient http;
-    private final GitHubConnection github;
-    private final Database database;
-    private final HikariDataSource dataSource;
-    /** The webhook's and {@code /healthz}'s own connections, given up on quickly. */
-    private final HikariDataSource intakeDataSource;
+    /**
+     * Built at the first request to GitHub, or on another thread once pipfix is up: OkHttp's TLS set-up (the JDK's
+     * trust store) took 180 ms of the start, and nothing before healthy talks to GitHub.
+     */
+    private OkHttpClient http;
 
-    private final ReachableDatabase reachable;
+    private final Object httpLock = new Object();
+    private final GitHubConnection github;
+    private final CompletableFuture<Prepared> preparing;
+    private final Database database;
+    /** The database, opened and upgraded on another thread while the rest starts. */
+    private final CompletableFuture<HikariDataSource> opening;
+    /** Done when the database is open and the App (if registered) is running; until then requests wait for it. */
+    private final CompletableFuture<Opened> opened = new CompletableFuture<>();
     /** Present while the server started without App credentials. */
     private final Optional<SetupFlow> setup;
 
@@ -81,7 +90,21 @@ public final class PipfixServer implements AutoCloseable {
     private final Metrics metrics;
     private final String version = BuildVersion.read();
 
-    /** @throws StartupException when the database cannot be reached or upgraded */
+    /**
+     * The database as the server uses it: the shared pool, and the webhook's and {@code /healthz}'s own connections,
+     * given up on quickly.
+     */
+    private record Opened(HikariDataSource dataSource, HikariDataSource intake, ReachableDatabase reachable) {
+
+        void close() {
+            intake.close();
+            dataSource.close();
+        }
+    }
+
+    /** How long a request that arrives while pipfix starts waits for it; the start fails well before. */
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
     public PipfixServer(Config config, Clock clock) {
         this(config, clock, Options.defaults());
     }
@@ -91,15 +114,12 @@ public final class PipfixServer implements AutoCloseable {
         this.clock = clock;
         this.options = options;
         this.database = Database.of(config.databaseUrl(), config.dataDir());
-        // the database opens and upgrades on another core while this one builds the rest (TLS, metrics, pages):
-        // the two take about the same time, and start-up to healthy is a target
-        CompletableFuture<HikariDataSource> opening =
-                CompletableFuture.supplyAsync(() -> openDatabase(database, config));
+        // the database opens and upgrades on another core while this one builds the rest and opens the port (TLS,
+        // metrics, pages, Jetty): the two take about the same time, and start-up to healthy is a target
+        this.opening = CompletableFuture.supplyAsync(() -> openDatabase(database, config));
         this.metrics = new Metrics();
-        this.http = GitHubConnection.httpClient()
-                .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
-                .build();
-        this.github = new GitHubConnection(http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version);
+        this.github = new GitHubConnection(this::http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version);
+        this.preparing = opening.thenApply(this::prepare);
         if (config.configured()) {
             SetupCode.deleteLeftover(config.dataDir());
             this.setup = Optional.empty();
@@ -114,15 +134,7 @@ public final class PipfixServer implements AutoCloseable {
                     config.githubUrl(),
                     config.publicUrl()));
         }
-        this.dataSource = joined(opening);
-        this.intakeDataSource = database.openForIntake();
-        this.reachable = new ReachableDatabase(intakeDataSource, clock);
-        if (config.configured()) {
-            active.set(
-                    new ActiveApp(config, clock, options, github, dataSource, reachable, database.dialect(), metrics));
-        }
         this.web = WebApp.create(new ServerSite(), metrics, clock, STOP_TIMEOUT.toMillis());
-        LOG.info("queue on {}", database);
     }
 
     /** The future's value, or its own exception (a {@link StartupException} names the setting to fix). */
@@ -174,8 +186,8 @@ public final class PipfixServer implements AutoCloseable {
                 clock,
                 options,
                 github,
-                dataSource,
-                reachable,
+                opened.join().dataSource(),
+                opened.join().reachable(),
                 database.dialect(),
                 metrics);
         started.start();
@@ -207,6 +219,54 @@ public final class PipfixServer implements AutoCloseable {
         return dataSource;
     }
 
+    private OkHttpClient http() {
+        synchronized (httpLock) {
+            if (http == null) {
+                http = GitHubConnection.httpClient()
+                        .addNetworkInterceptor(new ApiCallMeter(config.githubApiUrl(), metrics))
+                        .build();
+            }
+            return http;
+        }
+    }
+
+    /** What the start needs the database for, built as soon as the database and the GitHub client are there. */
+    private record Prepared(Opened opened, Optional<ActiveApp> app) {}
+
+    /**
+     * On the database's thread once it is open, while the main thread opens the port: the webhook's connections and,
+     * when the App is registered, its parts.
+     */
+    private Prepared prepare(HikariDataSource dataSource) {
+        HikariDataSource intake = database.openForIntake();
+        Opened ready = new Opened(dataSource, intake, new ReachableDatabase(intake, clock));
+        if (!config.configured()) {
+            return new Prepared(ready, Optional.empty());
+        }
+        try {
+            return new Prepared(
+                    ready,
+                    Optional.of(new ActiveApp(
+                            config,
+                            clock,
+                            options,
+                            github,
+                            dataSource,
+                            ready.reachable(),
+                            database.dialect(),
+                            metrics)));
+        } catch (RuntimeException e) {
+            intake.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the port at once, while the database finishes opening on another thread; a request that arrives in
+     * between waits for the start to finish rather than being refused. Then starts the App's queue, if registered.
+     *
+     * @throws StartupException when the database cannot be reached or upgraded (the port is closed again)
+     */
     public PipfixServer start() {
         if (config.configured() && config.webhookSecret() == null) {
             LOG.warn("ALLOW_UNSIGNED=true: webhooks are NOT authenticated; anyone who can reach this server can"
@@ -215,14 +275,24 @@ public final class PipfixServer implements AutoCloseable {
         if (config.dryRun()) {
             LOG.info("DRY_RUN=true: nothing will be written to GitHub");
         }
-        ActiveApp app = active.get();
-        // the scheduler's first poll and catch-up need not wait for Jetty, nor Jetty for them
-        CompletableFuture<Void> scheduler =
-                app == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(app::start);
         web.start(config.host(), config.port());
-        joined(scheduler);
+        try {
+            Prepared prepared = joined(preparing);
+            prepared.app().ifPresent(app -> {
+                app.start();
+                active.set(app);
+            });
+            opened.complete(prepared.opened());
+            CompletableFuture.runAsync(this::http);
+        } catch (RuntimeException e) {
+            opened.completeExceptionally(e);
+            web.stop();
+            opening.thenAccept(HikariDataSource::close);
+            throw e;
+        }
+        LOG.info("queue on {}", database);
         LOG.info("pipfix listening on {}:{} (GitHub API {})", config.host(), web.port(), config.githubApiUrl());
-        if (app == null) {
+        if (active.get() == null) {
             LOG.info("no App credentials yet: open {}/ to register the GitHub App", config.publicUrl());
         }
         return this;
@@ -257,30 +327,58 @@ public final class PipfixServer implements AutoCloseable {
         if (app != null) {
             app.close();
         }
-        intakeDataSource.close();
-        dataSource.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (opened.isDone() && !opened.isCompletedExceptionally()) {
+            opened.join().close();
+        } else {
+            opening.cancel(false);
+            opening.thenAccept(HikariDataSource::close);
+        }
+        synchronized (httpLock) {
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
         LOG.info("pipfix stopped");
     }
 
     /** What the pages see of this server. */
     private final class ServerSite implements Site {
 
+        /** Waits while pipfix starts: until then it cannot tell a registered App from one still to be set up. */
+        private Opened started() {
+            try {
+                return opened.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pipfix starts", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("pipfix did not start", e);
+            }
+        }
+
         @Override
         public Optional<WebhookReceiver> receiver() {
+            started();
             return Optional.ofNullable(active.get()).map(ActiveApp::receiver);
         }
 
         @Override
         public Optional<SetupFlow> setup() {
+            started();
             return active.get() == null ? setup : Optional.empty();
         }
 
+        /** Answers at once, also while pipfix starts: a health check is not a request to wait. */
         @Override
         public Health health() {
             Map<String, String> parts = new LinkedHashMap<>();
-            Optional<ReachableDatabase.Outage> outage = reachable.check();
+            if (!opened.isDone()) {
+                parts.put("database", "opening");
+                parts.put("scheduler", "not started yet");
+                return new Health(parts, false);
+            }
+            Optional<ReachableDatabase.Outage> outage = started().reachable().check();
             boolean databaseUp = outage.isEmpty();
             parts.put("database", outage.map(o -> "down: " + o.describe()).orElse("up"));
             ActiveApp app = active.get();
@@ -295,11 +393,13 @@ public final class PipfixServer implements AutoCloseable {
 
         @Override
         public Status status() {
+            started();
             return active.get().status();
         }
 
         @Override
         public OwnerAccess access() {
+            started();
             return active.get().access();
         }
 

@@ -30,15 +30,14 @@ final class ServeCommand {
             err.println("pipfix: " + e.getMessage());
             return Main.USAGE;
         }
-        PipfixServer server;
+        PipfixServer server = new PipfixServer(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
         try {
-            server = new PipfixServer(config, Clock.systemUTC());
+            server.start();
         } catch (PipfixServer.StartupException e) {
             err.println("pipfix: " + e.getMessage());
             return Main.USAGE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
-        server.start();
         return SERVING;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -43,21 +44,26 @@ public final class GitHubApi {
     public static final String API_VERSION = "2022-11-28";
 
     private final HttpUrl base;
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> shared;
+    private final String userAgent;
+    /** The shared client with this credential's signing, made on first use (see {@link GitHubConnection}). */
+    private OkHttpClient http;
+
     private final Credential credential;
     private final ConditionalRequests conditional;
     private final String baseUrl;
     private GitHub gitHub;
 
     /**
-     * @param http        the process's one OkHttp client (connection pool, timeouts, the call meter)
+     * @param http        the process's one OkHttp client (connection pool, timeouts, the call meter), asked for at the
+     *                    first request
      * @param baseUrl     the REST API's base ({@code https://api.github.com}, {@code https://HOST/api/v3}), or GitHub's
      *                    web base for its OAuth endpoints
      * @param conditional where answers are kept for {@code If-None-Match}; shared by every credential, kept apart by
      *                    {@link Credential#scope()}
      */
     public GitHubApi(
-            OkHttpClient http,
+            Supplier<OkHttpClient> http,
             String baseUrl,
             Credential credential,
             String userAgent,
@@ -65,10 +71,19 @@ public final class GitHubApi {
         this.base = HttpUrl.get(baseUrl);
         this.credential = credential;
         this.conditional = conditional;
-        this.http = http.newBuilder()
-                .addInterceptor(new RequestSigning(credential, userAgent))
-                .build();
+        this.shared = http;
+        this.userAgent = userAgent;
         this.baseUrl = baseUrl;
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = shared.get()
+                    .newBuilder()
+                    .addInterceptor(new RequestSigning(credential, userAgent))
+                    .build();
+        }
+        return http;
     }
 
     public Credential credential() {
@@ -129,7 +144,7 @@ public final class GitHubApi {
             // the signing interceptor replaces its Authorization header with the credential's
             gitHub = new GitHubBuilder()
                     .withEndpoint(baseUrl)
-                    .withConnector(new OkHttpGitHubConnector(http))
+                    .withConnector(new OkHttpGitHubConnector(http()))
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
                     .build();
@@ -189,9 +204,9 @@ public final class GitHubApi {
                                                 ? RequestBody.create(new byte[0])
                                                 : null));
         if (!request.conditional()) {
-            return http.newCall(builder.build()).execute();
+            return http().newCall(builder.build()).execute();
         }
-        return conditional.send(credential.scope(), builder.build(), http);
+        return conditional.send(credential.scope(), builder.build(), http());
     }
 
     private Response checked(ApiRequest request, Response response) throws IOException {

@@ -1,20 +1,27 @@
 package dev.pipfix.github;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
  * Where GitHub is and how pipfix reaches it: the process's one OkHttp client, the REST API's base, the web base (for
- * OAuth), the user agent, and the one store of conditional answers. Every {@link GitHubApi} is made here.
+ * OAuth), the user agent, and the one store of conditional answers. Every {@link GitHubApi} is made here. The client
+ * is asked for at the first request: building one sets up TLS (the JDK's trust store), which the server does after it
+ * is up rather than before.
  */
 public record GitHubConnection(
-        OkHttpClient http, String apiUrl, String webUrl, String userAgent, ConditionalRequests conditional) {
+        Supplier<OkHttpClient> http, String apiUrl, String webUrl, String userAgent, ConditionalRequests conditional) {
 
     /** Conditional answers kept for every credential together: a few hundred settings and workflow files. */
     public static final long CONDITIONAL_BYTES = 32L * 1024 * 1024;
 
-    public GitHubConnection(OkHttpClient http, String apiUrl, String webUrl, String userAgent) {
+    public GitHubConnection(Supplier<OkHttpClient> http, String apiUrl, String webUrl, String userAgent) {
         this(http, apiUrl, webUrl, userAgent, new ConditionalRequests(CONDITIONAL_BYTES));
+    }
+
+    public GitHubConnection(OkHttpClient http, String apiUrl, String webUrl, String userAgent) {
+        this(() -> http, apiUrl, webUrl, userAgent);
     }
 
     /** An OkHttp client with GitHub's time-outs: connecting, reading (a log streams for a while), writing. */

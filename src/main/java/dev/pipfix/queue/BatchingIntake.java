@@ -113,10 +113,9 @@ public final class BatchingIntake implements Intake, AutoCloseable {
             List<Admission> outcomes = inOneTransaction(batch);
             complete(batch, outcomes);
         } catch (SQLException | RuntimeException e) {
-            Optional<ReachableDatabase.Outage> outage = database.remembered();
-            if (outage.isPresent()) {
-                LOG.warn("{} deliveries refused: {}", batch.size(), outage.get().describe());
-                refuse(batch, new QueueUnavailableException(outage.get().describe(), e));
+            // whichever statement failed (a pooled connection can break at setAutoCommit as well as at the insert)
+            database.failed(e);
+            if (refusedForOutage(batch, e)) {
                 return;
             }
             if (batch.size() == 1) {
@@ -142,8 +141,23 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         } catch (SQLException | RuntimeException again) {
             failure = again;
         }
+        database.failed(failure);
+        if (refusedForOutage(List.of(pending), failure)) {
+            return;
+        }
         LOG.warn("delivery={} could not be stored: {}", pending.delivery.id(), failure.toString());
         refuse(List.of(pending), new QueueUnavailableException("the delivery could not be stored", failure));
+    }
+
+    /** While an outage is remembered, the batch is refused with it, at once and whole. */
+    private boolean refusedForOutage(List<Pending> batch, Exception failure) {
+        Optional<ReachableDatabase.Outage> outage = database.remembered();
+        if (outage.isEmpty()) {
+            return false;
+        }
+        LOG.warn("{} deliveries refused: {}", batch.size(), outage.get().describe());
+        refuse(batch, new QueueUnavailableException(outage.get().describe(), failure));
+        return true;
     }
 
     private static void refuse(List<Pending> batch, QueueUnavailableException reason) {
@@ -173,7 +187,6 @@ public final class BatchingIntake implements Intake, AutoCloseable {
                 database.answered();
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
-                database.failed(e);
                 rollBack(connection);
                 throw e;
             } finally {

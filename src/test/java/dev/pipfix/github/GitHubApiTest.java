@@ -39,8 +39,9 @@ class GitHubApiTest {
     @BeforeEach
     void start() {
         github.start();
+        OkHttpClient http = new OkHttpClient();
         connection = new GitHubConnection(
-                new OkHttpClient(),
+                () -> http,
                 "http://127.0.0.1:" + github.port(),
                 "http://127.0.0.1:" + github.port(),
                 "pipfix/1.2.3",
@@ -191,8 +192,8 @@ class GitHubApiTest {
     @Test
     void the_least_recently_used_answers_go_once_the_store_is_full() throws Exception {
         ConditionalRequests small = new ConditionalRequests(100);
-        GitHubApi api = new GitHubConnection(
-                        new OkHttpClient(), "http://127.0.0.1:" + github.port(), "", "pipfix/1.2.3", small)
+        OkHttpClient http = new OkHttpClient();
+        GitHubApi api = new GitHubConnection(() -> http, "http://127.0.0.1:" + github.port(), "", "pipfix/1.2.3", small)
                 .api(new Credential.Token("ghs_a", "a"));
         for (String name : List.of("one", "two", "three")) {
             github.stubFor(get(urlPathEqualTo("/" + name))
