@@ -31,10 +31,14 @@ final class ServeCommand {
             return Main.USAGE;
         }
         PipfixServer server = new PipfixServer(config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pipfix-shutdown"));
+        // installed before the start, so that a SIGTERM while the port is open and the database still opening stops
+        // it cleanly; a start that fails has closed what it opened, and the hook goes
+        Thread shutdown = new Thread(server::close, "pipfix-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             server.start();
         } catch (PipfixServer.StartupException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
             err.println("pipfix: " + e.getMessage());
             return Main.USAGE;
         }

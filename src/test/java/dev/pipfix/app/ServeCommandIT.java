@@ -148,6 +148,30 @@ class ServeCommandIT {
                 .doesNotContain("\n");
     }
 
+    @Test
+    void a_database_that_does_not_answer_stops_start_up_with_a_line_naming_database_url() throws Exception {
+        // given a PostgreSQL URL whose port nothing listens on; the web port opens before the database is there
+        int port = Ports.free();
+        Process process = start(Map.of(
+                "APP_ID",
+                "123456",
+                "WEBHOOK_SECRET",
+                SECRET,
+                "PRIVATE_KEY",
+                Fixtures.text("keys/app-pkcs1.pem"),
+                "PORT",
+                Integer.toString(port),
+                "DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/pipfix?user=pipfix"));
+
+        // then it exits with one line naming the setting, and the port it had opened is closed again
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output(process).strip().lines().reduce((first, second) -> second))
+                .hasValueSatisfying(last -> assertThat(last).startsWith("pipfix: DATABASE_URL cannot be opened: "));
+        assertThat(Ports.listening(port)).isFalse();
+    }
+
     private Process start(Map<String, String> environment) throws IOException {
         return PackagedJar.start(workDir, environment, workDir.resolve("output.log"));
     }
