@@ -114,7 +114,7 @@ final class ActiveApp implements AutoCloseable {
                         new Retention(dataSource, Retention.DEDUPLICATION, Retention.FAILURES),
                         clock),
                 clock);
-        this.intake = new BatchingIntake(reachable, queue, INTAKE_WAIT);
+        this.intake = new BatchingIntake(reachable, queue, INTAKE_WAIT, dialect.intakeWriters());
         metrics.intake(intake, BatchingIntake::commits);
         metrics.queue(queue::pending, queue::executing, () -> {
             try {

@@ -17,8 +17,19 @@ import java.time.Duration;
 public record Database(Dialect dialect, String jdbcUrl, String user, String password) {
 
     public enum Dialect {
-        H2,
-        POSTGRESQL
+        H2(1),
+        POSTGRESQL(2);
+
+        private final int intakeWriters;
+
+        Dialect(int intakeWriters) {
+            this.intakeWriters = intakeWriters;
+        }
+
+        /** The webhook's writer threads (see {@link BatchingIntake}): two on PostgreSQL, one on H2. */
+        public int intakeWriters() {
+            return intakeWriters;
+        }
     }
 
     @Override
@@ -64,14 +75,14 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
     }
 
     /**
-     * The webhook's own pool: its one writer thread and {@code /healthz}. It gives up on a connection after
+     * The webhook's own pool: its writer threads and {@code /healthz}. It gives up on a connection after
      * {@link #INTAKE_CONNECTION_WAIT} (the worker's pool waits 10 s, which is GitHub's whole deadline for an answer),
      * and on PostgreSQL a connection attempt or a read that hangs is given up on too, so a request is answered 503
      * with the reason instead of timing out. Opened after the main pool has proved the database is there, so it does
      * not check again at start.
      */
     public HikariDataSource openForIntake() {
-        HikariConfig config = config(2, "pipfix-intake", INTAKE_CONNECTION_WAIT);
+        HikariConfig config = config(dialect.intakeWriters() + 1, "pipfix-intake", INTAKE_CONNECTION_WAIT);
         config.setValidationTimeout(INTAKE_CONNECTION_WAIT.toMillis() / 2);
         config.setInitializationFailTimeout(-1);
         if (dialect == Dialect.POSTGRESQL) {

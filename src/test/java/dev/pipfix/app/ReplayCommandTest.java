@@ -51,8 +51,8 @@ class ReplayCommandTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Migrations.apply(dataSource, Database.Dialect.H2);
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
-        intake =
-                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10));
+        intake = new BatchingIntake(
+                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10), 1);
         deliveries = new DeliveryLog(dataSource);
         WebhookReceiver receiver = new WebhookReceiver(new WebhookSignature(SECRET), intake, Clock.systemUTC());
         server = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)

@@ -28,15 +28,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Group commit on the real databases: deliveries arriving together, duplicates racing, one bad delivery. */
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
+/**
+ * Group commit on the real databases: deliveries arriving together, duplicates racing, one bad delivery; with one
+ * writer thread and with two, as PostgreSQL runs it.
+ */
+@ParameterizedClass(name = "on {0}, {1} writer(s)")
+@CsvSource({"h2, 1", "postgresql, 1", "postgresql, 2", "h2, 2"})
 class BatchingIntakeTest {
 
-    @Parameter
+    @Parameter(0)
     String kind;
+
+    @Parameter(1)
+    int writers;
 
     @TempDir
     Path dataDir;
@@ -52,8 +58,8 @@ class BatchingIntakeTest {
         database = TestDatabases.open(kind, dataDir, 10);
         dataSource = database.dataSource();
         queue = TestQueues.unstarted(dataSource, database.dialect());
-        intake =
-                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20));
+        intake = new BatchingIntake(
+                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20), writers);
     }
 
     @AfterEach
@@ -93,7 +99,7 @@ class BatchingIntakeTest {
     void two_instances_receiving_the_same_delivery_at_once_store_it_once() throws Exception {
         // given a second instance's intake on the same database
         try (BatchingIntake other = new BatchingIntake(
-                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20))) {
+                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(20), writers)) {
             // when both get each of 20 deliveries at the same moment
             List<Object> outcomes = atOnce(
                     40,

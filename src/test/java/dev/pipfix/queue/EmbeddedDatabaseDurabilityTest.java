@@ -80,7 +80,7 @@ class EmbeddedDatabaseDurabilityTest {
             Thread.sleep(1_500);
             int count = Integer.parseInt(args[1]);
             BatchingIntake intake = new BatchingIntake(
-                    new ReachableDatabase(dataSource, Clock.systemUTC()), queue(dataSource), Duration.ofSeconds(30));
+                    new ReachableDatabase(dataSource, Clock.systemUTC()), queue(dataSource), Duration.ofSeconds(30), 1);
             ExecutorService requests = Executors.newFixedThreadPool(8);
             List<Future<Admission>> admissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -53,8 +53,8 @@ class WebhookEndpointTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Migrations.apply(dataSource, Database.Dialect.H2);
         queue = TestQueues.unstarted(dataSource, Database.Dialect.H2);
-        intake =
-                new BatchingIntake(new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10));
+        intake = new BatchingIntake(
+                new ReachableDatabase(dataSource, Clock.systemUTC()), queue, Duration.ofSeconds(10), 1);
         WebhookReceiver receiver = new WebhookReceiver(signature, intake, Clock.systemUTC());
         app = WebApp.create(new WebhookOnlySite(receiver), new Metrics(), Clock.systemUTC(), 1_000)
                 .start("127.0.0.1", 0);
