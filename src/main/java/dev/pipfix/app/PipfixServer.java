@@ -230,7 +230,7 @@ public final class PipfixServer implements AutoCloseable {
         }
     }
 
-    /** What the start needs the database for, built as soon as the database and the GitHub client are there. */
+    /** What the start needs the database for, built as soon as the database is open. */
     private record Prepared(Opened opened, Optional<ActiveApp> app) {}
 
     /**
@@ -262,6 +262,20 @@ public final class PipfixServer implements AutoCloseable {
     }
 
     /**
+     * For a start that failed or never happened: the pools are closed whenever their opening ends (the App's parts,
+     * if built, were never started).
+     */
+    private void closeWhenPrepared() {
+        preparing.whenComplete((prepared, failure) -> {
+            if (prepared != null) {
+                prepared.opened().close();
+            } else {
+                opening.thenAccept(HikariDataSource::close);
+            }
+        });
+    }
+
+    /**
      * Opens the port at once, while the database finishes opening on another thread; a request that arrives in
      * between waits for the start to finish rather than being refused. Then starts the App's queue, if registered.
      *
@@ -287,7 +301,7 @@ public final class PipfixServer implements AutoCloseable {
         } catch (RuntimeException e) {
             opened.completeExceptionally(e);
             web.stop();
-            opening.thenAccept(HikariDataSource::close);
+            closeWhenPrepared();
             throw e;
         }
         LOG.info("queue on {}", database);
@@ -330,8 +344,7 @@ public final class PipfixServer implements AutoCloseable {
         if (opened.isDone() && !opened.isCompletedExceptionally()) {
             opened.join().close();
         } else {
-            opening.cancel(false);
-            opening.thenAccept(HikariDataSource::close);
+            closeWhenPrepared();
         }
         synchronized (httpLock) {
             if (http != null) {

@@ -39,25 +39,11 @@ public final class Metrics implements ApiCalls {
     }
 
     /** A delivery answered; a 401's event is not trusted (the sender was not authenticated). */
-    private record WebhookKey(String event, String result, int status) {}
-
-    private final Map<WebhookKey, Counter> webhooks = new ConcurrentHashMap<>();
-
     public void webhook(String event, String result, int status) {
         String tag = status == 401
                 ? "unverified"
                 : event != null && EVENT.matcher(event).matches() ? event : "other";
-        // one lookup in a map of our own: the registry's builds a meter id, tags and all, on every delivery
-        webhooks.computeIfAbsent(
-                        new WebhookKey(tag, result, status),
-                        key -> registry.counter(
-                                "pipfix.webhooks",
-                                "event",
-                                key.event(),
-                                "result",
-                                key.result(),
-                                "status",
-                                Integer.toString(key.status())))
+        registry.counter("pipfix.webhooks", "event", tag, "result", result, "status", Integer.toString(status))
                 .increment();
         if (status == 401) {
             registry.counter("pipfix.webhook.signature.failures").increment();

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores deliveries that arrive together in one transaction (group commit): each request waits until the commit
- * that holds its delivery is durable, and a writer thread commits whatever has queued up meanwhile. Writers racing
- * on the same delivery or run meet as two instances do: the unique key fails one, which then finds the other's row. A commit costs
+ * that holds its delivery is durable, and a writer thread commits whatever has queued up meanwhile. A commit costs
  * the same for one delivery as for a hundred, so under load this is what lets the webhook keep up without answering
  * 202 before the delivery is safe. A delivery, the record that its run is queued and the run's task are stored in
- * one transaction: all or none.
+ * one transaction: all or none. Writers racing on the same delivery or run meet as two instances do: the unique key
+ * fails one, which then finds the other's row.
  * <p>
  * When a batch fails because another instance stored the same delivery at the same moment, it is rolled back and its
  * deliveries are stored one at a time, so that one cannot fail the others. When it fails because the database did

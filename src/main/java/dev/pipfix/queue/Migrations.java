@@ -32,10 +32,6 @@ public final class Migrations {
             try (Statement statement = connection.createStatement()) {
                 if (dialect == Database.Dialect.POSTGRESQL) {
                     statement.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
-                } else {
-                    // H2 commits each DDL statement on its own, and with WRITE_DELAY=0 writes each to the file: a
-                    // new database's schema took 400 ms that way. It is written once, at the end, instead.
-                    statement.execute("set write_delay 60000");
                 }
                 statement.execute("create table if not exists pipfix_schema (version int not null primary key,"
                         + " description varchar(200) not null, applied_at timestamp with time zone not null)");
@@ -71,12 +67,6 @@ public final class Migrations {
                 applied.add(number);
             }
             connection.commit();
-            if (dialect == Database.Dialect.H2) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set write_delay 0");
-                    statement.execute("checkpoint");
-                }
-            }
         }
         return applied;
     }

@@ -52,19 +52,15 @@ public final class ReachableDatabase {
      * A connection, unless an outage was seen within {@link #REMEMBER}.
      *
      * @throws DatabaseUnreachableException at once while an outage is remembered
-     * @throws SQLException when no connection could be had (the outage is then remembered, if it is one)
+     * @throws SQLException when no connection could be had; the caller reports it with {@link #failed}, as it does
+     *     a failure later in its transaction
      */
     public Connection connection() throws SQLException {
         Optional<Outage> known = remembered();
         if (known.isPresent()) {
             throw new DatabaseUnreachableException(known.get());
         }
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            failed(e);
-            throw e;
-        }
+        return dataSource.getConnection();
     }
 
     /** The outage seen within {@link #REMEMBER}, if any. */
@@ -103,7 +99,8 @@ public final class ReachableDatabase {
 
     /** Remembers the failure if it says the database could not be reached; other failures say nothing of that. */
     public void failed(Throwable failure) {
-        if (!unreachable(failure)) {
+        // this class's own refusal is the memory of an outage, not a new sighting: it must not prolong it
+        if (failure instanceof DatabaseUnreachableException || !unreachable(failure)) {
             return;
         }
         Instant now = clock.instant();

@@ -243,16 +243,14 @@ public final class WebApp {
         }
     }
 
-    /** Header values are the sender's text: keep log lines to one line and a sane length. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
+    /** Header values are the sender's text: keep log lines to one line and a sane length. */
     private static String printable(String value) {
         if (value == null) {
             return "-";
         }
-        String flat = value.chars().anyMatch(Character::isISOControl)
-                ? CONTROL.matcher(value).replaceAll("?")
-                : value;
+        String flat = CONTROL.matcher(value).replaceAll("?");
         return flat.length() <= 100 ? flat : flat.substring(0, 100) + "…";
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -121,13 +122,7 @@ class ServeCommandIT {
 
     @Test
     void an_encrypted_key_stops_start_up_with_one_line_naming_the_setting() throws Exception {
-        Process process = start(Map.of(
-                "APP_ID",
-                "123456",
-                "WEBHOOK_SECRET",
-                SECRET,
-                "PRIVATE_KEY",
-                Fixtures.text("keys/app-encrypted-pkcs1.pem")));
+        Process process = start(app(Fixtures.text("keys/app-encrypted-pkcs1.pem")));
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
@@ -152,17 +147,10 @@ class ServeCommandIT {
     void a_database_that_does_not_answer_stops_start_up_with_a_line_naming_database_url() throws Exception {
         // given a PostgreSQL URL whose port nothing listens on; the web port opens before the database is there
         int port = Ports.free();
-        Process process = start(Map.of(
-                "APP_ID",
-                "123456",
-                "WEBHOOK_SECRET",
-                SECRET,
-                "PRIVATE_KEY",
-                Fixtures.text("keys/app-pkcs1.pem"),
-                "PORT",
-                Integer.toString(port),
-                "DATABASE_URL",
-                "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/pipfix?user=pipfix"));
+        Map<String, String> environment = new HashMap<>(app(Fixtures.text("keys/app-pkcs1.pem")));
+        environment.put("PORT", Integer.toString(port));
+        environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/pipfix?user=pipfix");
+        Process process = start(environment);
 
         // then it exits with one line naming the setting, and the port it had opened is closed again
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -170,6 +158,11 @@ class ServeCommandIT {
         assertThat(output(process).strip().lines().reduce((first, second) -> second))
                 .hasValueSatisfying(last -> assertThat(last).startsWith("pipfix: DATABASE_URL cannot be opened: "));
         assertThat(Ports.listening(port)).isFalse();
+    }
+
+    /** A registered App's settings, with the private key given inline. */
+    private static Map<String, String> app(String privateKey) {
+        return Map.of("APP_ID", "123456", "WEBHOOK_SECRET", SECRET, "PRIVATE_KEY", privateKey);
     }
 
     private Process start(Map<String, String> environment) throws IOException {
