@@ -427,16 +427,14 @@ final class Analyzer {
     }
 
     private boolean runsPoetry() {
-        return step != null
-                && step.script().stream()
-                        .anyMatch(line -> RUNS_POETRY.matcher(line).find());
+        return step != null && step.scriptRuns(RUNS_POETRY);
     }
 
     private boolean runsUv() {
         if (step == null) {
             return tracedCommand != null && RUNS_UV.matcher(tracedCommand).find();
         }
-        return step.script().stream().anyMatch(line -> RUNS_UV.matcher(line).find())
+        return step.scriptRuns(RUNS_UV)
                 || step.tracedCommand != null
                         && RUNS_UV.matcher(step.tracedCommand).find();
     }

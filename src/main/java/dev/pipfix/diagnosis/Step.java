@@ -1,7 +1,10 @@
 package dev.pipfix.diagnosis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What the log shows of one step: its header, its script, the pip commands it traced, and whether it failed. */
 final class Step {
@@ -11,6 +14,9 @@ final class Step {
     final String name;
     final long headerLine;
     private final List<String> script = new ArrayList<>();
+    /** What {@link #scriptRuns} found, by pattern. */
+    private final Map<Pattern, Boolean> scriptRuns = new HashMap<>(4);
+
     String shell;
     boolean failed;
     /** The last pip command seen running in this step (set -x trace, [command] line, BuildKit RUN), and where. */
@@ -43,6 +49,16 @@ final class Step {
     void addScriptLine(String line) {
         if (script.size() < MAX_SCRIPT_LINES) {
             script.add(PipCommands.capped(line));
+            scriptRuns.clear();
         }
+    }
+
+    /**
+     * Whether a line of the script runs what the pattern finds; asked once per pattern while the script stays as
+     * it is (a log may repeat an error line millions of times in one step).
+     */
+    boolean scriptRuns(Pattern command) {
+        return scriptRuns.computeIfAbsent(
+                command, p -> script().stream().anyMatch(line -> p.matcher(line).find()));
     }
 }

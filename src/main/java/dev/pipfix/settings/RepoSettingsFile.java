@@ -1,5 +1,6 @@
 package dev.pipfix.settings;
 
+import dev.pipfix.yaml.BoundedYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -50,9 +49,14 @@ public final class RepoSettingsFile {
         }
         Optional<Node> root;
         try {
-            root = new Compose(
-                            LoadSettings.builder().setLabel(RepoSettings.PATH).build())
-                    .composeString(text);
+            root = BoundedYaml.compose(text, RepoSettings.PATH);
+        } catch (BoundedYaml.LimitException e) {
+            return new Parsed(
+                    RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(
+                            1,
+                            "pipfix does not read this file (" + e.getMessage()
+                                    + "), so every setting keeps its default")));
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(1);
             return new Parsed(

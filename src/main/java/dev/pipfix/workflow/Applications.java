@@ -42,6 +42,9 @@ public final class Applications {
             + "((?:\\s+(?:-U|--upgrade|--user|-q|--quiet|--no-cache-dir|--disable-pip-version-check))*)"
             + "((?:\\s+[A-Za-z0-9][A-Za-z0-9._-]*(?:[=<>~!]=?[A-Za-z0-9.*,<>=!~]+)?)+)\\s*$");
 
+    /** A tool install is one short line; a longer one is not read (it is a fork's text). */
+    private static final int MAX_COMMAND_CHARS = 1_000;
+
     private static final Pattern NAME = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)");
 
     private Applications() {}
@@ -51,7 +54,7 @@ public final class Applications {
      * {@code python3 -m pip install --user tox==4.11 pre-commit}); empty otherwise, or when it reads requirements.
      */
     public static Optional<List<String>> installedBy(String command) {
-        if (command == null || command.contains("\n")) {
+        if (command == null || command.length() > MAX_COMMAND_CHARS || command.contains("\n")) {
             return Optional.empty();
         }
         Matcher line = PIP_INSTALL_LINE.matcher(command);

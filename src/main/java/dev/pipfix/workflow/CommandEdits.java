@@ -1,5 +1,7 @@
 package dev.pipfix.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,21 +12,14 @@ final class CommandEdits {
     private static final Pattern SUDO_BEFORE_PIP =
             Pattern.compile("(^|[\\s;&|(\"'])sudo(?:\\s+(?:-[HEs]+|--preserve-env(?:=\\S+)?))*\\s+"
                     + "(?=(?:\\S*[/\\\\])?(?:pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip|uv\\s+pip)(?:\\s|$))");
-    /** uv's {@code --system}: it makes uv pass over the virtual environment {@code VIRTUAL_ENV} names. */
-    private static final Pattern UV_SYSTEM_FLAG =
-            Pattern.compile("(\\buv\\s+pip\\s+(?:install|sync)\\b[^\\n]*?)\\s--system\\b");
+    /** uv's pip interface installing: what uv's {@code --system} follows. */
+    private static final Pattern UV_PIP_INSTALL = Pattern.compile("\\buv\\s+pip\\s+(?:install|sync)\\b");
 
     private static final Pattern UV_INSTALL =
             Pattern.compile("(\\buv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install))\\b");
 
-    private static final Pattern PIP_INSTALL = Pattern.compile(
-            "((?:^|[\\s;&|(\"'])(?:\\S*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?\\s+-m\\s+pip)"
-                    + "\\s+install)\\b");
-    private static final Pattern USER_FLAG = Pattern.compile("(\\binstall\\b[^\\n]*?)\\s--user\\b");
-    /** pip (not python -m pip) installing itself with -U or --upgrade. */
-    private static final Pattern PIP_UPGRADES_ITSELF = Pattern.compile(
-            "(^|[\\s;&|(\"'])(pip[0-9.]*(?:\\.exe)?)(?=\\s+install\\b.*(?:\\s-U\\b|\\s--upgrade\\b).*(?:\\s)pip(?:\\s|$|[=<>~]))"
-                    + "|(^|[\\s;&|(\"'])(pip[0-9.]*(?:\\.exe)?)(?=\\s+install\\b.*\\spip(?:\\s|$).*(?:\\s-U\\b|\\s--upgrade\\b))");
+    /** Longer lines are left as they are: no command pipfix edits comes near it, and a line is a fork's text. */
+    static final int MAX_LINE_CHARS = 16_384;
 
     private CommandEdits() {}
 
@@ -38,8 +33,8 @@ final class CommandEdits {
                 return line;
             }
             String edited = SUDO_BEFORE_PIP.matcher(line).replaceAll("$1");
-            edited = UV_SYSTEM_FLAG.matcher(edited).replaceAll("$1");
-            return USER_FLAG.matcher(edited).replaceAll("$1");
+            edited = withoutUvSystemFlag(edited);
+            return CommandWords.withoutFlagAfter(edited, CommandWords.installWords(edited), "--user");
         });
     }
 
@@ -50,23 +45,17 @@ final class CommandEdits {
                 return line;
             }
             String edited = SUDO_BEFORE_PIP.matcher(line).replaceAll("$1");
-            return USER_FLAG.matcher(edited).find()
+            List<CommandWords.Span> installs = CommandWords.installWords(edited);
+            return !installs.isEmpty()
+                            && CommandWords.hasFlagAfter(
+                                    edited, "--user", installs.get(0).end())
                     ? edited
-                    : PIP_INSTALL.matcher(edited).replaceAll("$1 --user");
+                    : CommandWords.insertAfter(edited, CommandWords.pipInstalls(edited), " --user");
         });
     }
 
     static String pythonMPip(String script) {
-        return eachLine(script, line -> {
-            Matcher matcher = PIP_UPGRADES_ITSELF.matcher(line);
-            StringBuilder out = new StringBuilder();
-            while (matcher.find()) {
-                String lead = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
-                matcher.appendReplacement(out, Matcher.quoteReplacement(lead + "python -m pip"));
-            }
-            matcher.appendTail(out);
-            return out.toString();
-        });
+        return eachLine(script, CommandWords::pipUpgradingItselfAsModule);
     }
 
     /**
@@ -75,8 +64,11 @@ final class CommandEdits {
      */
     static String pipx(String script) {
         return eachLine(script, line -> {
+            if (Applications.installedBy(line.strip()).isEmpty()) {
+                return line;
+            }
             Matcher matcher = Applications.PIP_INSTALL_LINE.matcher(line);
-            if (!matcher.matches() || Applications.installedBy(line.strip()).isEmpty()) {
+            if (!matcher.matches()) {
                 return line;
             }
             return matcher.group(1) + "pipx install " + matcher.group(3).strip();
@@ -88,7 +80,7 @@ final class CommandEdits {
      * script changes.
      */
     static String withoutUvSystem(String script) {
-        return eachLine(script, line -> UV_SYSTEM_FLAG.matcher(line).replaceAll("$1"));
+        return eachLine(script, CommandEdits::withoutUvSystemFlag);
     }
 
     /** pip's {@code --no-cache-dir}, and uv's {@code --no-cache} on uv's installs. */
@@ -101,18 +93,27 @@ final class CommandEdits {
             }
             return line.contains("--no-cache-dir")
                     ? line
-                    : PIP_INSTALL.matcher(line).replaceAll("$1 --no-cache-dir");
+                    : CommandWords.insertAfter(line, CommandWords.pipInstalls(line), " --no-cache-dir");
         });
     }
 
     private static boolean isPip(String line) {
-        return line.contains("pip") && PIP_INSTALL.matcher(line).find();
+        return CommandWords.runsPipInstall(line);
+    }
+
+    private static String withoutUvSystemFlag(String line) {
+        List<CommandWords.Span> installs = new ArrayList<>();
+        Matcher uv = UV_PIP_INSTALL.matcher(line);
+        while (uv.find()) {
+            installs.add(new CommandWords.Span(uv.start(), uv.end()));
+        }
+        return CommandWords.withoutFlagAfter(line, installs, "--system");
     }
 
     private static String eachLine(String script, java.util.function.UnaryOperator<String> edit) {
         String[] lines = script.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            lines[i] = edit.apply(lines[i]);
+            lines[i] = lines[i].length() > MAX_LINE_CHARS ? lines[i] : edit.apply(lines[i]);
         }
         return String.join("\n", lines);
     }

@@ -1,12 +1,11 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.yaml.BoundedYaml;
+import dev.pipfix.yaml.SameData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -16,7 +15,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 final class PatchValidator {
 
-    private PatchValidator() {}
+    /** One comparison's budget, shared by every part of the two files it compares. */
+    private final SameData same;
+
+    private PatchValidator(SameData same) {
+        this.same = same;
+    }
 
     /**
      * @param inserted the step inserted before the failing one, as data, or null for an edit in place
@@ -30,9 +34,15 @@ final class PatchValidator {
     static Optional<String> problem(
             String original, String patched, String jobId, int stepIndex, Object inserted, boolean composite) {
         Loaded loaded = Loaded.of(original, patched);
-        return loaded.problem().isPresent()
-                ? loaded.problem()
-                : compare(loaded.before(), loaded.after(), jobId, stepIndex, inserted, composite);
+        if (loaded.problem().isPresent()) {
+            return loaded.problem();
+        }
+        try {
+            return new PatchValidator(new SameData())
+                    .compare(loaded.before(), loaded.after(), jobId, stepIndex, inserted, composite);
+        } catch (SameData.TooComplexException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Both texts as data, or what kept one of them from loading. */
@@ -44,11 +54,15 @@ final class PatchValidator {
                 before = load(original);
             } catch (YamlEngineException e) {
                 return failed("the original file does not load strictly (" + firstLine(e.getMessage()) + ")");
+            } catch (BoundedYaml.LimitException e) {
+                return failed("the original file is past pipfix's bounds: " + e.getMessage());
             }
             try {
                 return new Loaded(before, load(patched), Optional.empty());
             } catch (YamlEngineException e) {
                 return failed("the patched file does not parse (" + firstLine(e.getMessage()) + ")");
+            } catch (BoundedYaml.LimitException e) {
+                return failed("the patched file is past pipfix's bounds: " + e.getMessage());
             }
         }
 
@@ -91,7 +105,11 @@ final class PatchValidator {
         } else {
             setupAfter.get().put("with", inputsUndone);
         }
-        return compare(before, after, jobId, stepIndex, null, composite);
+        try {
+            return new PatchValidator(new SameData()).compare(before, after, jobId, stepIndex, null, composite);
+        } catch (SameData.TooComplexException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The step as a mutable map inside the loaded file (the loader's maps and lists are mutable). */
@@ -109,7 +127,7 @@ final class PatchValidator {
         return Optional.empty();
     }
 
-    private static Optional<String> compare(
+    private Optional<String> compare(
             Object before, Object after, String jobId, int stepIndex, Object inserted, boolean composite) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
             return Optional.of("the file is not a mapping");
@@ -119,13 +137,13 @@ final class PatchValidator {
         if (composite) {
             Object runsA = restA.remove("runs");
             Object runsB = restB.remove("runs");
-            return restA.equals(restB)
+            return same.same(restA, restB)
                     ? checkJob(runsA, runsB, stepIndex, inserted)
                     : Optional.of("something outside runs changed");
         }
         Object jobsA = restA.remove("jobs");
         Object jobsB = restB.remove("jobs");
-        if (!restA.equals(restB)) {
+        if (!same.same(restA, restB)) {
             return Optional.of("something outside jobs changed");
         }
         if (!(jobsA instanceof Map<?, ?> ja)
@@ -134,14 +152,14 @@ final class PatchValidator {
             return Optional.of("the jobs changed");
         }
         for (Object id : ja.keySet()) {
-            if (!id.equals(jobId) && !Objects.equals(ja.get(id), jb.get(id))) {
+            if (!id.equals(jobId) && !same.same(ja.get(id), jb.get(id))) {
                 return Optional.of("job " + id + " changed");
             }
         }
         return checkJob(ja.get(jobId), jb.get(jobId), stepIndex, inserted);
     }
 
-    private static Optional<String> checkJob(Object before, Object after, int stepIndex, Object inserted) {
+    private Optional<String> checkJob(Object before, Object after, int stepIndex, Object inserted) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
             return Optional.of("the job is not a mapping");
         }
@@ -149,7 +167,7 @@ final class PatchValidator {
         Map<Object, Object> restB = new HashMap<>(b);
         Object stepsA = restA.remove("steps");
         Object stepsB = restB.remove("steps");
-        if (!restA.equals(restB)) {
+        if (!same.same(restA, restB)) {
             return Optional.of("the job's settings changed");
         }
         if (!(stepsA instanceof List<?> sa) || !(stepsB instanceof List<?> sb)) {
@@ -159,7 +177,7 @@ final class PatchValidator {
         if (sb.size() != sa.size() + offset) {
             return Optional.of("the number of steps is not what the patch meant");
         }
-        if (inserted != null && !inserted.equals(sb.get(stepIndex))) {
+        if (inserted != null && !same.same(inserted, sb.get(stepIndex))) {
             return Optional.of("the new step is not where it belongs, or not what it should be");
         }
         for (int i = 0; i < sa.size(); i++) {
@@ -169,14 +187,14 @@ final class PatchValidator {
                 if (!sameExceptRun(was, is)) {
                     return Optional.of("the failing step changed beyond its script");
                 }
-            } else if (!Objects.equals(was, is)) {
+            } else if (!same.same(was, is)) {
                 return Optional.of("step " + (i + 1) + " changed");
             }
         }
         return Optional.empty();
     }
 
-    private static boolean sameExceptRun(Object was, Object is) {
+    private boolean sameExceptRun(Object was, Object is) {
         if (!(was instanceof Map<?, ?> a) || !(is instanceof Map<?, ?> b)) {
             return false;
         }
@@ -184,11 +202,20 @@ final class PatchValidator {
         Map<Object, Object> restB = new HashMap<>(b);
         restA.remove("run");
         restB.remove("run");
-        return restA.equals(restB) && a.containsKey("run") == b.containsKey("run");
+        return same.same(restA, restB) && a.containsKey("run") == b.containsKey("run");
     }
 
-    static Object load(String text) {
-        return new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+    static Object load(String text) throws BoundedYaml.LimitException {
+        return BoundedYaml.loadStrictly(text, "workflow");
+    }
+
+    /** pipfix's own step, as data: a few lines, always within the bounds. */
+    static Object loadOwn(String text) {
+        try {
+            return load(text);
+        } catch (BoundedYaml.LimitException e) {
+            throw new IllegalStateException("pipfix's own step is past its YAML bounds", e);
+        }
     }
 
     private static String firstLine(String message) {

@@ -21,10 +21,8 @@ final class StepMatcher {
                 String display = step.displayName();
                 if (display != null
                         && (display.strip().equals(wanted)
-                                || display.contains("${{")
-                                        && JobMatcher.expressionPattern(display)
-                                                .matcher(wanted)
-                                                .matches())) {
+                                || ExpressionTemplate.holdsExpression(display)
+                                        && ExpressionTemplate.of(display).matches(wanted))) {
                     named.add(step);
                 }
             }
@@ -71,8 +69,8 @@ final class StepMatcher {
         }
         for (int i = 0; i < written.size(); i++) {
             String line = written.get(i);
-            boolean same = line.contains("${{")
-                    ? JobMatcher.expressionPattern(line).matcher(logged.get(i)).matches()
+            boolean same = ExpressionTemplate.holdsExpression(line)
+                    ? ExpressionTemplate.of(line).matches(logged.get(i))
                     : line.equals(logged.get(i));
             if (!same) {
                 return false;

@@ -1,10 +1,9 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.yaml.BoundedYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -50,9 +49,11 @@ final class WorkflowDocument {
     static WorkflowDocument parse(String path, String text) throws WorkflowException {
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(path).build()).composeString(text);
+            root = BoundedYaml.compose(text, path);
         } catch (YamlEngineException e) {
             throw new WorkflowException("the workflow file does not parse as YAML: " + firstLine(e.getMessage()));
+        } catch (BoundedYaml.LimitException e) {
+            throw new WorkflowException("pipfix does not read this workflow file: " + e.getMessage());
         }
         if (root.isEmpty() || !(root.get() instanceof MappingNode mapping)) {
             throw new WorkflowException("the workflow file is not a YAML mapping");

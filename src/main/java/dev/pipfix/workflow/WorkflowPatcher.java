@@ -17,15 +17,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 public final class WorkflowPatcher {
 
-    /** {@code . venv/bin/activate}, {@code source .env/bin/activate}, {@code venv\Scripts\activate}: the path. */
     private static final String SETUP_UV = "astral-sh/setup-uv@";
 
     private static final Pattern MAJOR_VERSION = Pattern.compile("^v(\\d+)(?:\\.\\d+){0,2}$");
     /** {@code uses: astral-sh/setup-uv@<sha> # v6.4.3}, as Dependabot and pinning tools write it. */
     private static final Pattern PIN_COMMENT = Pattern.compile("#\\s*v(\\d+)\\b");
-
-    private static final Pattern ACTIVATES = Pattern.compile(
-            "(?:^|[\\s;&|(])(?:\\.|source)\\s+([^\\s;&|]+?)/bin/activate\\b|(?:^|[\\s;&|(&])([^\\s;&|]+?)[\\\\/]Scripts[\\\\/]activate\\b");
 
     public WorkflowFix fix(FixRequest request) {
         String path = request.path().startsWith("./") ? request.path().substring(2) : request.path();
@@ -218,7 +214,7 @@ public final class WorkflowPatcher {
             Platform platform,
             String venvPath,
             FixStrategy strategy) {
-        Optional<String> activated = activatedVenv(step.run());
+        Optional<String> activated = Activation.venvOf(step.run());
         if (activated.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
             return advice(
@@ -308,7 +304,7 @@ public final class WorkflowPatcher {
                 + text.substring(insertAt, runStart)
                 + runEdit.apply(runText)
                 + text.substring(runEnd);
-        Object expected = ((List<?>) PatchValidator.load(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
+        Object expected = ((List<?>) PatchValidator.loadOwn(VenvStep.render(lines, 0, 2, 2, "\n"))).get(0);
         return validated(path, text, patched, job, step, platform, expected, change, strategy);
     }
 
@@ -484,16 +480,6 @@ public final class WorkflowPatcher {
             String note) {
         return WorkflowFix.adviceOnly(
                 strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(), change, note);
-    }
-
-    private static Optional<String> activatedVenv(String run) {
-        if (run == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = ACTIVATES.matcher(run);
-        return matcher.find()
-                ? Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2))
-                : Optional.empty();
     }
 
     private static boolean createsVenv(String run) {
