@@ -2,6 +2,7 @@ package dev.pipfix.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.pipfix.testing.Fixtures;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,5 +134,31 @@ class LogScannerTest {
 
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void uv_os_errors_that_are_not_installs_ask_about_the_script_once_not_once_per_line() throws IOException {
+        // given: a step echoing 200 script lines, then 200,000 uv-framed os errors of another tool (no install): each
+        // one re-read the whole script before
+        StringBuilder log = new StringBuilder("2026-11-20T09:14:02.1234567Z ##[group]Run make\n");
+        for (int i = 0; i < 200; i++) {
+            log.append("2026-11-20T09:14:02.1234567Z \u001B[36;1m")
+                    .append("echo step ")
+                    .append(i)
+                    .append(" ")
+                    .append("x".repeat(400))
+                    .append("\u001B[0m\n");
+        }
+        log.append("2026-11-20T09:14:02.1234567Z ##[endgroup]\n");
+        String error = "2026-11-20T09:14:03.1234567Z error: failed to read `/src/a.txt`\n"
+                + "2026-11-20T09:14:03.1234567Z Caused by: Permission denied (os error 13)\n";
+        log.append(error.repeat(100_000));
+
+        // when
+        Diagnosis diagnosis =
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new LogScanner().scan(stream(log.toString())));
+
+        // then: not an install, so no finding
+        assertThat(diagnosis.findings()).isEmpty();
     }
 }
