@@ -31,6 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import okhttp3.OkHttpClient;
 
 /**
@@ -83,7 +89,7 @@ public final class ActionCommand {
         Outcome outcome;
         boolean failed = false;
         try {
-            outcome = work();
+            outcome = withinBudget();
         } catch (CannotFinish e) {
             failed = true;
             err.println("::warning title=pipfix::" + annotation(e.getMessage()));
@@ -105,6 +111,41 @@ public final class ActionCommand {
                     + annotation(String.valueOf(e.getMessage())));
         }
         return failed && env.failOnError() ? FAILED : 0;
+    }
+
+    /**
+     * The work on a thread of its own, stopped at the time budget: a fork's run cannot hold the base repository's
+     * runner until the job's timeout, whatever its logs and workflow hold.
+     */
+    private Outcome withinBudget() throws CannotFinish {
+        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread worker = new Thread(runnable, "pipfix-action");
+            worker.setDaemon(true);
+            return worker;
+        });
+        Future<Outcome> outcome = thread.submit(this::work);
+        try {
+            return outcome.get(env.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            throw new CannotFinish(
+                    "pipfix ran past its time budget of " + env.timeBudget().toSeconds()
+                            + " s (the action's `time-budget-seconds`) and stopped before it finished");
+        } catch (InterruptedException e) {
+            outcome.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CannotFinish("pipfix was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CannotFinish cannotFinish) {
+                throw cannotFinish;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     private Outcome work() throws CannotFinish {

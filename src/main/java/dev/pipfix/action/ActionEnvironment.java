@@ -1,6 +1,7 @@
 package dev.pipfix.action;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,11 @@ public record ActionEnvironment(
         String repository,
         Optional<Path> summary,
         Optional<Path> output,
-        boolean failOnError) {
+        boolean failOnError,
+        Duration timeBudget) {
+
+    /** The Action's time from start to finish when the workflow does not say: minutes, not the job's six hours. */
+    static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(10);
 
     public static ActionEnvironment of(Map<String, String> env) {
         return new ActionEnvironment(
@@ -36,7 +41,20 @@ public record ActionEnvironment(
                 present(env, "PIPFIX_FAIL_ON_ERROR")
                         .map(value -> value.strip().toLowerCase(Locale.ROOT))
                         .filter(value -> value.equals("true"))
-                        .isPresent());
+                        .isPresent(),
+                present(env, "PIPFIX_TIME_BUDGET_SECONDS")
+                        .flatMap(ActionEnvironment::seconds)
+                        .orElse(DEFAULT_TIME_BUDGET));
+    }
+
+    /** A positive whole number of seconds; anything else leaves the default. */
+    private static Optional<Duration> seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            return seconds > 0 && seconds <= 6 * 3600 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> present(Map<String, String> env, String name) {

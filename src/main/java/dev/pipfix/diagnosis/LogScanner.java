@@ -109,7 +109,12 @@ public final class LogScanner implements LogDetector {
         }
     }
 
-    private static long feed(Analyzer analyzer, Prefilter.Result result, long linesBefore) {
+    private static long feed(Analyzer analyzer, Prefilter.Result result, long linesBefore)
+            throws InterruptedIOException {
+        // a task past its deadline is interrupted: a megabyte at a time, the scan stops with it
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("the scan was stopped: its task was interrupted");
+        }
         for (int i = 0; i < result.kept(); i++) {
             analyzer.accept(linesBefore + result.lineIndexes()[i] + 1, result.lines()[i]);
         }

@@ -53,6 +53,7 @@ public final class DurableRunQueue implements AutoCloseable {
     private final OneTimeTask<FixCommand> commandTask;
     private final Scheduler scheduler;
     private final AtomicLong completed = new AtomicLong();
+    private final TaskDeadline deadline;
     private final JdbcCustomization jdbcCustomization;
     /** The one module it needs, named: findAndRegisterModules scans the class path, a tenth of start-up. */
     private final Serializer serializer =
@@ -68,7 +69,39 @@ public final class DurableRunQueue implements AutoCloseable {
             Duration heartbeatInterval,
             Duration shutdownWait,
             Duration periodicInterval,
-            Duration periodicFirstDelay) {
+            Duration periodicFirstDelay,
+            Duration taskDeadline) {
+
+        /** How long one run or command may take, from its start to its comment or commit. */
+        public static final Duration TASK_DEADLINE = Duration.ofMinutes(10);
+
+        public Settings(
+                int threads,
+                Duration pollingInterval,
+                Duration heartbeatInterval,
+                Duration shutdownWait,
+                Duration periodicInterval,
+                Duration periodicFirstDelay) {
+            this(
+                    threads,
+                    pollingInterval,
+                    heartbeatInterval,
+                    shutdownWait,
+                    periodicInterval,
+                    periodicFirstDelay,
+                    TASK_DEADLINE);
+        }
+
+        public Settings withTaskDeadline(Duration deadline) {
+            return new Settings(
+                    threads,
+                    pollingInterval,
+                    heartbeatInterval,
+                    shutdownWait,
+                    periodicInterval,
+                    periodicFirstDelay,
+                    deadline);
+        }
 
         /** The periodic job's first run at once: tests. */
         public Settings(
@@ -109,6 +142,7 @@ public final class DurableRunQueue implements AutoCloseable {
         this.clock = clock;
         this.retryPolicy = retryPolicy;
         this.failedTasks = new FailedTasks(dataSource);
+        this.deadline = new TaskDeadline(settings.taskDeadline());
         this.task = oneTime(TASK, CompletedRun.class, handler::handle);
         this.commandTask = oneTime(COMMAND_TASK, FixCommand.class, commands::handle);
         // the dialect is known: db-scheduler's autodetection would ask the database again, for each client
@@ -146,16 +180,19 @@ public final class DurableRunQueue implements AutoCloseable {
 
     /** A task whose outcome is recorded for the status page and whose failures go to the retry policy. */
     private <T> OneTimeTask<T> oneTime(String name, Class<T> type, TaskWork<T> work) {
-        return Tasks.oneTime(name, type).onFailure(this::onFailure).execute((instance, context) -> {
-            RunResult result;
-            try {
-                result = work.handle(instance.getData());
-                completed.incrementAndGet();
-            } catch (Exception e) {
-                throw new RunFailedException(e);
-            }
-            recordResult(instance.getId(), result);
-        });
+        return Tasks.oneTime(name, type)
+                .onFailure(this::onFailure)
+                .onDeadExecution(this::onDeadExecution)
+                .execute((instance, context) -> {
+                    RunResult result;
+                    try {
+                        result = deadline.run(() -> work.handle(instance.getData()));
+                        completed.incrementAndGet();
+                    } catch (Exception e) {
+                        throw new RunFailedException(e);
+                    }
+                    recordResult(instance.getId(), result);
+                });
     }
 
     public DurableRunQueue start() {
@@ -261,7 +298,9 @@ public final class DurableRunQueue implements AutoCloseable {
         String id = complete.getExecution().taskInstance.getId();
         int failures = complete.getExecution().consecutiveFailures + 1;
         Instant now = clock.instant();
-        RetryPolicy.Decision decision = retryPolicy.decide(error, failures, now);
+        RetryPolicy.Decision decision = error instanceof TaskDeadline.ExceededException
+                ? afterDeadline(error.getMessage(), failures, now)
+                : retryPolicy.decide(error, failures, now);
         if (decision.retryAt().isPresent()) {
             Instant at = decision.retryAt().get();
             LOG.warn("task={} attempt={} outcome=retry at={} reason=\"{}\"", id, failures, at, decision.reason());
@@ -277,6 +316,44 @@ public final class DurableRunQueue implements AutoCloseable {
         operations.remove();
     }
 
+    /**
+     * A task stopped at its deadline is tried once more (GitHub may have been slow); the second time it has shown
+     * that its input takes longer, and it fails with that reason.
+     */
+    private static RetryPolicy.Decision afterDeadline(String reason, int failures, Instant now) {
+        return failures >= 2
+                ? RetryPolicy.Decision.giveUp(reason + ", twice")
+                : RetryPolicy.Decision.retryAt(now.plus(Duration.ofMinutes(1)), reason);
+    }
+
+    /**
+     * A task whose worker stopped sending heartbeats (the instance died, or was killed mid-task): revived once, as
+     * db-scheduler does; a task that had already failed or died before is failed with that reason rather than
+     * revived for ever, since it may be what kills its worker.
+     */
+    private <T> void onDeadExecution(ExecutionComplete complete, ExecutionOperations<T> operations) {
+        String id = complete.getExecution().taskInstance.getId();
+        int failures = complete.getExecution().consecutiveFailures + 1;
+        Instant now = clock.instant();
+        if (failures < 2) {
+            LOG.warn(
+                    "task={} attempt={} outcome=revived reason=\"its worker stopped without finishing it\"",
+                    id,
+                    failures);
+            operations.reschedule(complete, now);
+            return;
+        }
+        String reason = "the task stopped without finishing " + failures
+                + " times in a row (its worker died or was killed), so it is not tried again";
+        LOG.error("task={} attempt={} outcome=failed reason=\"{}\"", id, failures, reason);
+        try {
+            failedTasks.record(id, failures, reason, now);
+        } catch (SQLException e) {
+            LOG.error("task={}: the failure could not be recorded: {}", id, e.toString());
+        }
+        operations.remove();
+    }
+
     private static Throwable unwrap(Throwable error) {
         return error instanceof RunFailedException && error.getCause() != null ? error.getCause() : error;
     }
@@ -285,6 +362,7 @@ public final class DurableRunQueue implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
+        deadline.close();
     }
 
     /** Carries a handler's checked exception through db-scheduler to the failure handler. */

@@ -232,6 +232,36 @@ class ActionCommandIT {
     }
 
     @Test
+    void a_run_past_the_time_budget_stops_and_is_reported_as_fail_on_error_says() throws Exception {
+        // given GitHub takes 15 s to list the jobs, and the workflow gives pipfix 2 s
+        failingRun();
+        github.stub(get(urlPathEqualTo("/repos/" + REPO + "/actions/runs/" + RUN + "/attempts/1/jobs"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withFixedDelay(15_000)
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"total_count\":0,\"jobs\":[]}")));
+
+        // when
+        long started = System.nanoTime();
+        Ran passing =
+                action("workflow_run-completed-failure-same-repo.json", Map.of("PIPFIX_TIME_BUDGET_SECONDS", "2"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Ran failing = action(
+                "workflow_run-completed-failure-same-repo.json",
+                Map.of("PIPFIX_TIME_BUDGET_SECONDS", "2", "PIPFIX_FAIL_ON_ERROR", "true"));
+
+        // then it stopped at the budget, said why, and wrote nothing
+        assertThat(took).isLessThan(Duration.ofSeconds(12));
+        assertThat(passing.exitCode()).isZero();
+        assertThat(passing.log()).contains("::warning title=pipfix::").contains("time budget of 2 s");
+        assertThat(passing.summary()).contains("could not finish").contains("time-budget-seconds");
+        assertThat(failing.exitCode()).isEqualTo(ActionCommand.FAILED);
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
     void another_event_is_explained_not_failed() throws Exception {
         // when
         Ran ran = action("workflow_run-completed-failure-same-repo.json", Map.of("GITHUB_EVENT_NAME", "push"));
