@@ -14,6 +14,7 @@ import dev.pipfix.queue.DurableRunQueue;
 import dev.pipfix.queue.Migrations;
 import dev.pipfix.queue.ReachableDatabase;
 import dev.pipfix.setup.AppManifest;
+import dev.pipfix.setup.PrivateFiles;
 import dev.pipfix.setup.SetupCode;
 import dev.pipfix.setup.SetupFlow;
 import dev.pipfix.setup.SetupStates;
@@ -27,7 +28,6 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.sql.SQLException;
@@ -197,7 +197,7 @@ public final class PipfixServer implements AutoCloseable {
     private static HikariDataSource openDatabase(Database database, Config config) {
         try {
             if (database.dialect() == Database.Dialect.H2) {
-                Files.createDirectories(config.dataDir());
+                PrivateFiles.privateDirectory(config.dataDir());
             }
         } catch (IOException e) {
             throw new StartupException("DATA_DIR (" + config.dataDir() + ") cannot be created: " + e.getMessage());

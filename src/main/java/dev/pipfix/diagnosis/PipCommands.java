@@ -10,11 +10,12 @@ final class PipCommands {
     /**
      * pip, pip3, pip3.12, pip.exe, or any python interpreter with -m pip, then install or uninstall. A path before
      * the command stops at a separator: a later start would match the rest anyway, and a prefix that ran through
-     * them made every {@code (} of a long word rescan the word.
+     * them made every {@code (} of a long word rescan the word. At most eight words (pip's global options) stand
+     * between pip and install: a lazy run of any number made {@code pip pip pip ...} quadratic.
      */
     private static final Pattern PIP_INSTALL = Pattern.compile(
             "(?:^|[\\s;&|(`'\"])(?:[^\\s;&|(`'\"]*[/\\\\])?(?:pip[0-9.]*(?:\\.exe)?|(?:python|py)[0-9.]*(?:\\.exe)?(?:\\s+-[A-Za-z0-9]+)*"
-                    + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+)*?(?:install|uninstall)\\b"
+                    + "\\s+-m\\s+pip)\\s+(?:[^\\s;&|]+\\s+){0,8}?(?:install|uninstall)\\b"
                     + "|(?:^|[\\s;&|(`'\"])(?:[^\\s;&|(`'\"]*[/\\\\])?uv\\s+(?:pip\\s+(?:install|sync)|sync|add|tool\\s+install)\\b"
                     + "|(?:^|[\\s;&|(`'\"])poetry\\s+(?:install|add|sync|update)\\b"
                     + "|(?:^|[\\s;&|(`'\"])pipx\\s+(?:install|inject|upgrade|reinstall)\\b");

@@ -37,6 +37,9 @@ public final class RepoSettingsFile {
 
     private RepoSettingsFile() {}
 
+    /** A settings file is a few lines (the GitHub layer reads no more than this either). */
+    public static final int MAX_CHARS = 64 * 1024;
+
     /** A repository without the file: the defaults, and no problem. */
     public static Parsed absent() {
         return new Parsed(RepoSettings.DEFAULTS, List.of());
@@ -46,6 +49,14 @@ public final class RepoSettingsFile {
     public static Parsed parse(String text) {
         if (text.isBlank()) {
             return new Parsed(RepoSettings.DEFAULTS, List.of());
+        }
+        if (text.length() > MAX_CHARS) {
+            return new Parsed(
+                    RepoSettings.DEFAULTS,
+                    List.of(new SettingsProblem(
+                            1,
+                            "the file is over " + MAX_CHARS / 1024 + " KB, far more than settings take, so every"
+                                    + " setting keeps its default")));
         }
         Optional<Node> root;
         try {

@@ -22,8 +22,11 @@ public final class BoundedYaml {
     public static final int MAX_CHARS = 1_048_576;
     /** Workflows nest a handful of levels (jobs, steps, with); a generous bound for the rest. */
     public static final int MAX_DEPTH = 64;
-    /** Scalars, collections and aliases: a 1 MB workflow of one-character steps has fewer than this. */
-    public static final int MAX_EVENTS = 500_000;
+    /**
+     * Scalars, collections and aliases: a megabyte of ordinary workflow (6,000 jobs of two steps) makes about
+     * 120,000; the bound keeps a file of one-character list items from costing several times that.
+     */
+    public static final int MAX_EVENTS = 200_000;
     /** snakeyaml-engine's own default, stated so it cannot change under us. */
     private static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
 

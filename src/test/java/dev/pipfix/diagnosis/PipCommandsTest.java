@@ -77,12 +77,14 @@ class PipCommandsTest {
     void a_traced_word_of_two_thousand_parentheses_is_read_in_one_pass() {
         // given: every "(" started a match whose path prefix ran to the end of the word
         String command = "(".repeat(1_990) + " x";
+        // and every "pip" of "pip pip pip ..." scanned the rest of the line for an install
+        String pips = "pip ".repeat(499);
 
         // when / then
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                     boolean any = false;
                     for (int i = 0; i < 2_000; i++) {
-                        any |= PipCommands.isPipInstall(command);
+                        any |= PipCommands.isPipInstall(command) || PipCommands.isPipInstall(pips);
                     }
                     return any;
                 }))
