@@ -18,7 +18,7 @@ import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.InMemoryCommentTurns;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentRenderer;
-import dev.pipfix.report.Markdown;
+import dev.pipfix.text.Markdown;
 import dev.pipfix.web.MalformedPayloadException;
 import dev.pipfix.web.WorkflowRunPayload;
 import dev.pipfix.worker.Alongside;

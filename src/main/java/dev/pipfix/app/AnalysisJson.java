@@ -68,7 +68,8 @@ final class AnalysisJson {
                 json.writeStringField("job", fix.job());
                 json.writeStringField("diff", fix.diff());
                 json.writeStringField("change", fix.change());
-                json.writeStringField("note", fix.note());
+                json.writeStringField(
+                        "note", fix.note() == null ? null : fix.note().plain());
                 json.writeEndObject();
             }
             json.writeEndObject();

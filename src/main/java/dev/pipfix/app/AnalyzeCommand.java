@@ -392,7 +392,7 @@ final class AnalyzeCommand {
             if (fix.hasDiff()) {
                 out.printf("patch for %s (git apply from the repository root):%n%n%s", fix.path(), fix.diff());
             } else {
-                out.printf("no patch: %s%n", fix.note());
+                out.printf("no patch: %s%n", fix.note().plain());
                 if (fix.change() != null) {
                     out.printf("the change to make by hand:%n%s%n", fix.change().stripTrailing());
                 }

@@ -1,5 +1,6 @@
 package dev.pipfix.apply;
 
+import dev.pipfix.text.Markdown;
 import java.util.Set;
 
 /**
@@ -50,7 +51,8 @@ public sealed interface ApplyDecision {
         }
         if (!MAY_PUSH.contains(request.permission())) {
             return new Answer(MAY_NOT_PUSH + "; your role here"
-                    + " is `" + request.permission() + "`. The patch in pipfix's comment can be applied with"
+                    + " is " + Markdown.codeSpan(request.permission())
+                    + ". The patch in pipfix's comment can be applied with"
                     + " `git apply` by anyone with a checkout of the branch.");
         }
         if (!request.pullRequestOpen()) {
@@ -62,7 +64,8 @@ public sealed interface ApplyDecision {
         }
         boolean fork = !request.headRepository().equalsIgnoreCase(request.baseRepository());
         if (fork && !request.maintainerCanModify()) {
-            return new Answer("This pull request comes from the fork `" + request.headRepository() + "`, which does"
+            return new Answer("This pull request comes from the fork " + Markdown.codeSpan(request.headRepository())
+                    + ", which does"
                     + " not allow edits by maintainers, so pipfix cannot push to it. Its author can tick \"Allow edits"
                     + " by maintainers\" and ask again, or apply the patch in pipfix's comment with `git apply`.");
         }

@@ -8,6 +8,7 @@ import dev.pipfix.diagnosis.Kind;
 import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.SettingsProblem;
+import dev.pipfix.text.Markdown;
 import dev.pipfix.workflow.Applications;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
@@ -280,7 +281,7 @@ public final class CommentRenderer {
         if (workflowFix.hasDiff()) {
             return patch.render(Map.of(
                             "workflow",
-                            workflowFix.path(),
+                            Markdown.codeSpan(workflowFix.path()),
                             "diff",
                             Markdown.fencedBlock("diff", workflowFix.diff()),
                             "apply",
@@ -289,7 +290,7 @@ public final class CommentRenderer {
         }
         return workflowFix.note() == null
                 ? ""
-                : noPatch.render(Map.of("note", workflowFix.note())).strip();
+                : noPatch.render(Map.of("note", workflowFix.note().markdown())).strip();
     }
 
     /** The ways to apply this patch that hold here, {@code git apply} last: it always does. */

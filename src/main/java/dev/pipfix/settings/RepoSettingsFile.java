@@ -1,5 +1,6 @@
 package dev.pipfix.settings;
 
+import dev.pipfix.text.Markdown;
 import dev.pipfix.yaml.BoundedYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,12 +75,15 @@ public final class RepoSettingsFile {
                     RepoSettings.DEFAULTS,
                     List.of(new SettingsProblem(
                             line,
-                            "this is not valid YAML (" + e.getProblem() + "), so every setting keeps its default")));
+                            "this is not valid YAML (" + Markdown.codeSpan(e.getProblem())
+                                    + "), so every setting keeps its default")));
         } catch (YamlEngineException e) {
             return new Parsed(
                     RepoSettings.DEFAULTS,
                     List.of(new SettingsProblem(
-                            1, "this is not valid YAML (" + e.getMessage() + "), so every setting keeps its default")));
+                            1,
+                            "this is not valid YAML (" + Markdown.codeSpan(String.valueOf(e.getMessage()))
+                                    + "), so every setting keeps its default")));
         }
         if (root.isEmpty()) {
             return new Parsed(RepoSettings.DEFAULTS, List.of());
@@ -119,7 +123,8 @@ public final class RepoSettingsFile {
                 continue;
             }
             if (!seen.add(key)) {
-                problems.add(new SettingsProblem(line(keyNode), "`" + key + "` is set twice; the first is used"));
+                problems.add(new SettingsProblem(
+                        line(keyNode), Markdown.codeSpan(key) + " is set twice; the first is used"));
                 continue;
             }
             switch (key) {
@@ -197,7 +202,7 @@ public final class RepoSettingsFile {
                 default ->
                     problems.add(new SettingsProblem(
                             line(keyNode),
-                            "`" + key + "` is not a setting pipfix" + " knows ("
+                            Markdown.codeSpan(key) + " is not a setting pipfix" + " knows ("
                                     + String.join(", ", KEYS.stream().sorted().toList()) + "); it is ignored"));
             }
         }

@@ -25,6 +25,8 @@ import dev.pipfix.queue.RunOutcome;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
 import dev.pipfix.settings.RepoSettings;
+import dev.pipfix.text.Markdown;
+import dev.pipfix.text.Message;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
@@ -171,7 +173,10 @@ public final class ApplyFix {
                     api,
                     thread,
                     command,
-                    "Nothing to commit: at the head of `" + target.branch() + "` " + patch.note() + ".");
+                    Message.of("Nothing to commit: at the head of {} ", target.branch())
+                            .then(patch.note())
+                            .then(Message.of("."))
+                            .markdown());
         }
         FixCommits.Commit commit;
         try {
@@ -190,8 +195,8 @@ public final class ApplyFix {
                         api,
                         thread,
                         command,
-                        "The branch changed `" + fix.path() + "` while pipfix worked: nothing was committed; ask"
-                                + " again.");
+                        "The branch changed " + Markdown.codeSpan(fix.path())
+                                + " while pipfix worked: nothing was committed; ask" + " again.");
             }
             if (e.status() == 403 || e.status() == 404) {
                 return answer(
@@ -219,8 +224,8 @@ public final class ApplyFix {
     }
 
     private static String committed(ApplyDecision.Commit target, FixCommits.Commit commit) {
-        return "Committed the fix to `" + target.branch() + "`: " + commit.htmlUrl() + ". The workflow runs again on"
-                + " it.";
+        return "Committed the fix to " + Markdown.codeSpan(target.branch()) + ": " + commit.htmlUrl()
+                + ". The workflow runs again on" + " it.";
     }
 
     /** The run's first finding that a change to the workflow fixes, with its job and the strategy. */

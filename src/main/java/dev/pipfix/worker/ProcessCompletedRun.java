@@ -28,6 +28,7 @@ import dev.pipfix.report.FailedJob;
 import dev.pipfix.report.RunReport;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.RepoSettingsFile;
+import dev.pipfix.text.Message;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
@@ -281,16 +282,19 @@ public final class ProcessCompletedRun implements RunHandler {
     }
 
     /** The workflow file as committed at the run's head, or why it could not be read. */
-    private record WorkflowText(Optional<String> text, String unreadable) {}
+    private record WorkflowText(Optional<String> text, Message unreadable) {}
 
     private WorkflowText workflowText(GitHubApi client, CompletedRun run, String path) {
         if ("dynamic".equals(run.event()) || path.isBlank()) {
-            return new WorkflowText(Optional.empty(), "this run has no workflow file (event `" + run.event() + "`)");
+            return new WorkflowText(
+                    Optional.empty(), Message.of("this run has no workflow file (event {})", run.event()));
         }
         try {
-            return new WorkflowText(Optional.of(workflowFiles.read(client, run.repository(), path, run.headSha())), "");
+            return new WorkflowText(
+                    Optional.of(workflowFiles.read(client, run.repository(), path, run.headSha())), Message.of(""));
         } catch (IOException e) {
-            String unreadable = "the workflow file could not be read at " + run.headSha() + " (" + e.getMessage() + ")";
+            Message unreadable =
+                    Message.of("the workflow file could not be read at {} ({})", run.headSha(), e.getMessage());
             LOG.warn("delivery={} repo={} run={}: {}", run.deliveryId(), run.repository(), run.runId(), unreadable);
             return new WorkflowText(Optional.empty(), unreadable);
         }

@@ -1,5 +1,6 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.text.Message;
 import dev.pipfix.yaml.BoundedYaml;
 import dev.pipfix.yaml.SameData;
 import java.util.HashMap;
@@ -26,12 +27,12 @@ final class PatchValidator {
      * @param inserted the step inserted before the failing one, as data, or null for an edit in place
      * @return what is wrong, or nothing when the patch holds
      */
-    static Optional<String> problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
+    static Optional<Message> problem(String original, String patched, String jobId, int stepIndex, Object inserted) {
         return problem(original, patched, jobId, stepIndex, inserted, false);
     }
 
     /** @param composite the steps are a composite action's {@code runs.steps}, not a workflow job's */
-    static Optional<String> problem(
+    static Optional<Message> problem(
             String original, String patched, String jobId, int stepIndex, Object inserted, boolean composite) {
         Loaded loaded = Loaded.of(original, patched);
         if (loaded.problem().isPresent()) {
@@ -41,32 +42,32 @@ final class PatchValidator {
             return new PatchValidator(new SameData())
                     .compare(loaded.before(), loaded.after(), jobId, stepIndex, inserted, composite);
         } catch (SameData.TooComplexException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Message.of(e.getMessage()));
         }
     }
 
     /** Both texts as data, or what kept one of them from loading. */
-    private record Loaded(Object before, Object after, Optional<String> problem) {
+    private record Loaded(Object before, Object after, Optional<Message> problem) {
 
         static Loaded of(String original, String patched) {
             Object before;
             try {
                 before = load(original);
             } catch (YamlEngineException e) {
-                return failed("the original file does not load strictly (" + firstLine(e.getMessage()) + ")");
+                return failed(Message.of("the original file does not load strictly ({})", firstLine(e.getMessage())));
             } catch (BoundedYaml.LimitException e) {
-                return failed("the original file is past pipfix's bounds: " + e.getMessage());
+                return failed(Message.of("the original file is past pipfix's bounds: " + e.getMessage()));
             }
             try {
                 return new Loaded(before, load(patched), Optional.empty());
             } catch (YamlEngineException e) {
-                return failed("the patched file does not parse (" + firstLine(e.getMessage()) + ")");
+                return failed(Message.of("the patched file does not parse ({})", firstLine(e.getMessage())));
             } catch (BoundedYaml.LimitException e) {
-                return failed("the patched file is past pipfix's bounds: " + e.getMessage());
+                return failed(Message.of("the patched file is past pipfix's bounds: " + e.getMessage()));
             }
         }
 
-        private static Loaded failed(String problem) {
+        private static Loaded failed(Message problem) {
             return new Loaded(null, null, Optional.of(problem));
         }
     }
@@ -75,7 +76,7 @@ final class PatchValidator {
      * setup-uv's activation: the setup-uv step gained {@code activate-environment: true} (a boolean, as the action
      * reads it) and nothing else, the failing step changed only its script, and the rest is as it was.
      */
-    static Optional<String> activationProblem(
+    static Optional<Message> activationProblem(
             String original, String patched, String jobId, int stepIndex, int setupIndex, boolean composite) {
         Loaded loaded = Loaded.of(original, patched);
         if (loaded.problem().isPresent()) {
@@ -86,11 +87,11 @@ final class PatchValidator {
         Optional<Map<Object, Object>> setupBefore = stepOf(before, jobId, setupIndex, composite);
         Optional<Map<Object, Object>> setupAfter = stepOf(after, jobId, setupIndex, composite);
         if (setupBefore.isEmpty() || setupAfter.isEmpty()) {
-            return Optional.of("the setup-uv step is not where it was");
+            return Optional.of(Message.of("the setup-uv step is not where it was"));
         }
         if (!(setupAfter.get().get("with") instanceof Map<?, ?> inputs)
                 || !Boolean.TRUE.equals(inputs.get(SetupUvActivation.KEY))) {
-            return Optional.of("the setup-uv step does not read `" + SetupUvActivation.KEY + ": true`");
+            return Optional.of(Message.of("the setup-uv step does not read `" + SetupUvActivation.KEY + ": true`"));
         }
         // undo the one change meant, then the rest must be as it was
         Map<Object, Object> inputsUndone = new HashMap<>(inputs);
@@ -108,7 +109,7 @@ final class PatchValidator {
         try {
             return new PatchValidator(new SameData()).compare(before, after, jobId, stepIndex, null, composite);
         } catch (SameData.TooComplexException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Message.of(e.getMessage()));
         }
     }
 
@@ -127,10 +128,10 @@ final class PatchValidator {
         return Optional.empty();
     }
 
-    private Optional<String> compare(
+    private Optional<Message> compare(
             Object before, Object after, String jobId, int stepIndex, Object inserted, boolean composite) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
-            return Optional.of("the file is not a mapping");
+            return Optional.of(Message.of("the file is not a mapping"));
         }
         Map<Object, Object> restA = new HashMap<>(a);
         Map<Object, Object> restB = new HashMap<>(b);
@@ -139,56 +140,56 @@ final class PatchValidator {
             Object runsB = restB.remove("runs");
             return same.same(restA, restB)
                     ? checkJob(runsA, runsB, stepIndex, inserted)
-                    : Optional.of("something outside runs changed");
+                    : Optional.of(Message.of("something outside runs changed"));
         }
         Object jobsA = restA.remove("jobs");
         Object jobsB = restB.remove("jobs");
         if (!same.same(restA, restB)) {
-            return Optional.of("something outside jobs changed");
+            return Optional.of(Message.of("something outside jobs changed"));
         }
         if (!(jobsA instanceof Map<?, ?> ja)
                 || !(jobsB instanceof Map<?, ?> jb)
                 || !ja.keySet().equals(jb.keySet())) {
-            return Optional.of("the jobs changed");
+            return Optional.of(Message.of("the jobs changed"));
         }
         for (Object id : ja.keySet()) {
             if (!id.equals(jobId) && !same.same(ja.get(id), jb.get(id))) {
-                return Optional.of("job " + id + " changed");
+                return Optional.of(Message.of("job {} changed", id));
             }
         }
         return checkJob(ja.get(jobId), jb.get(jobId), stepIndex, inserted);
     }
 
-    private Optional<String> checkJob(Object before, Object after, int stepIndex, Object inserted) {
+    private Optional<Message> checkJob(Object before, Object after, int stepIndex, Object inserted) {
         if (!(before instanceof Map<?, ?> a) || !(after instanceof Map<?, ?> b)) {
-            return Optional.of("the job is not a mapping");
+            return Optional.of(Message.of("the job is not a mapping"));
         }
         Map<Object, Object> restA = new HashMap<>(a);
         Map<Object, Object> restB = new HashMap<>(b);
         Object stepsA = restA.remove("steps");
         Object stepsB = restB.remove("steps");
         if (!same.same(restA, restB)) {
-            return Optional.of("the job's settings changed");
+            return Optional.of(Message.of("the job's settings changed"));
         }
         if (!(stepsA instanceof List<?> sa) || !(stepsB instanceof List<?> sb)) {
-            return Optional.of("the job has no steps list");
+            return Optional.of(Message.of("the job has no steps list"));
         }
         int offset = inserted == null ? 0 : 1;
         if (sb.size() != sa.size() + offset) {
-            return Optional.of("the number of steps is not what the patch meant");
+            return Optional.of(Message.of("the number of steps is not what the patch meant"));
         }
         if (inserted != null && !same.same(inserted, sb.get(stepIndex))) {
-            return Optional.of("the new step is not where it belongs, or not what it should be");
+            return Optional.of(Message.of("the new step is not where it belongs, or not what it should be"));
         }
         for (int i = 0; i < sa.size(); i++) {
             Object was = sa.get(i);
             Object is = sb.get(i >= stepIndex ? i + offset : i);
             if (i == stepIndex) {
                 if (!sameExceptRun(was, is)) {
-                    return Optional.of("the failing step changed beyond its script");
+                    return Optional.of(Message.of("the failing step changed beyond its script"));
                 }
             } else if (!same.same(was, is)) {
-                return Optional.of("step " + (i + 1) + " changed");
+                return Optional.of(Message.of("step " + (i + 1) + " changed"));
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.pipfix.workflow;
 
+import dev.pipfix.text.Message;
 import dev.pipfix.yaml.BoundedYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ final class WorkflowDocument {
         this.composite = false;
         Node jobsNode = value(root, "jobs");
         if (!(jobsNode instanceof MappingNode jobMap)) {
-            throw new WorkflowException("the file has neither jobs (a workflow) nor runs.steps (a composite action)");
+            throw new WorkflowException(
+                    Message.of("the file has neither jobs (a workflow) nor runs.steps (a composite action)"));
         }
         for (NodeTuple tuple : jobMap.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof MappingNode job) {
@@ -51,12 +53,13 @@ final class WorkflowDocument {
         try {
             root = BoundedYaml.compose(text, path);
         } catch (YamlEngineException e) {
-            throw new WorkflowException("the workflow file does not parse as YAML: " + firstLine(e.getMessage()));
+            throw new WorkflowException(
+                    Message.of("the workflow file does not parse as YAML: {}", firstLine(e.getMessage())));
         } catch (BoundedYaml.LimitException e) {
-            throw new WorkflowException("pipfix does not read this workflow file: " + e.getMessage());
+            throw new WorkflowException(Message.of("pipfix does not read this workflow file: " + e.getMessage()));
         }
         if (root.isEmpty() || !(root.get() instanceof MappingNode mapping)) {
-            throw new WorkflowException("the workflow file is not a YAML mapping");
+            throw new WorkflowException(Message.of("the workflow file is not a YAML mapping"));
         }
         return new WorkflowDocument(text, mapping);
     }

@@ -1,6 +1,7 @@
 package dev.pipfix.workflow;
 
 import dev.pipfix.runner.RunnerOs;
+import dev.pipfix.text.Message;
 
 /**
  * The fix for one failing step.
@@ -10,7 +11,8 @@ import dev.pipfix.runner.RunnerOs;
  * @param diff    a unified diff with {@code a/} and {@code b/} paths that {@code git apply} accepts from the
  *                repository root; null when no safe patch could be made
  * @param change  the new step as YAML, or the rewritten command: what to add by hand when there is no diff
- * @param note    why there is no diff, or what else to know; null when there is nothing to add
+ * @param note    why there is no diff, or what else to know, its values kept apart from its words for the
+ *                renderer to escape; null when there is nothing to add
  * @param patched the whole file with the patch applied, what a fix commit writes; null without a diff
  */
 public record WorkflowFix(
@@ -22,7 +24,7 @@ public record WorkflowFix(
         Shell shell,
         String diff,
         String change,
-        String note,
+        Message note,
         String patched) {
 
     public boolean hasDiff() {
@@ -30,7 +32,7 @@ public record WorkflowFix(
     }
 
     /** The same fix to make by hand, with no diff, and why. */
-    public WorkflowFix withoutDiff(String why) {
+    public WorkflowFix withoutDiff(Message why) {
         return new WorkflowFix(strategy, path, job, step, os, shell, null, change, why, null);
     }
 
@@ -42,7 +44,7 @@ public record WorkflowFix(
             RunnerOs os,
             Shell shell,
             String change,
-            String note) {
+            Message note) {
         return new WorkflowFix(strategy, path, job, step, os, shell, null, change, note, null);
     }
 }

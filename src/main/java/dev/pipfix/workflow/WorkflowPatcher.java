@@ -1,6 +1,7 @@
 package dev.pipfix.workflow;
 
 import dev.pipfix.runner.RunnerOs;
+import dev.pipfix.text.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -30,14 +31,14 @@ public final class WorkflowPatcher {
         try {
             document = WorkflowDocument.parse(path, request.text());
         } catch (WorkflowException e) {
-            return byHand(request, path, null, e.getMessage());
+            return byHand(request, path, null, e.why());
         }
         // a composite action is one job; else the job the API named, or without a name the one with the script
         Optional<JobMatcher.Match> found = document.composite()
                 ? Optional.of(new JobMatcher.Match(document.jobs().get(0), List.of()))
                 : request.job() != null ? JobMatcher.find(document, request.job()) : findByScript(document, request);
         if (found.isEmpty()) {
-            return byHand(request, path, null, "no job called `" + request.job() + "` in " + path);
+            return byHand(request, path, null, Message.of("no job called {} in {}", request.job(), path));
         }
         JobMatcher.Match match = found.get();
         WorkflowJob job = match.job();
@@ -46,13 +47,19 @@ public final class WorkflowPatcher {
                     request,
                     path,
                     job.id(),
-                    "job `" + job.id() + "` calls the reusable workflow `" + job.uses()
-                            + "`: the pip step lives there, so the change belongs in that file");
+                    Message.of(
+                            "job {} calls the reusable workflow {}: the pip step lives there, so the change belongs in"
+                                    + " that file",
+                            job.id(),
+                            job.uses()));
         }
         Optional<WorkflowStep> failing = StepMatcher.find(job, request.step(), request.script());
         if (failing.isEmpty()) {
             return byHand(
-                    request, path, job.id(), "the failing step was not found in job `" + job.id() + "` of " + path);
+                    request,
+                    path,
+                    job.id(),
+                    Message.of("the failing step was not found in job {} of {}", job.id(), path));
         }
         WorkflowStep step = failing.get();
         Platform platform = Platform.of(document, job, step, match.matrixValues(), request.osHint());
@@ -61,10 +68,12 @@ public final class WorkflowPatcher {
             platform = new Platform(platform.os(), platform.shell(), false, true);
         }
         if (step.runNode() == null) {
-            String where = step.uses() != null && step.uses().startsWith("./")
-                    ? "the step runs the local action `" + step.uses() + "`: the pip command is in its `action.yml`"
-                            + " (under `runs.steps`), so the change belongs there"
-                    : "the step runs the action `" + step.uses() + "`: the pip command is inside that action";
+            Message where = step.uses() != null && step.uses().startsWith("./")
+                    ? Message.of(
+                            "the step runs the local action {}: the pip command is in its `action.yml` (under"
+                                    + " `runs.steps`), so the change belongs there",
+                            step.uses())
+                    : Message.of("the step runs the action {}: the pip command is inside that action", step.uses());
             return advice(
                     strategy,
                     path,
@@ -75,7 +84,7 @@ public final class WorkflowPatcher {
                     where);
         }
         Platform on = platform;
-        BiFunction<UnaryOperator<String>, String, WorkflowFix> inPlace =
+        BiFunction<UnaryOperator<String>, Message, WorkflowFix> inPlace =
                 (edit, nothingToEdit) -> inPlace(path, document, job, step, on, strategy, edit, nothingToEdit);
         return switch (strategy) {
             case VENV -> venv(path, document, job, step, platform, request.venvPath(), FixStrategy.VENV);
@@ -85,7 +94,8 @@ public final class WorkflowPatcher {
                 platform.container() || CommandEdits.pipx(step.run()).equals(step.run())
                         ? venv(path, document, job, step, platform, request.venvPath(), FixStrategy.VENV)
                         : inPlace.apply(
-                                CommandEdits::pipx, "the failing step has no `pip install` of applications alone");
+                                CommandEdits::pipx,
+                                Message.of("the failing step has no `pip install` of applications alone"));
             case PIPX_HOME ->
                 insertBefore(
                         path,
@@ -98,13 +108,16 @@ public final class WorkflowPatcher {
                         UnaryOperator.identity());
             case PYTHON_M_PIP_UPGRADE ->
                 inPlace.apply(
-                        CommandEdits::pythonMPip, "the failing step has no `pip install --upgrade pip` to rewrite");
+                        CommandEdits::pythonMPip,
+                        Message.of("the failing step has no `pip install --upgrade pip` to rewrite"));
             case NO_CACHE_DIR ->
                 inPlace.apply(
-                        CommandEdits::noCacheDir, "the failing step has no `pip install` to add `--no-cache-dir` to");
+                        CommandEdits::noCacheDir,
+                        Message.of("the failing step has no `pip install` to add `--no-cache-dir` to"));
             case SETUP_PYTHON -> setupPython(path, document, job, step, platform);
             case USER_SITE ->
-                inPlace.apply(CommandEdits::userSite, "the failing step has no `pip install` to add `--user` to");
+                inPlace.apply(
+                        CommandEdits::userSite, Message.of("the failing step has no `pip install` to add `--user` to"));
         };
     }
 
@@ -151,11 +164,13 @@ public final class WorkflowPatcher {
             Platform platform,
             SetupUvActivation.Patched patched) {
         String change = "activate-environment: true";
-        Optional<String> refusal = patched.alreadyActive()
-                ? Optional.of("the job's setup-uv step (`" + setupUv.displayName() + "`) already activates an"
-                        + " environment, yet uv found none in the failing step: it runs in another directory than the"
-                        + " one setup-uv created `.venv` in (compare their `working-directory`), or a step between"
-                        + " them changed `VIRTUAL_ENV`")
+        Optional<Message> refusal = patched.alreadyActive()
+                ? Optional.of(Message.of(
+                        "the job's setup-uv step ({}) already activates an environment, yet uv found none in the"
+                                + " failing step: it runs in another directory than the one setup-uv created `.venv`"
+                                + " in (compare their `working-directory`), or a step between them changed"
+                                + " `VIRTUAL_ENV`",
+                        setupUv.displayName()))
                 : PatchValidator.activationProblem(
                                 document.text(),
                                 patched.text(),
@@ -163,8 +178,10 @@ public final class WorkflowPatcher {
                                 step.index(),
                                 setupUv.index(),
                                 WorkflowDocument.COMPOSITE_JOB.equals(job.id()))
-                        .map(problem -> "pipfix checked its patch and it did not hold (" + problem + "); add `" + change
-                                + "` under the `with:` of the setup-uv step by hand");
+                        .map(problem -> Message.of("pipfix checked its patch and it did not hold (")
+                                .then(problem)
+                                .then(Message.of("); add `" + change + "` under the `with:` of the setup-uv step by"
+                                        + " hand")));
         if (refusal.isPresent()) {
             return advice(
                     FixStrategy.SETUP_UV_ACTIVATE,
@@ -224,10 +241,13 @@ public final class WorkflowPatcher {
                     step,
                     platform,
                     null,
-                    "the failing step activates the virtual environment `" + activated.get() + "`, yet pip installed"
-                            + " outside it: that environment is missing on this runner (or was not created by this"
-                            + " job), so the activation failed and the system's pip ran. Create it in the job before"
-                            + " this step (`python3 -m venv " + activated.get() + "`), or correct its path");
+                    Message.of(
+                            "the failing step activates the virtual environment {}, yet pip installed outside it: that"
+                                    + " environment is missing on this runner (or was not created by this job), so the"
+                                    + " activation failed and the system's pip ran. Create it in the job before this"
+                                    + " step ({}), or correct its path",
+                            activated.get(),
+                            "python3 -m venv " + activated.get()));
         }
         for (WorkflowStep earlier : job.steps()) {
             if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
@@ -238,9 +258,11 @@ public final class WorkflowPatcher {
                         step,
                         platform,
                         null,
-                        "the job already creates a virtual environment in step `"
-                                + earlier.displayName() + "`; the failing step does not use it: activate it there"
-                                + " (or call its python), rather than creating a second one");
+                        Message.of(
+                                "the job already creates a virtual environment in step {}; the failing step does not"
+                                        + " use it: activate it there (or call its python), rather than creating a"
+                                        + " second one",
+                                earlier.displayName()));
             }
         }
         String create = strategy == FixStrategy.UV_VENV
@@ -261,8 +283,8 @@ public final class WorkflowPatcher {
                     step,
                     platform,
                     null,
-                    "the job already runs actions/setup-python before the"
-                            + " failing step; the pip that failed is another Python's: call `python -m pip` there");
+                    Message.of("the job already runs actions/setup-python before the failing step; the pip that failed"
+                            + " is another Python's: call `python -m pip` there"));
         }
         return insertBefore(
                 path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON, CommandEdits::forVenv);
@@ -288,8 +310,8 @@ public final class WorkflowPatcher {
                     step,
                     platform,
                     change,
-                    "the failing step is written in a form pipfix does not splice into"
-                            + " safely; add the step by hand, right before it");
+                    Message.of("the failing step is written in a form pipfix does not splice into safely; add the step"
+                            + " by hand, right before it"));
         }
         String text = document.text();
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
@@ -316,7 +338,7 @@ public final class WorkflowPatcher {
             Platform platform,
             FixStrategy strategy,
             UnaryOperator<String> edit,
-            String nothingToEdit) {
+            Message nothingToEdit) {
         ScalarNode run = step.runNode();
         String text = document.text();
         int runStart = document.offset(run.getStartMark().orElseThrow());
@@ -350,7 +372,7 @@ public final class WorkflowPatcher {
             Object inserted,
             String change,
             FixStrategy strategy) {
-        Optional<String> problem = PatchValidator.problem(
+        Optional<Message> problem = PatchValidator.problem(
                 text, patched, job.id(), step.index(), inserted, WorkflowDocument.COMPOSITE_JOB.equals(job.id()));
         if (problem.isPresent()) {
             return advice(
@@ -360,7 +382,9 @@ public final class WorkflowPatcher {
                     step,
                     platform,
                     change,
-                    "pipfix checked its patch and it did not hold (" + problem.get() + "); make the change by hand");
+                    Message.of("pipfix checked its patch and it did not hold (")
+                            .then(problem.get())
+                            .then(Message.of("); make the change by hand")));
         }
         return new WorkflowFix(
                 strategy,
@@ -477,7 +501,7 @@ public final class WorkflowPatcher {
             WorkflowStep step,
             Platform platform,
             String change,
-            String note) {
+            Message note) {
         return WorkflowFix.adviceOnly(
                 strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(), change, note);
     }
@@ -487,7 +511,7 @@ public final class WorkflowPatcher {
     }
 
     /** No patch: the step or job could not be reached in the file, so the change is given in the OS's default form. */
-    private static WorkflowFix byHand(FixRequest request, String path, String jobId, String why) {
+    private static WorkflowFix byHand(FixRequest request, String path, String jobId, Message why) {
         return WorkflowFix.adviceOnly(
                 request.strategy(),
                 path,

@@ -65,7 +65,7 @@ class UvFixesTest {
 
         // then
         assertThat(fix.hasDiff()).isFalse();
-        assertThat(fix.note()).contains("already activates").contains("working-directory");
+        assertThat(fix.note().plain()).contains("already activates").contains("working-directory");
     }
 
     @Test

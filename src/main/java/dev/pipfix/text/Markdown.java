@@ -1,4 +1,4 @@
-package dev.pipfix.report;
+package dev.pipfix.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +32,7 @@ public final class Markdown {
         return fence + language + "\n" + body + fence;
     }
 
-    static int longestBacktickRun(String text) {
+    public static int longestBacktickRun(String text) {
         int longest = 0;
         Matcher matcher = BACKTICK_RUN.matcher(text);
         while (matcher.find()) {

@@ -1,4 +1,4 @@
-package dev.pipfix.report;
+package dev.pipfix.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
