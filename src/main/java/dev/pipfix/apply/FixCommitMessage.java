@@ -23,7 +23,8 @@ public final class FixCommitMessage {
 
     /** The trailer's value: the fix for this run's failure, whatever the branch's head is now. */
     public static String key(String repository, long runId, long runAttempt, String workflowPath, String job) {
-        return repository + " run " + runId + " attempt " + runAttempt + ", " + workflowPath + ", job " + job;
+        return repository + " run " + runId + " attempt " + runAttempt + ", " + inert(workflowPath) + ", job "
+                + inert(job);
     }
 
     /** What the fix does, in a few words: a commit's subject, a suggestion's first line. */
@@ -48,11 +49,13 @@ public final class FixCommitMessage {
             String runUrl,
             String key,
             String requestedIn) {
-        return "ci: " + summary(strategy) + " before " + oneLine(step) + "\n\n"
+        // no text of the fork's in the subject, and none in the body that GitHub could read as an instruction
+        return "ci: " + summary(strategy) + " (pipfix)\n\n"
                 + finding.installer().command() + " was not allowed to install where it was told to ("
-                + finding.kind().id() + ", " + finding.cause().id() + ") in " + runUrl + ".\n"
-                + "The change to " + workflowPath + " is the patch pipfix proposed and validated, committed at the"
-                + " request of a comment on the pull request.\n\n"
+                + finding.kind().id() + ", " + finding.cause().id() + ") in the step " + inert(oneLine(step))
+                + " of " + inert(runUrl) + ".\n"
+                + "The change to " + inert(workflowPath) + " is the patch pipfix proposed and validated, committed at"
+                + " the request of a comment on the pull request.\n\n"
                 + TRAILER + ": " + key + "\n"
                 + REQUESTED + ": " + requestedIn + "\n";
     }
@@ -66,6 +69,17 @@ public final class FixCommitMessage {
     public static Optional<String> keyOf(String message) {
         Matcher matcher = TRAILER_LINE.matcher(message == null ? "" : message);
         return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
+    }
+
+    /**
+     * A name from the workflow or GitHub made harmless in a commit message: one line (a newline could start a
+     * {@code skip-checks: true} trailer) and no square brackets ({@code [skip ci]} and its kin skip the workflows
+     * the fix is meant to run).
+     */
+    static String inert(String text) {
+        return text == null
+                ? ""
+                : text.replaceAll("\\s+", " ").strip().replace('[', '(').replace(']', ')');
     }
 
     private static String oneLine(String text) {

@@ -125,7 +125,8 @@ class FailedRunCommentTest extends EndToEndTest {
 
         String body = postedBody(github.writes().get(0));
         assertThat(body)
-                .contains("pipfix made no patch for this one: the workflow file could not be read at `" + HEAD_SHA + "` (")
+                .contains("pipfix made no patch for this one: the workflow file could not be read at `" + HEAD_SHA
+                        + "` (")
                 .contains("python3 -m venv .venv")
                 .doesNotContain("```diff");
     }
