@@ -12,7 +12,7 @@ import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
-import dev.pipfix.github.WriteBudget;
+import dev.pipfix.github.WriteGate;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.CompletedRun;
 import dev.pipfix.queue.InMemoryCommentTurns;
@@ -194,6 +194,7 @@ public final class ActionCommand {
     private RunResult handle(CompletedRun run, String token) throws CannotFinish {
         OkHttpClient http = GitHubConnection.httpClient().build();
         GitHubApi api = new GitHubConnection(http, env.apiUrl(), env.serverUrl(), userAgent)
+                .withGate(WriteGate.writing(clock))
                 .api(new Credential.Token(token, "action:" + env.repository()));
         try (Alongside alongside = new Alongside(2)) {
             ProcessCompletedRun worker = new ProcessCompletedRun(
@@ -201,7 +202,7 @@ public final class ActionCommand {
                     new RunJobs(),
                     new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                     new PullRequests(),
-                    new StickyComments(false, new WriteBudget(80, clock)),
+                    new StickyComments(),
                     new InMemoryCommentTurns(),
                     new LogScanner(),
                     new CommentRenderer(),

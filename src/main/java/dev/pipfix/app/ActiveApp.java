@@ -11,7 +11,6 @@ import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
-import dev.pipfix.github.WriteBudget;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.BatchingIntake;
 import dev.pipfix.queue.CommentThreads;
@@ -87,7 +86,7 @@ final class ActiveApp implements AutoCloseable {
                 new GitHubClients(github, new AppJwt(config.appId(), config.privateKey(), clock), clock);
         this.app = clients.app();
         this.alongside = new Alongside(options.queue().threads());
-        StickyComments comments = new StickyComments(config.dryRun(), new WriteBudget(80, clock));
+        StickyComments comments = new StickyComments();
         ProcessCompletedRun worker = new ProcessCompletedRun(
                 new InstallationRunClient(clients, clock),
                 new RunJobs(),

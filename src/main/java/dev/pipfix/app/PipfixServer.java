@@ -8,6 +8,7 @@ import dev.pipfix.github.KeyFormatException;
 import dev.pipfix.github.ManifestConversions;
 import dev.pipfix.github.NewApp;
 import dev.pipfix.github.PrivateKeys;
+import dev.pipfix.github.WriteGate;
 import dev.pipfix.metrics.Metrics;
 import dev.pipfix.queue.Database;
 import dev.pipfix.queue.DurableRunQueue;
@@ -118,7 +119,8 @@ public final class PipfixServer implements AutoCloseable {
         // metrics, pages, Jetty): the two take about the same time, and start-up to healthy is a target
         this.opening = CompletableFuture.supplyAsync(() -> openDatabase(database, config));
         this.metrics = new Metrics();
-        this.github = new GitHubConnection(this::http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version);
+        this.github = new GitHubConnection(this::http, config.githubApiUrl(), config.githubUrl(), "pipfix/" + version)
+                .withGate(config.dryRun() ? WriteGate.dryRun(clock) : WriteGate.writing(clock));
         this.preparing = opening.thenApply(this::prepare);
         if (config.configured()) {
             SetupCode.deleteLeftover(config.dataDir());

@@ -41,6 +41,13 @@ public sealed interface ApplyDecision {
             String headBranch,
             boolean maintainerCanModify) {}
 
+    /** The answer to someone whose role does not let them push. */
+    public static Answer mayNotPush(String permission) {
+        return new Answer(MAY_NOT_PUSH + "; your role here is " + Markdown.codeSpan(permission)
+                + ". The patch in pipfix's comment can be applied with `git apply` by anyone with a checkout of the"
+                + " branch.");
+    }
+
     static ApplyDecision decide(Request request) {
         if ("Bot".equalsIgnoreCase(request.commenterType())) {
             return new Ignore("the command came from a bot (" + request.commenter() + ")");
@@ -50,10 +57,7 @@ public sealed interface ApplyDecision {
                     + " `.github/pipfix.yml`): apply the patch in pipfix's comment with `git apply`.");
         }
         if (!MAY_PUSH.contains(request.permission())) {
-            return new Answer(MAY_NOT_PUSH + "; your role here"
-                    + " is " + Markdown.codeSpan(request.permission())
-                    + ". The patch in pipfix's comment can be applied with"
-                    + " `git apply` by anyone with a checkout of the branch.");
+            return mayNotPush(request.permission());
         }
         if (!request.pullRequestOpen()) {
             return new Answer("This pull request is closed: pipfix commits only to open pull requests.");

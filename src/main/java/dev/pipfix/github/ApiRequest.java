@@ -31,6 +31,10 @@ public final class ApiRequest {
     private String accept = JSON_MEDIA;
     private String notFound;
     private boolean conditional;
+    private boolean access;
+
+    /** The tag of a request that only obtains or exchanges credentials: the {@link WriteGate} lets it pass. */
+    record Access() {}
 
     private ApiRequest(String method, String template, Object... parts) {
         this.method = method;
@@ -97,6 +101,19 @@ public final class ApiRequest {
     public ApiRequest named(String name) {
         this.name = name;
         return this;
+    }
+
+    /**
+     * A request that obtains or exchanges credentials, or asks GitHub to send a webhook again: it changes nothing in
+     * a repository, so it is sent in a dry run too and takes no slot of the write budget.
+     */
+    public ApiRequest access() {
+        this.access = true;
+        return this;
+    }
+
+    boolean isAccess() {
+        return access;
     }
 
     /** Not asked conditionally, its answer not kept: a stream (a job's log) or an answer read once. */

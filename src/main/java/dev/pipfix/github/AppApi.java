@@ -39,6 +39,7 @@ public final class AppApi {
     /** A new installation access token: the {@code token} and {@code expires_at} fields of GitHub's answer. */
     JsonNode createInstallationToken(long installationId) throws IOException {
         return api.json(ApiRequest.post("/app/installations/{id}/access_tokens", installationId)
+                .access()
                 .notFound("no such installation: the App was uninstalled, or APP_ID names another App"));
     }
 
@@ -136,6 +137,7 @@ public final class AppApi {
     /** Asks GitHub to deliver one of the App's deliveries again. */
     public void redeliver(long deliveryId) throws IOException {
         api.json(ApiRequest.post("/app/hook/deliveries/{id}/attempts", deliveryId)
+                .access()
                 .notFound("no such delivery (GitHub keeps three days of them)"));
     }
 }

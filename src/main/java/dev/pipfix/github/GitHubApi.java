@@ -51,6 +51,7 @@ public final class GitHubApi {
 
     private final Credential credential;
     private final ConditionalRequests conditional;
+    private final WriteGate gate;
     private final String baseUrl;
     private GitHub gitHub;
 
@@ -67,8 +68,10 @@ public final class GitHubApi {
             String baseUrl,
             Credential credential,
             String userAgent,
-            ConditionalRequests conditional) {
+            ConditionalRequests conditional,
+            WriteGate gate) {
         this.base = HttpUrl.get(baseUrl);
+        this.gate = gate;
         this.credential = credential;
         this.conditional = conditional;
         this.shared = http;
@@ -80,6 +83,7 @@ public final class GitHubApi {
         if (http == null) {
             http = shared.get()
                     .newBuilder()
+                    .addInterceptor(gate.interceptor(credential))
                     .addInterceptor(new RequestSigning(credential, userAgent))
                     .build();
         }
@@ -88,6 +92,11 @@ public final class GitHubApi {
 
     public Credential credential() {
         return credential;
+    }
+
+    /** The door every write passes: whether this is a dry run. */
+    public WriteGate writes() {
+        return gate;
     }
 
     /** The answer's JSON; an empty answer (204) is a missing node. */
@@ -203,6 +212,9 @@ public final class GitHubApi {
                                         HttpMethod.requiresRequestBody(request.method())
                                                 ? RequestBody.create(new byte[0])
                                                 : null));
+        if (request.isAccess()) {
+            builder.tag(ApiRequest.Access.class, new ApiRequest.Access());
+        }
         if (!request.conditional()) {
             return http().newCall(builder.build()).execute();
         }

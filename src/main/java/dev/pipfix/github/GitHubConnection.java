@@ -1,5 +1,6 @@
 package dev.pipfix.github;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -11,13 +12,30 @@ import okhttp3.OkHttpClient;
  * is up rather than before.
  */
 public record GitHubConnection(
-        Supplier<OkHttpClient> http, String apiUrl, String webUrl, String userAgent, ConditionalRequests conditional) {
+        Supplier<OkHttpClient> http,
+        String apiUrl,
+        String webUrl,
+        String userAgent,
+        ConditionalRequests conditional,
+        WriteGate gate) {
 
     /** Conditional answers kept for every credential together: a few hundred settings and workflow files. */
     public static final long CONDITIONAL_BYTES = 32L * 1024 * 1024;
 
+    /** Writes go through, within GitHub's secondary limit; {@link #withGate} for a dry run. */
     public GitHubConnection(Supplier<OkHttpClient> http, String apiUrl, String webUrl, String userAgent) {
-        this(http, apiUrl, webUrl, userAgent, new ConditionalRequests(CONDITIONAL_BYTES));
+        this(
+                http,
+                apiUrl,
+                webUrl,
+                userAgent,
+                new ConditionalRequests(CONDITIONAL_BYTES),
+                WriteGate.writing(Clock.systemUTC()));
+    }
+
+    /** The same connection with another door for writes: a dry run, or a budget on the App's clock. */
+    public GitHubConnection withGate(WriteGate writes) {
+        return new GitHubConnection(http, apiUrl, webUrl, userAgent, conditional, writes);
     }
 
     public GitHubConnection(OkHttpClient http, String apiUrl, String webUrl, String userAgent) {
@@ -34,11 +52,11 @@ public record GitHubConnection(
 
     /** The REST API as {@code credential}. */
     public GitHubApi api(Credential credential) {
-        return new GitHubApi(http, apiUrl, credential, userAgent, conditional);
+        return new GitHubApi(http, apiUrl, credential, userAgent, conditional, gate);
     }
 
     /** GitHub's web endpoints (OAuth's code exchange), with no credential. */
     public GitHubApi web() {
-        return new GitHubApi(http, webUrl, Credential.none(), userAgent, conditional);
+        return new GitHubApi(http, webUrl, Credential.none(), userAgent, conditional, gate);
     }
 }

@@ -26,6 +26,7 @@ public final class ManifestConversions {
      */
     public NewApp convert(String code) throws IOException {
         JsonNode body = api.json(ApiRequest.post("/app-manifests/{code}/conversions", code)
+                .access()
                 .named(NAME)
                 .unconditional());
         NewApp app = new NewApp(

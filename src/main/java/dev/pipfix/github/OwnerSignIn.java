@@ -61,6 +61,7 @@ public final class OwnerSignIn {
         // GitHub answers 200 with an "error" field for a code it does not know
         JsonNode body = github.web()
                 .json(ApiRequest.post("/login/oauth/access_token")
+                        .access()
                         .accept("application/json")
                         .form(Map.of(
                                 "client_id", clientId,
@@ -120,6 +121,7 @@ public final class OwnerSignIn {
         try {
             github.api(new Credential.OAuthClient(clientId, clientSecret))
                     .json(ApiRequest.delete("/applications/{client_id}/token", clientId)
+                            .access()
                             .named("DELETE /applications/{client_id}/token")
                             .json(Map.of("access_token", token)));
         } catch (IOException e) {

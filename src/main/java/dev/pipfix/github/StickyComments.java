@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One comment per marker per {@link CommentThread}: created the first time, edited in place later, left alone (no
- * write at all) when the text would not change. Every write to GitHub passes the one dry-run check here.
+ * write at all) when the text would not change. Every write passes the {@link WriteGate}; in a dry run this says
+ * what it would have written instead of trying.
  *
  * <p>The calls go straight to the REST API: github-api reaches a pull request's comments only after loading the
  * repository and the issue, two calls a run does not need.
@@ -20,17 +21,9 @@ public final class StickyComments {
     private static final Logger LOG = LoggerFactory.getLogger(StickyComments.class);
     private static final int MAX_PAGES = 10;
 
-    private final boolean dryRun;
-    private final WriteBudget budget;
-
-    public StickyComments(boolean dryRun, WriteBudget budget) {
-        this.dryRun = dryRun;
-        this.budget = budget;
-    }
-
-    /** pipfix's suggestions on pull requests' diffs, under the same dry-run switch and write budget. */
+    /** pipfix's suggestions on pull requests' diffs. */
     public SuggestionComments suggestions() {
-        return new SuggestionComments(dryRun, budget);
+        return new SuggestionComments();
     }
 
     /** What a write did, and the comment it concerns when there is one. */
@@ -68,11 +61,10 @@ public final class StickyComments {
     /** {@code PATCH} of a comment whose id the thread knows; empty when the comment is gone (404). */
     private Optional<Written> editKnown(GitHubApi api, CommentThread thread, long commentId, String body)
             throws IOException {
-        if (dryRun) {
+        if (api.writes().dryRun()) {
             LOG.info("DRY_RUN: would edit the comment {} on {}:\n{}", commentId, thread, body);
             return Optional.of(Written.of(CommentOutcome.DRY_RUN, commentId));
         }
-        budget.acquire(api.credential());
         if (api.jsonUnlessMissing(thread.edit(commentId).json(Map.of("body", body)))
                 .isEmpty()) {
             LOG.info("the comment {} on {} is gone; looking for ours again", commentId, thread);
@@ -94,11 +86,10 @@ public final class StickyComments {
         if (previous.isPresent() && body.equals(previous.get())) {
             return new Written(CommentOutcome.UNCHANGED, oursId);
         }
-        if (dryRun) {
+        if (api.writes().dryRun()) {
             LOG.info("DRY_RUN: would {} the comment on {}:\n{}", ours.isEmpty() ? "create" : "edit", thread, body);
             return new Written(CommentOutcome.DRY_RUN, oursId);
         }
-        budget.acquire(api.credential());
         Map<String, String> text = Map.of("body", body);
         if (oursId.isPresent()) {
             api.json(thread.edit(oursId.get()).json(text));
@@ -128,11 +119,10 @@ public final class StickyComments {
 
     /** A new comment in the thread: pipfix's answer to a command. */
     public Written reply(GitHubApi api, CommentThread thread, String body) throws IOException {
-        if (dryRun) {
+        if (api.writes().dryRun()) {
             LOG.info("DRY_RUN: would answer on {}:\n{}", thread, body);
             return new Written(CommentOutcome.DRY_RUN, Optional.empty());
         }
-        budget.acquire(api.credential());
         JsonNode created = api.json(thread.create().json(Map.of("body", body)));
         return Written.of(CommentOutcome.CREATED, created.path("id").asLong());
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * pipfix's review comments with a {@code suggestion} on a pull request's diff: one per workflow, like the
  * conversation comment. A run whose suggestion is already on the diff (the same commit, lines and text) writes
  * nothing; a new one replaces the earlier, which is deleted, so that an unchanged line never shows two. Made from
- * {@link StickyComments#suggestions()}: the same dry-run switch and write budget.
+ * {@link StickyComments#suggestions()}: the same {@link WriteGate}, which applies the dry run and the write budget.
  */
 public final class SuggestionComments {
 
@@ -29,13 +29,7 @@ public final class SuggestionComments {
 
     private static final int COMMENT_PAGES = 10;
 
-    private final boolean dryRun;
-    private final WriteBudget budget;
-
-    SuggestionComments(boolean dryRun, WriteBudget budget) {
-        this.dryRun = dryRun;
-        this.budget = budget;
-    }
+    SuggestionComments() {}
 
     /**
      * A file as the pull request changed it.
@@ -113,7 +107,7 @@ public final class SuggestionComments {
                     CommentOutcome.UNCHANGED,
                     Optional.of(same.get().path("html_url").asText()));
         }
-        if (dryRun) {
+        if (api.writes().dryRun()) {
             LOG.info(
                     "DRY_RUN: would suggest on {}#{} {} lines {}-{}:\n{}",
                     repository,
@@ -134,11 +128,9 @@ public final class SuggestionComments {
         }
         comment.put("line", suggestion.endLine());
         comment.put("side", "RIGHT");
-        budget.acquire(api.credential());
         JsonNode created = api.json(ApiRequest.post("/repos/{repo}/pulls/{number}/comments", repository, number)
                 .json(comment));
         for (JsonNode earlier : ours) {
-            budget.acquire(api.credential());
             // already gone is as good as deleted
             api.jsonUnlessMissing(ApiRequest.delete(
                     "/repos/{repo}/pulls/comments/{id}",

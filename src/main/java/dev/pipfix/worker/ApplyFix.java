@@ -83,9 +83,21 @@ public final class ApplyFix {
         if ("Bot".equalsIgnoreCase(command.commenterType())) {
             return done(command, RunOutcome.COMMAND_IGNORED, "a bot's command (" + command.commenter() + ")");
         }
-        reactions.acknowledge(api, repository, command.commentId());
-        RepoSettings settings = repositorySettings.read(api, repository).settings();
+        // who asked comes first: a command from someone who may not push costs one read (two the first time), no
+        // write but the one answer, and never the reading of settings, runs and logs
         String role = collaborators.role(api, repository, command.commenter());
+        if (!ApplyDecision.MAY_PUSH.contains(role)) {
+            if (comments.latest(api, thread, refusedPrefix(command)).isPresent()) {
+                return done(command, RunOutcome.COMMAND_IGNORED, "answered " + command.commenter() + " before");
+            }
+            return answer(api, thread, command, ApplyDecision.mayNotPush(role).text());
+        }
+        if (api.writes().dryRun()) {
+            LOG.info("DRY_RUN: would react to the comment {} on {}", command.commentId(), repository);
+        } else {
+            reactions.acknowledge(api, repository, command.commentId());
+        }
+        RepoSettings settings = repositorySettings.read(api, repository).settings();
         PullRequests.PullRequest pr = pullRequests.get(api, repository, command.pullRequest());
         ApplyDecision decision = ApplyDecision.decide(new ApplyDecision.Request(
                 command.commenter(),
@@ -101,11 +113,6 @@ public final class ApplyFix {
             return done(command, RunOutcome.COMMAND_IGNORED, ignore.reason());
         }
         if (decision instanceof ApplyDecision.Answer answer) {
-            if (!ApplyDecision.MAY_PUSH.contains(role)
-                    && comments.latest(api, thread, refusedPrefix(command)).isPresent()) {
-                // told once on this pull request: a second command from the same person is not answered again
-                return done(command, RunOutcome.COMMAND_IGNORED, "answered " + command.commenter() + " before");
-            }
             return answer(api, thread, command, answer.text());
         }
         ApplyDecision.Commit target = (ApplyDecision.Commit) decision;
@@ -176,6 +183,14 @@ public final class ApplyFix {
                     Message.of("Nothing to commit: at the head of {} ", target.branch())
                             .then(patch.note())
                             .then(Message.of("."))
+                            .markdown());
+        }
+        if (api.writes().dryRun()) {
+            return answer(
+                    api,
+                    thread,
+                    command,
+                    Message.of("(dry run) pipfix would commit its patch of {} to {}.", fix.path(), target.branch())
                             .markdown());
         }
         FixCommits.Commit commit;

@@ -110,11 +110,33 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
         // when
         command(c -> {});
 
-        // then
+        // then: asked who it is first, and wrote nothing but the answer (no reaction, no reads of the run)
         assertThat(github.branches().commits()).isEmpty();
         assertThat(answer())
                 .contains("Only people who may push to this repository")
                 .contains("`read`");
+        assertThat(github.writes())
+                .extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+                .containsExactly("POST /repos/" + REPO + "/issues/42/comments");
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/actions/") || call.contains("/contents/"));
+    }
+
+    @Test
+    void a_dry_run_commits_nothing_and_writes_nothing_by_any_method() throws Exception {
+        // given pipfix runs dry
+        server.close();
+        startServer(true);
+        github.resetRequests();
+
+        // when a maintainer asks
+        command(c -> {});
+
+        // then it read what it needed, and sent no POST, PATCH, PUT or DELETE at all
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(github.writes()).isEmpty();
+        assertThat(github.apiCalls())
+                .contains("GET /repos/" + REPO + "/collaborators/maintainer/permission")
+                .noneMatch(call -> call.contains("/reactions"));
     }
 
     @Test

@@ -45,7 +45,8 @@ class GitHubApiTest {
                 "http://127.0.0.1:" + github.port(),
                 "http://127.0.0.1:" + github.port(),
                 "pipfix/1.2.3",
-                conditional);
+                conditional,
+                WriteGate.writing(java.time.Clock.systemUTC()));
     }
 
     @AfterEach
@@ -193,7 +194,13 @@ class GitHubApiTest {
     void the_least_recently_used_answers_go_once_the_store_is_full() throws Exception {
         ConditionalRequests small = new ConditionalRequests(100);
         OkHttpClient http = new OkHttpClient();
-        GitHubApi api = new GitHubConnection(() -> http, "http://127.0.0.1:" + github.port(), "", "pipfix/1.2.3", small)
+        GitHubApi api = new GitHubConnection(
+                        () -> http,
+                        "http://127.0.0.1:" + github.port(),
+                        "",
+                        "pipfix/1.2.3",
+                        small,
+                        WriteGate.writing(java.time.Clock.systemUTC()))
                 .api(new Credential.Token("ghs_a", "a"));
         for (String name : List.of("one", "two", "three")) {
             github.stubFor(get(urlPathEqualTo("/" + name))
@@ -353,5 +360,58 @@ class GitHubApiTest {
 
         assertThat(answer.path("ok").asBoolean()).isTrue();
         assertThat(github.findAll(getRequestedFor(urlPathEqualTo("/x")))).hasSize(2);
+    }
+
+    @Test
+    void in_a_dry_run_the_gate_refuses_every_write_by_any_method_and_lets_credential_requests_through()
+            throws Exception {
+        // given a connection that runs dry, and a GitHub that would accept anything
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
+        GitHubApi dry = connection
+                .withGate(WriteGate.dryRun(java.time.Clock.systemUTC()))
+                .api(new Credential.Token("ghs_dry", "dry"));
+
+        // when / then: each write is refused before it leaves, whatever its method
+        for (ApiRequest write : List.of(
+                ApiRequest.post("/repos/{repo}/issues/{n}/comments", "o/r", 1).json(java.util.Map.of("body", "x")),
+                ApiRequest.patch("/repos/{repo}/issues/comments/{id}", "o/r", 2).json(java.util.Map.of("body", "x")),
+                ApiRequest.put("/repos/{repo}/contents/{path}", "o/r", "ci.yml").json(java.util.Map.of()),
+                ApiRequest.delete("/repos/{repo}/pulls/comments/{id}", "o/r", 3))) {
+            assertThatThrownBy(() -> dry.json(write)).isInstanceOf(WriteGate.DryRunException.class);
+        }
+        // and getting a token is not a write
+        dry.json(ApiRequest.post("/app/installations/{id}/access_tokens", 4242).access());
+        assertThat(github.getAllServeEvents())
+                .extracting(e -> e.getRequest().getMethod().getName() + " "
+                        + e.getRequest().getUrl())
+                .containsExactly("POST /app/installations/4242/access_tokens");
+    }
+
+    @Test
+    void writes_take_a_slot_of_the_budget_and_past_it_wait_for_the_next_minute() throws Exception {
+        // given a gate that allows two writes a minute
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .willReturn(aResponse().withStatus(204)));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
+        GitHubApi api = connection
+                .withGate(new WriteGate(false, new WriteBudget(2, clock)))
+                .api(new Credential.Token("ghs_b", "b"));
+
+        // when
+        api.json(ApiRequest.delete("/repos/{repo}/pulls/comments/{id}", "o/r", 1));
+        api.json(ApiRequest.put("/repos/{repo}/contents/{path}", "o/r", "ci.yml"));
+
+        // then the third waits, whatever its method, and reads never do
+        assertThatThrownBy(() -> api.json(ApiRequest.patch("/repos/{repo}/issues/comments/{id}", "o/r", 2)))
+                .isInstanceOf(RetryLaterException.class);
+        api.json(ApiRequest.get("/repos/{repo}", "o/r"));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        api.json(ApiRequest.patch("/repos/{repo}/issues/comments/{id}", "o/r", 2));
     }
 }

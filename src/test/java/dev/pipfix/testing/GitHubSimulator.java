@@ -641,10 +641,14 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     public List<LoggedRequest> writes() {
+        // every method but a read: a PUT of a file or a DELETE of a comment writes as much as a POST
         return apiRequests().stream()
-                .filter(r -> r.getMethod().getName().equals("POST")
-                        || r.getMethod().getName().equals("PATCH"))
-                .filter(r -> !r.getUrl().startsWith("/app/"))
+                .filter(r -> !r.getMethod().getName().equals("GET")
+                        && !r.getMethod().getName().equals("HEAD"))
+                .filter(r -> !r.getUrl().startsWith("/app/")
+                        && !r.getUrl().startsWith("/app-manifests/")
+                        && !r.getUrl().startsWith("/login/")
+                        && !r.getUrl().startsWith("/applications/"))
                 .toList();
     }
 
