@@ -8,6 +8,7 @@ import dev.pipfix.github.GitHubApi;
 import dev.pipfix.github.GitHubConnection;
 import dev.pipfix.github.GitHubErrors;
 import dev.pipfix.github.JobLogs;
+import dev.pipfix.github.OwnAccount;
 import dev.pipfix.github.PullRequests;
 import dev.pipfix.github.RunJobs;
 import dev.pipfix.github.StickyComments;
@@ -202,7 +203,7 @@ public final class ActionCommand {
                     new RunJobs(),
                     new JobLogs(JobLogs.DEFAULT_MAX_BYTES),
                     new PullRequests(),
-                    new StickyComments(),
+                    new StickyComments(OwnAccount.of(OwnAccount.ACTIONS_BOT)),
                     new InMemoryCommentTurns(),
                     new LogScanner(),
                     new CommentRenderer(),

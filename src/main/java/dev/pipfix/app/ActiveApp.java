@@ -86,7 +86,7 @@ final class ActiveApp implements AutoCloseable {
                 new GitHubClients(github, new AppJwt(config.appId(), config.privateKey(), clock), clock);
         this.app = clients.app();
         this.alongside = new Alongside(options.queue().threads());
-        StickyComments comments = new StickyComments();
+        StickyComments comments = new StickyComments(clients.app().account());
         ProcessCompletedRun worker = new ProcessCompletedRun(
                 new InstallationRunClient(clients, clock),
                 new RunJobs(),

@@ -17,6 +17,9 @@ public final class AppApi {
     private static final String NO_SUCH_APP = "no such App: APP_ID names none";
 
     private final GitHubApi api;
+    /** {@code <slug>[bot]}, once asked. */
+    private final java.util.concurrent.atomic.AtomicReference<String> botLogin =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     AppApi(GitHubApi api) {
         this.api = api;
@@ -84,6 +87,22 @@ public final class AppApi {
     /** Where the App is installed, and on which repositories ("all" or "selected"). */
     public record Installation(
             long id, String account, String accountType, String repositorySelection, String htmlUrl) {}
+
+    /** The App's own account, {@code <slug>[bot]}: asked once, an App's slug does not change while it runs. */
+    public OwnAccount account() {
+        return () -> {
+            String login = botLogin.get();
+            if (login == null) {
+                String slug = app().slug();
+                if (slug.isBlank()) {
+                    throw new IOException("GET /app named no slug: pipfix cannot tell its own comments");
+                }
+                login = slug + "[bot]";
+                botLogin.set(login);
+            }
+            return login;
+        };
+    }
 
     public AppInfo app() throws IOException {
         JsonNode body = api.json(ApiRequest.get("/app").notFound(NO_SUCH_APP));

@@ -22,9 +22,14 @@ public final class FixCommits {
     /** A commit on the branch, with its message (empty for one just made: its message is the one sent). */
     public record Commit(String sha, String htmlUrl, String message) {}
 
-    /** The latest commit on {@code branch} that changed {@code path} and whose message {@code matches}. */
+    /**
+     * The latest commit on {@code branch} that changed {@code path}, whose message {@code matches}, and that pipfix
+     * made: its author is pipfix's own account and GitHub verified its signature (a commit made through the API is
+     * signed by GitHub; one pushed with the bot's address as its author email is not). A trailer in a message is
+     * text anyone can write.
+     */
     public Optional<Commit> find(
-            GitHubApi api, String repository, String branch, String path, Predicate<String> matches)
+            GitHubApi api, String repository, String branch, String path, OwnAccount own, Predicate<String> matches)
             throws IOException {
         Commit[] found = new Commit[1];
         api.pages(
@@ -35,7 +40,12 @@ public final class FixCommits {
                 1,
                 page -> {
                     for (JsonNode commit : page) {
-                        if (matches.test(commit.path("commit").path("message").asText(""))) {
+                        if (matches.test(commit.path("commit").path("message").asText(""))
+                                && own.is(commit.path("author").path("login").asText(null))
+                                && commit.path("commit")
+                                        .path("verification")
+                                        .path("verified")
+                                        .asBoolean(false)) {
                             found[0] = new Commit(
                                     commit.path("sha").asText(),
                                     commit.path("html_url").asText(),

@@ -21,9 +21,16 @@ public final class StickyComments {
     private static final Logger LOG = LoggerFactory.getLogger(StickyComments.class);
     private static final int MAX_PAGES = 10;
 
+    private final OwnAccount own;
+
+    /** @param own the account pipfix writes as: only its comments are pipfix's */
+    public StickyComments(OwnAccount own) {
+        this.own = own;
+    }
+
     /** pipfix's suggestions on pull requests' diffs. */
     public SuggestionComments suggestions() {
-        return new SuggestionComments();
+        return new SuggestionComments(own);
     }
 
     /** What a write did, and the comment it concerns when there is one. */
@@ -128,7 +135,7 @@ public final class StickyComments {
     }
 
     /** Our comment in the thread, following the {@code Link} header's pages. */
-    private static Optional<JsonNode> find(GitHubApi api, CommentThread thread, String marker) throws IOException {
+    private Optional<JsonNode> find(GitHubApi api, CommentThread thread, String marker) throws IOException {
         JsonNode[] ours = new JsonNode[1];
         api.pages(thread.list(), MAX_PAGES, page -> {
             for (JsonNode comment : page) {
@@ -142,9 +149,9 @@ public final class StickyComments {
         return Optional.ofNullable(ours[0]);
     }
 
-    /** Someone may quote our comment; only a bot's comment that carries the marker is ours to edit. */
-    private static boolean isOurs(JsonNode comment, String marker) {
+    /** Someone may quote our comment, another bot may repeat it: only our own account's comment is ours. */
+    private boolean isOurs(JsonNode comment, String marker) throws IOException {
         return comment.path("body").asText("").startsWith(marker)
-                && comment.path("user").path("login").asText("").endsWith("[bot]");
+                && own.is(comment.path("user").path("login").asText(null));
     }
 }

@@ -29,7 +29,11 @@ public final class SuggestionComments {
 
     private static final int COMMENT_PAGES = 10;
 
-    SuggestionComments() {}
+    private final OwnAccount own;
+
+    SuggestionComments(OwnAccount own) {
+        this.own = own;
+    }
 
     /**
      * A file as the pull request changed it.
@@ -147,8 +151,8 @@ public final class SuggestionComments {
         return start.canConvertToInt() ? start.asInt() : comment.path("line").asInt();
     }
 
-    /** pipfix's review comments with this marker: a bot's, starting with it (a quote of ours is someone else's). */
-    private static List<JsonNode> ours(GitHubApi api, String repository, int number, String marker) throws IOException {
+    /** pipfix's review comments with this marker: its own account's, starting with it. */
+    private List<JsonNode> ours(GitHubApi api, String repository, int number, String marker) throws IOException {
         List<JsonNode> ours = new ArrayList<>();
         api.pages(
                 ApiRequest.get("/repos/{repo}/pulls/{number}/comments", repository, number)
@@ -157,7 +161,7 @@ public final class SuggestionComments {
                 page -> {
                     for (JsonNode comment : page) {
                         if (comment.path("body").asText("").startsWith(marker)
-                                && comment.path("user").path("login").asText("").endsWith("[bot]")) {
+                                && own.is(comment.path("user").path("login").asText(null))) {
                             ours.add(comment);
                         }
                     }

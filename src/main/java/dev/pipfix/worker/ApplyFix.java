@@ -151,6 +151,7 @@ public final class ApplyFix {
                 target.repository(),
                 target.branch(),
                 fix.path(),
+                clients.app().account(),
                 message -> FixCommitMessage.keyOf(message).filter(key::equals).isPresent());
         if (earlier.isPresent()) {
             // this command's own commit when the task is retried after a crash or a failed comment edit

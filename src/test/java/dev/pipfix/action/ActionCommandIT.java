@@ -45,7 +45,9 @@ class ActionCommandIT {
     @TempDir
     Path dir;
 
-    private final CommentStore store = new CommentStore();
+    /** The workflow token writes as github-actions[bot]. */
+    private final CommentStore store = new CommentStore("github-actions[bot]");
+
     private GitHubSimulator github;
 
     @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipfix.apply.FixCommitMessage;
 import dev.pipfix.testing.BranchStore;
 import dev.pipfix.testing.Fixtures;
 import java.net.http.HttpResponse;
@@ -214,6 +215,48 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
         // then
         assertThat(response.body()).contains("only new comments are commands");
         assertThat(github.apiCalls()).isEmpty();
+    }
+
+    @Test
+    void a_commit_with_pipfixs_trailer_that_pipfix_did_not_make_is_not_taken_for_the_fix() throws Exception {
+        // given the pull request's author pushed a commit whose message carries the trailer pipfix would write
+        String key = FixCommitMessage.key(REPO, RUN, 1, WORKFLOW, "test");
+        github.branches()
+                .pushed(
+                        REPO,
+                        BRANCH,
+                        WORKFLOW,
+                        Fixtures.text("e2e/ci.yml"),
+                        "looks like the fix\n\n" + FixCommitMessage.TRAILER + ": " + key + "\n",
+                        "pipfix[bot]");
+
+        // when
+        command(c -> {});
+
+        // then pipfix made and linked its own commit
+        List<BranchStore.Commit> commits = github.branches().commits();
+        assertThat(commits).hasSize(2);
+        assertThat(commits.get(1).author()).isEqualTo("pipfix[bot]");
+        assertThat(commits.get(1).verified()).isTrue();
+        assertThat(commits.get(1).message()).as("the pushed commit carried the real trailer").contains(key);
+        assertThat(answer())
+                .startsWith("@maintainer Committed the fix to `add-yaml`")
+                .contains(commits.get(1).sha());
+    }
+
+    @Test
+    void another_bots_comment_that_starts_with_pipfixs_marker_does_not_choose_the_run() throws Exception {
+        // given a bot repeats pipfix's marker on the pull request, naming another run
+        String ours = stickyComment();
+        store().postedBy(REPO, 42, "echo-bot[bot]", ours.replace("/actions/runs/" + RUN + ")", "/actions/runs/999)"));
+
+        // when
+        command(c -> {});
+
+        // then the fix is that of pipfix's own comment's run
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/actions/runs/999"));
+        assertThat(github.branches().commits()).hasSize(1);
+        assertThat(answer()).startsWith("@maintainer Committed the fix");
     }
 
     /** The command comment, changed by {@code comment}, delivered signed; waits until it is carried out. */

@@ -27,7 +27,11 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One commit the store made. */
-    public record Commit(String sha, String path, String message, String text) {}
+    /**
+     * A commit on a branch, with the author GitHub reports and whether GitHub verified its signature (an App's commit
+     * through the contents API is signed by GitHub; a commit pushed by hand with any author email is not).
+     */
+    public record Commit(String sha, String path, String message, String text, String author, boolean verified) {}
 
     private record File(String text, String blobSha) {}
 
@@ -50,6 +54,13 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
     }
 
     /** The commits the store made, oldest first. */
+    /** A commit pushed to the branch by someone, as git push makes it: {@code author} as GitHub matched its email. */
+    public synchronized void pushed(
+            String repository, String branch, String path, String text, String message, String author) {
+        put(repository, branch, path, text);
+        commits.add(new Commit(sha1("pushed " + commits.size() + text), path, message, text, author, false));
+    }
+
     public synchronized List<Commit> commits() {
         return List.copyOf(commits);
     }
@@ -111,7 +122,7 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
                 files.put(key, new File(text, ReviewStore.gitBlob(text)));
                 String sha = sha1("commit " + commits.size() + text);
                 commits.add(
-                        new Commit(sha, contents.group(2), body.path("message").asText(), text));
+                        new Commit(sha, contents.group(2), body.path("message").asText(), text, "pipfix[bot]", true));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> answer =
                         JSON.readValue(Fixtures.text("openapi/example-file-commit.json"), Map.class);
@@ -132,7 +143,21 @@ public final class BranchStore implements ResponseDefinitionTransformerV2 {
                         list.add(Map.of(
                                 "sha", commit.sha(),
                                 "html_url", "https://github.com/" + commitsPath.group(1) + "/commit/" + commit.sha(),
-                                "commit", Map.of("message", commit.message())));
+                                "author",
+                                        Map.of(
+                                                "login",
+                                                commit.author(),
+                                                "type",
+                                                commit.author().endsWith("[bot]") ? "Bot" : "User"),
+                                "commit",
+                                        Map.of(
+                                                "message", commit.message(),
+                                                "verification",
+                                                        Map.of(
+                                                                "verified",
+                                                                commit.verified(),
+                                                                "reason",
+                                                                commit.verified() ? "valid" : "unsigned"))));
                     }
                 }
                 return json(200, list);

@@ -30,6 +30,17 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong posts = new AtomicLong();
     private final AtomicLong edits = new AtomicLong();
+    /** Who the comments posted through the store are by: the App's bot, or the Action's. */
+    private final String author;
+
+    /** Comments posted as the App {@code pipfix}. */
+    public CommentStore() {
+        this("pipfix[bot]");
+    }
+
+    public CommentStore(String author) {
+        this.author = author;
+    }
 
     @Override
     public String getName() {
@@ -93,7 +104,7 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
                 stored.put("id", id);
                 stored.put("url", "https://api.github.com/repos/" + repository + "/issues/comments/" + id);
                 stored.put("html_url", "https://github.com/" + repository + "/pull/" + number + "#issuecomment-" + id);
-                stored.put("user", Map.of("login", "pipfix[bot]", "id", 123456, "type", "Bot"));
+                stored.put("user", Map.of("login", author, "id", 123456, "type", "Bot"));
                 stored.put(
                         "body",
                         JSON.readTree(event.getRequest().getBodyAsString())
@@ -117,6 +128,20 @@ public final class CommentStore implements ResponseDefinitionTransformerV2 {
     }
 
     /** The bodies of the comments on one issue or pull request, oldest first. */
+    /** Given state: a comment someone else wrote on the issue, {@code author} as GitHub names them. */
+    public synchronized long postedBy(String repository, int number, String author, String body) {
+        long id = ids.incrementAndGet();
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("id", id);
+        stored.put("url", "https://api.github.com/repos/" + repository + "/issues/comments/" + id);
+        stored.put("html_url", "https://github.com/" + repository + "/pull/" + number + "#issuecomment-" + id);
+        stored.put("user", Map.of("login", author, "id", 777, "type", author.endsWith("[bot]") ? "Bot" : "User"));
+        stored.put("body", body);
+        byIssue.computeIfAbsent(number, n -> new ArrayList<>()).add(stored);
+        byId.put(id, stored);
+        return id;
+    }
+
     public synchronized List<String> bodies(int number) {
         return byIssue.getOrDefault(number, List.of()).stream()
                 .map(c -> String.valueOf(c.get("body")))

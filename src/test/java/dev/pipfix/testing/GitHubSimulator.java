@@ -72,6 +72,18 @@ public final class GitHubSimulator implements AutoCloseable {
                                 "/repos/[^/]+/[^/]+/pulls/(\\d+/files|\\d+/comments|comments/\\d+)"))
                 .atPriority(90)
                 .willReturn(aResponse().withTransformers(ReviewStore.NAME)));
+        // the App is "pipfix": its comments and commits are pipfix[bot]'s, unless a test registers another
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("id", 123456);
+        app.put("slug", "pipfix");
+        app.put("name", "pipfix");
+        app.put("owner", user("octo-org", 6811672, "Organization"));
+        app.put("html_url", "https://github.com/apps/pipfix");
+        app.put(
+                "permissions",
+                Map.of("actions", "read", "contents", "read", "metadata", "read", "pull_requests", "write"));
+        app.put("events", List.of("workflow_run"));
+        api.stubFor(get(urlPathEqualTo("/app")).atPriority(90).willReturn(json(200, write(app))));
         // the App's installations accepted what GitHub's example installation has: read-only contents
         api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/app/installations/\\d+"))
                 .atPriority(90)
