@@ -37,6 +37,8 @@ const OPERATIONS = [
   "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
   "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "GET /repos/{owner}/{repo}/branches/{branch}",
   "GET /repos/{owner}/{repo}/commits",
   "PUT /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",

@@ -104,7 +104,7 @@ final class ActiveApp implements AutoCloseable {
                 dataSource,
                 dialect,
                 worker,
-                new ApplyFix(clients, comments, new LogScanner())::handle,
+                new ApplyFix(clients, comments, new LogScanner(), clock)::handle,
                 new GitHubRetryPolicy(
                         options.retryBaseDelay(), options.retryMaxDelay(), options.maxAttempts(), new SecureRandom()),
                 options.queue(),

@@ -39,7 +39,9 @@ public sealed interface ApplyDecision {
             String baseRepository,
             String headRepository,
             String headBranch,
-            boolean maintainerCanModify) {}
+            boolean maintainerCanModify,
+            boolean headIsDefaultBranch,
+            boolean headProtected) {}
 
     /** The answer to someone whose role does not let them push. */
     public static Answer mayNotPush(String permission) {
@@ -72,6 +74,13 @@ public sealed interface ApplyDecision {
                     + ", which does"
                     + " not allow edits by maintainers, so pipfix cannot push to it. Its author can tick \"Allow edits"
                     + " by maintainers\" and ask again, or apply the patch in pipfix's comment with `git apply`.");
+        }
+        if (request.headIsDefaultBranch() || request.headProtected()) {
+            return new Answer("pipfix does not commit to "
+                    + (request.headIsDefaultBranch() ? "the default branch " : "the protected branch ")
+                    + Markdown.codeSpan(request.headBranch()) + " of " + Markdown.codeSpan(request.headRepository())
+                    + ": a change there belongs in a pull request of its own, under its rules. The patch in pipfix's"
+                    + " comment above applies with `git apply` from the repository root.");
         }
         return new Commit(request.headRepository(), request.headBranch());
     }

@@ -24,7 +24,8 @@ public final class PullRequests {
             String headRepository,
             String headBranch,
             String headSha,
-            boolean maintainerCanModify) {}
+            boolean maintainerCanModify,
+            String headDefaultBranch) {}
 
     public PullRequest get(GitHubApi api, String repository, int number) throws IOException {
         com.fasterxml.jackson.databind.JsonNode pr =
@@ -36,7 +37,8 @@ public final class PullRequests {
                 head.path("repo").path("full_name").asText(null),
                 head.path("ref").asText(""),
                 head.path("sha").asText(""),
-                pr.path("maintainer_can_modify").asBoolean(false));
+                pr.path("maintainer_can_modify").asBoolean(false),
+                head.path("repo").path("default_branch").asText(""));
     }
 
     public List<Integer> openFromFork(

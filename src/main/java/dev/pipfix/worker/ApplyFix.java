@@ -1,11 +1,14 @@
 package dev.pipfix.worker;
 
+import dev.pipfix.apply.ApplyCommand;
 import dev.pipfix.apply.ApplyDecision;
 import dev.pipfix.apply.FixCommitMessage;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
 import dev.pipfix.fix.Fixes;
+import dev.pipfix.github.Branches;
 import dev.pipfix.github.Collaborators;
+import dev.pipfix.github.CommandComments;
 import dev.pipfix.github.CommentThread;
 import dev.pipfix.github.FixCommits;
 import dev.pipfix.github.GitHubApi;
@@ -21,6 +24,7 @@ import dev.pipfix.github.StickyComments;
 import dev.pipfix.github.WorkflowFiles;
 import dev.pipfix.github.WorkflowJob;
 import dev.pipfix.queue.FixCommand;
+import dev.pipfix.queue.Retention;
 import dev.pipfix.queue.RunOutcome;
 import dev.pipfix.queue.RunResult;
 import dev.pipfix.report.CommentMarker;
@@ -32,6 +36,7 @@ import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,10 +66,15 @@ public final class ApplyFix {
     private final JobLogs jobLogs = new JobLogs(JobLogs.DEFAULT_MAX_BYTES);
     private final WorkflowFiles workflowFiles = new WorkflowFiles();
     private final FixCommits fixCommits = new FixCommits();
+    private final Branches branches = new Branches();
+    private final CommandComments commandComments = new CommandComments();
     private final RepositorySettings repositorySettings = new RepositorySettings();
     private final WorkflowPatcher patcher = new WorkflowPatcher();
 
-    public ApplyFix(GitHubClients clients, StickyComments comments, LogDetector detector) {
+    private final Clock clock;
+
+    public ApplyFix(GitHubClients clients, StickyComments comments, LogDetector detector, Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.comments = comments;
         this.detector = detector;
@@ -82,6 +92,11 @@ public final class ApplyFix {
         CommentThread thread = CommentThread.pullRequest(repository, command.pullRequest());
         if ("Bot".equalsIgnoreCase(command.commenterType())) {
             return done(command, RunOutcome.COMMAND_IGNORED, "a bot's command (" + command.commenter() + ")");
+        }
+        // the comment as GitHub has it now: a delivery may be a replay of an old one, or the comment edited or deleted
+        Optional<String> stale = stale(api, command);
+        if (stale.isPresent()) {
+            return done(command, RunOutcome.COMMAND_IGNORED, stale.get());
         }
         // who asked comes first: a command from someone who may not push costs one read (two the first time), no
         // write but the one answer, and never the reading of settings, runs and logs
@@ -108,7 +123,11 @@ public final class ApplyFix {
                 repository,
                 pr.headRepository(),
                 pr.headBranch(),
-                pr.maintainerCanModify()));
+                pr.maintainerCanModify(),
+                pr.headBranch().equals(pr.headDefaultBranch()),
+                pr.open()
+                        && pr.headRepository() != null
+                        && branches.isProtected(api, pr.headRepository(), pr.headBranch())));
         if (decision instanceof ApplyDecision.Ignore ignore) {
             return done(command, RunOutcome.COMMAND_IGNORED, ignore.reason());
         }
@@ -232,6 +251,29 @@ public final class ApplyFix {
         }
         link(api, thread, marker, commit, command);
         return answer(api, thread, command, committed(target, commit), RunOutcome.FIX_COMMITTED);
+    }
+
+    /**
+     * Why the command is no longer one to act on: its comment is gone, no longer the command, by someone else than
+     * the delivery said, or older than the deliveries pipfix remembers (a captured delivery sent again later would
+     * otherwise be carried out again).
+     */
+    private Optional<String> stale(GitHubApi api, FixCommand command) throws IOException {
+        Optional<CommandComments.Comment> now = commandComments.read(api, command.repository(), command.commentId());
+        if (now.isEmpty()) {
+            return Optional.of("the command's comment is gone");
+        }
+        if (!ApplyCommand.isCommand(now.get().body())) {
+            return Optional.of("the comment is no longer a /pipfix apply");
+        }
+        if (!now.get().author().equalsIgnoreCase(command.commenter())) {
+            return Optional.of("the comment's author is not the one the delivery named");
+        }
+        if (now.get().createdAt().isBefore(clock.instant().minus(Retention.DEDUPLICATION))) {
+            return Optional.of("the command is older than the " + Retention.DEDUPLICATION.toDays()
+                    + " days pipfix remembers deliveries for");
+        }
+        return Optional.empty();
     }
 
     /** How pipfix's answer to someone who may not push starts: found again, it is not repeated. */

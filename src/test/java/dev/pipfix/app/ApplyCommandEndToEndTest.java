@@ -38,6 +38,8 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
         github.pullRequest(REPO, 42, true, REPO, BRANCH, HEAD_SHA, false);
         github.collaborator(REPO, "maintainer", "write");
         github.acceptReactions(REPO);
+        github.commandComment(REPO, 1500000042L, "maintainer", "/pipfix apply");
+        github.commandComment(REPO, 1500000043L, "maintainer", "/pipfix apply");
         deliverAndWait(SAME_REPO);
         github.resetRequests();
     }
@@ -238,7 +240,9 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
         assertThat(commits).hasSize(2);
         assertThat(commits.get(1).author()).isEqualTo("pipfix[bot]");
         assertThat(commits.get(1).verified()).isTrue();
-        assertThat(commits.get(1).message()).as("the pushed commit carried the real trailer").contains(key);
+        assertThat(commits.get(1).message())
+                .as("the pushed commit carried the real trailer")
+                .contains(key);
         assertThat(answer())
                 .startsWith("@maintainer Committed the fix to `add-yaml`")
                 .contains(commits.get(1).sha());
@@ -257,6 +261,51 @@ class ApplyCommandEndToEndTest extends EndToEndTest {
         assertThat(github.apiCalls()).noneMatch(call -> call.contains("/actions/runs/999"));
         assertThat(github.branches().commits()).hasSize(1);
         assertThat(answer()).startsWith("@maintainer Committed the fix");
+    }
+
+    @Test
+    void a_command_to_commit_to_a_protected_branch_is_answered_not_carried_out() throws Exception {
+        // given
+        github.protectedBranch(REPO, BRANCH);
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(answer()).contains("does not commit to the protected branch `add-yaml`");
+    }
+
+    @Test
+    void a_replayed_delivery_of_an_old_command_is_not_carried_out_again() throws Exception {
+        // given the command's comment was written 40 days ago (a captured delivery, sent again after pipfix has
+        // forgotten its id)
+        github.commandComment(
+                REPO,
+                1500000042L,
+                "maintainer",
+                "/pipfix apply",
+                java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+
+        // when
+        command(c -> {});
+
+        // then nothing is done and nothing said
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(store().bodies(42)).hasSize(1);
+    }
+
+    @Test
+    void a_command_edited_or_deleted_since_its_delivery_is_not_carried_out() throws Exception {
+        // given the comment now says something else
+        github.commandComment(REPO, 1500000042L, "maintainer", "never mind");
+
+        // when
+        command(c -> {});
+
+        // then
+        assertThat(github.branches().commits()).isEmpty();
+        assertThat(store().bodies(42)).hasSize(1);
     }
 
     /** The command comment, changed by {@code comment}, delivered signed; waits until it is carried out. */

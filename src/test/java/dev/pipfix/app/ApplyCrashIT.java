@@ -55,6 +55,7 @@ class ApplyCrashIT {
             github.pullRequest(REPO, 42, true, REPO, "add-yaml", HEAD_SHA, false);
             github.collaborator(REPO, "maintainer", "write");
             github.acceptReactions(REPO);
+            github.commandComment(REPO, 1500000042L, "maintainer", "/pipfix apply");
             Files.writeString(dir.resolve("app.pem"), Fixtures.text("keys/app-pkcs1.pem"));
             int port = Ports.free();
             Process first = PackagedJar.startApp(dir, SECRET, port, github, "first.log");

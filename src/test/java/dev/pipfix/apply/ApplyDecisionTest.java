@@ -36,13 +36,13 @@ class ApplyDecisionTest {
     @Test
     void a_bot_is_ignored_and_a_closed_pull_request_or_switched_off_command_answered() {
         assertThat(ApplyDecision.decide(new ApplyDecision.Request(
-                        "renovate[bot]", "Bot", "write", true, true, REPO, REPO, "add-yaml", false)))
+                        "renovate[bot]", "Bot", "write", true, true, REPO, REPO, "add-yaml", false, false, false)))
                 .isInstanceOf(ApplyDecision.Ignore.class);
         assertThat(ApplyDecision.decide(request("admin", false, REPO, false)))
                 .isInstanceOfSatisfying(
                         ApplyDecision.Answer.class, a -> assertThat(a.text()).contains("closed"));
         assertThat(ApplyDecision.decide(new ApplyDecision.Request(
-                        "maintainer", "User", "admin", false, true, REPO, REPO, "add-yaml", false)))
+                        "maintainer", "User", "admin", false, true, REPO, REPO, "add-yaml", false, false, false)))
                 .isInstanceOfSatisfying(
                         ApplyDecision.Answer.class, a -> assertThat(a.text()).contains("apply: false"));
     }
@@ -73,6 +73,27 @@ class ApplyDecisionTest {
 
     private static ApplyDecision.Request request(String role, boolean open, String head, boolean maintainerEdits) {
         return new ApplyDecision.Request(
-                "maintainer", "User", role, true, open, REPO, head, "add-yaml", maintainerEdits);
+                "maintainer", "User", role, true, open, REPO, head, "add-yaml", maintainerEdits, false, false);
+    }
+
+    @Test
+    void the_default_branch_and_a_protected_branch_are_never_committed_to() {
+        // given a pull request from main to a release branch, and one from a protected branch
+        ApplyDecision.Request fromDefault = new ApplyDecision.Request(
+                "maintainer", "User", "admin", true, true, REPO, REPO, "main", false, true, false);
+        ApplyDecision.Request fromProtected = new ApplyDecision.Request(
+                "maintainer", "User", "admin", true, true, REPO, REPO, "release/2.x", false, false, true);
+
+        // then each is an answer saying why, pointing to the patch
+        assertThat(ApplyDecision.decide(fromDefault))
+                .isInstanceOfSatisfying(
+                        ApplyDecision.Answer.class,
+                        a -> assertThat(a.text())
+                                .contains("does not commit to the default branch `main`")
+                                .contains("`git apply`"));
+        assertThat(ApplyDecision.decide(fromProtected))
+                .isInstanceOfSatisfying(
+                        ApplyDecision.Answer.class,
+                        a -> assertThat(a.text()).contains("does not commit to the protected branch `release/2.x`"));
     }
 }

@@ -84,6 +84,13 @@ public final class GitHubSimulator implements AutoCloseable {
                 Map.of("actions", "read", "contents", "read", "metadata", "read", "pull_requests", "write"));
         app.put("events", List.of("workflow_run"));
         api.stubFor(get(urlPathEqualTo("/app")).atPriority(90).willReturn(json(200, write(app))));
+        // branches are unprotected unless a test says otherwise
+        Map<String, Object> branch = example("openapi/example-branch.json");
+        branch.put("protected", false);
+        api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                        "/repos/[^/]+/[^/]+/branches/[^/]+"))
+                .atPriority(90)
+                .willReturn(json(200, write(branch))));
         // the App's installations accepted what GitHub's example installation has: read-only contents
         api.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/app/installations/\\d+"))
                 .atPriority(90)
@@ -273,6 +280,31 @@ public final class GitHubSimulator implements AutoCloseable {
         repo.put("full_name", headRepository);
         api.stubFor(
                 get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number)).willReturn(json(200, write(json))));
+    }
+
+    /** {@code GET /repos/{o}/{r}/branches/{branch}}: the branch is protected. */
+    public void protectedBranch(String repository, String branch) {
+        Map<String, Object> json = example("openapi/example-branch.json");
+        json.put("name", branch);
+        json.put("protected", true);
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/branches/" + branch))
+                .willReturn(json(200, write(json))));
+    }
+
+    /** {@code GET /repos/{o}/{r}/issues/comments/{id}}: a command's comment as GitHub has it, written now. */
+    public void commandComment(String repository, long id, String author, String body) {
+        commandComment(repository, id, author, body, clock.instant());
+    }
+
+    public void commandComment(String repository, long id, String author, String body, java.time.Instant createdAt) {
+        Map<String, Object> json = example("openapi/example-issue-comment.json");
+        json.put("id", id);
+        json.put("body", body);
+        json.put("user", user(author, 583231, "User"));
+        json.put("created_at", createdAt.toString());
+        json.put("updated_at", createdAt.toString());
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/comments/" + id))
+                .willReturn(json(200, write(json))));
     }
 
     /** {@code GET /repos/{o}/{r}/collaborators/{user}/permission}, as GitHub answers for the role. */
