@@ -166,7 +166,7 @@ public final class BatchingIntake implements Intake, AutoCloseable {
         if (outage.isEmpty()) {
             return false;
         }
-        LOG.warn("{} deliveries refused: {}", batch.size(), outage.get().describe());
+        LOG.warn("{} deliveries refused: {}", batch.size(), outage.get().detail());
         refuse(batch, new QueueUnavailableException(outage.get().describe(), failure));
         return true;
     }

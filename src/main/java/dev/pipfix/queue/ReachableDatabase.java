@@ -37,9 +37,17 @@ public final class ReachableDatabase {
     /** Since when the database has not answered, when that was last seen, and what the driver said. */
     public record Outage(Instant since, Instant lastSeen, String reason) {
 
-        /** In words, for a reply or a health check. */
+        /**
+         * In words, for a reply or a health check that anyone may read: since when, not what the driver said (its
+         * message names the database's host and user).
+         */
         public String describe() {
-            return "the database has not answered since " + TIME.format(since) + ": " + reason;
+            return "the database has not answered since " + TIME.format(since);
+        }
+
+        /** With the driver's words, for the log and the operator. */
+        public String detail() {
+            return describe() + ": " + reason;
         }
     }
 
@@ -148,7 +156,7 @@ public final class ReachableDatabase {
         private final transient Outage outage;
 
         DatabaseUnreachableException(Outage outage) {
-            super(outage.describe(), "08001");
+            super(outage.detail(), "08001");
             this.outage = outage;
         }
 
