@@ -419,6 +419,11 @@ public final class PipfixServer implements AutoCloseable {
         }
 
         @Override
+        public String githubWebUrl() {
+            return config.githubUrl();
+        }
+
+        @Override
         public String version() {
             return version;
         }

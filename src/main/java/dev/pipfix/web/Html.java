@@ -21,6 +21,31 @@ final class Html {
 
     private Html() {}
 
+    /** The one script the pages run: the setup page's form, posted at once to GitHub. */
+    static final String SUBMIT_MANIFEST = "document.getElementById('manifest-form').submit();";
+
+    /**
+     * What the pages may load and run: their own style and script, by hash, nothing else inline; forms post here
+     * or to GitHub's web address (the App manifest); no framing, no base. Whatever an escaping slip let into a page,
+     * the browser runs none of it.
+     */
+    static String contentSecurityPolicy(String githubWebUrl) {
+        return "default-src 'none'; style-src '" + sha256(STYLE) + "'; script-src '" + sha256(SUBMIT_MANIFEST)
+                + "'; img-src 'self'; form-action 'self' " + githubWebUrl
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return "sha256-"
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     static String escape(String text) {
         if (text == null) {
             return "";

@@ -24,9 +24,19 @@ public final class SessionCookies {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9-]{1,39}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /** A clock a little ahead of ours still issues no cookie past this. */
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
     private final SecretKeySpec key;
     private final Clock clock;
     private final boolean secure;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    /**
+     * Sessions signed out before they expired, until they do. Kept by this instance: a scaled-out pipfix's other
+     * instances honour a sign-out only until the cookie's expiry (at most {@link #LIFETIME}).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> signedOut =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param clientSecret the App's OAuth client secret, from which the signing key is derived
@@ -47,7 +57,10 @@ public final class SessionCookies {
         if (!LOGIN.matcher(login).matches()) {
             throw new IllegalArgumentException("not a GitHub login: " + login);
         }
-        String payload = login + "." + clock.instant().plus(LIFETIME).getEpochSecond();
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        String payload = login + "." + ENCODER.encodeToString(id) + "."
+                + clock.instant().plus(LIFETIME).getEpochSecond();
         String value = ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "."
                 + ENCODER.encodeToString(hmac(key, payload));
         return attributes(NAME + "=" + value, "/", LIFETIME);
@@ -58,8 +71,48 @@ public final class SessionCookies {
         return attributes(NAME + "=", "/", Duration.ZERO);
     }
 
-    /** The owner's login, when the cookie is one this issued and it has not expired. */
+    /** The owner's login, when the cookie is one this issued, has not expired, and was not signed out. */
     public Optional<String> owner(String cookie) {
+        return session(cookie).map(Session::login);
+    }
+
+    /**
+     * The token the sign-out form carries: tied to the session, so that no other site can sign a browser out, and
+     * nobody without the session can either.
+     */
+    public Optional<String> signOutToken(String cookie) {
+        return session(cookie).map(session -> ENCODER.encodeToString(hmac(key, "sign out " + session.id())));
+    }
+
+    /**
+     * Ends the session the cookie holds when {@code token} is its sign-out token: the cookie is refused from then on.
+     *
+     * @return whether it was signed out
+     */
+    public boolean signOut(String cookie, String token) {
+        Optional<Session> session = session(cookie);
+        if (session.isEmpty() || token == null) {
+            return false;
+        }
+        byte[] expected = hmac(key, "sign out " + session.get().id());
+        byte[] given;
+        try {
+            given = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!MessageDigest.isEqual(expected, given)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        signedOut.values().removeIf(expiry -> !expiry.isAfter(now));
+        signedOut.put(session.get().id(), session.get().expires());
+        return true;
+    }
+
+    private record Session(String login, String id, Instant expires) {}
+
+    private Optional<Session> session(String cookie) {
         if (cookie == null) {
             return Optional.empty();
         }
@@ -74,10 +127,19 @@ public final class SessionCookies {
             if (!MessageDigest.isEqual(hmac(key, payload), given)) {
                 return Optional.empty();
             }
-            int split = payload.lastIndexOf('.');
-            Instant expires = Instant.ofEpochSecond(Long.parseLong(payload.substring(split + 1)));
-            return clock.instant().isBefore(expires) ? Optional.of(payload.substring(0, split)) : Optional.empty();
-        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            String[] parts = payload.split("\\.", -1);
+            if (parts.length != 3 || !LOGIN.matcher(parts[0]).matches() || parts[1].isEmpty()) {
+                return Optional.empty();
+            }
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            Instant now = clock.instant();
+            // a cookie that lives longer than any this server issues was not issued by it as it is now
+            boolean current =
+                    now.isBefore(expires) && !expires.isAfter(now.plus(LIFETIME).plus(SKEW));
+            return current && !signedOut.containsKey(parts[1])
+                    ? Optional.of(new Session(parts[0], parts[1], expires))
+                    : Optional.empty();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException malformed) {
             return Optional.empty();
         }
     }

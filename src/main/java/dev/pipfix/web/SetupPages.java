@@ -137,7 +137,7 @@ final class SetupPages {
                 + "<input type=\"hidden\" name=\"manifest\" value=\"" + Html.escape(registration.manifestJson())
                 + "\">\n<p>GitHub will show the App pipfix registers; confirm there, and it sends you back here.</p>\n"
                 + "<button type=\"submit\" id=\"continue\">Continue to GitHub</button>\n</form>\n"
-                + "<script>document.getElementById('manifest-form').submit();</script>\n";
+                + "<script>" + Html.SUBMIT_MANIFEST + "</script>\n";
         return new Page(200, Html.page("Taking you to GitHub", body));
     }
 

@@ -19,6 +19,9 @@ final class SignInPages {
 
     static final String STATE_COOKIE = "pipfix_oauth_state";
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    /** The states this issues have 32 characters; an empty one would match an empty cookie. */
+    private static final int MIN_STATE_CHARS = 32;
+
     private static final Logger LOG = LoggerFactory.getLogger(SignInPages.class);
 
     private final OwnerAccess access;
@@ -57,6 +60,7 @@ final class SignInPages {
         List<String> clearState = List.of(cookies.attributes(STATE_COOKIE + "=", "/auth", Duration.ZERO));
         if (state == null
                 || stateCookie == null
+                || state.length() < MIN_STATE_CHARS
                 || !MessageDigest.isEqual(
                         state.getBytes(StandardCharsets.UTF_8), stateCookie.getBytes(StandardCharsets.UTF_8))) {
             return Page.problem(
@@ -110,11 +114,20 @@ final class SignInPages {
                 .withCookies(clearState);
     }
 
-    /** {@code POST /auth/signout}. */
-    Page signOut() {
-        return Page.redirect(
-                "/",
-                access.sessions().map(cookies -> List.of(cookies.cleared())).orElse(List.of()));
+    /**
+     * {@code POST /auth/signout}, from the status page's form: its token is the session's, so another site's form
+     * cannot sign a browser out. The session ends on this server, not only in this browser.
+     */
+    Page signOut(String sessionCookie, String token) {
+        if (access.sessions()
+                .map(cookies -> cookies.signOut(sessionCookie, token))
+                .orElse(false)) {
+            return Page.redirect("/", List.of(access.sessions().orElseThrow().cleared()));
+        }
+        return Page.problem(
+                400,
+                "This sign-out did not come from the status page",
+                "Sign out with the button on <a href=\"/\">the status page</a>.");
     }
 
     /** What anyone who is not the owner sees at {@code GET /}. */

@@ -20,6 +20,9 @@ public interface Site {
     /** Who may see the status; only asked once the App is registered. */
     OwnerAccess access();
 
+    /** GitHub's web address ({@code https://github.com}, or a GitHub Enterprise Server's): where the pages' forms may go. */
+    String githubWebUrl();
+
     /** pipfix's version, which anyone may see. */
     String version();
 }

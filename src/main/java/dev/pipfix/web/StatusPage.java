@@ -2,6 +2,7 @@ package dev.pipfix.web;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * {@code GET /} once the App is registered, for its owner: what pipfix is and what it did lately. Read-only, no
@@ -14,12 +15,19 @@ final class StatusPage {
 
     private StatusPage() {}
 
-    /** @param viewer the owner's login, or {@code ADMIN_TOKEN} */
-    static String render(Status status, String version, String viewer) {
+    /**
+     * @param viewer  the owner's login, or {@code ADMIN_TOKEN}
+     * @param signOut the session's sign-out token; empty for a bearer token, which has no session to end
+     */
+    static String render(Status status, String version, String viewer, Optional<String> signOut) {
         StringBuilder body = new StringBuilder("<form class=\"session\" method=\"post\" action=\"/auth/signout\">"
                         + "<span class=\"note\">Signed in as <strong id=\"viewer\">")
                 .append(Html.escape(viewer))
-                .append("</strong></span> <button type=\"submit\" id=\"sign-out\">Sign out</button></form>\n")
+                .append("</strong></span>")
+                .append(signOut.map(token -> " <input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token)
+                                + "\"><button type=\"submit\" id=\"sign-out\">Sign out</button>")
+                        .orElse(""))
+                .append("</form>\n")
                 .append("<h1>pipfix</h1>\n<p>pipfix ")
                 .append(Html.escape(version))
                 .append(", running as the GitHub App ");

@@ -61,6 +61,7 @@ public final class WebApp {
                     "/",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup()
                                     .map(flow -> new SetupPages(flow).setup(flow.needsCode(fromLoopback(ctx)), null))
                                     .orElseGet(() -> statusOrPublic(ctx, site))));
@@ -68,6 +69,7 @@ public final class WebApp {
                     "/auth/signin",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup().isPresent()
                                     ? SetupPages.notYet()
                                     : new SignInPages(site.access(), random).start()));
@@ -75,6 +77,7 @@ public final class WebApp {
                     "/auth/callback",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup().isPresent()
                                     ? SetupPages.notYet()
                                     : new SignInPages(site.access(), random)
@@ -87,13 +90,16 @@ public final class WebApp {
                     "/auth/signout",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup().isPresent()
                                     ? SetupPages.notYet()
-                                    : new SignInPages(site.access(), random).signOut()));
+                                    : new SignInPages(site.access(), random)
+                                            .signOut(ctx.cookie(SessionCookies.NAME), ctx.formParam("token"))));
             config.routes.post(
                     "/setup/start",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup()
                                     .map(flow -> new SetupPages(flow)
                                             .start(
@@ -108,6 +114,7 @@ public final class WebApp {
                     "/setup/callback",
                     ctx -> page(
                             ctx,
+                            site,
                             site.setup()
                                     .map(flow -> new SetupPages(flow)
                                             .callback(ctx.queryParam("code"), ctx.queryParam("state"), clock.instant()))
@@ -127,8 +134,10 @@ public final class WebApp {
     /** The status for the App's owner; for anyone else, that pipfix runs, and how its owner signs in. */
     private static Page statusOrPublic(Context ctx, Site site) {
         OwnerAccess access = site.access();
-        return access.owner(ctx.header("Authorization"), ctx.cookie(SessionCookies.NAME))
-                .map(owner -> new Page(200, StatusPage.render(site.status(), site.version(), owner)))
+        String cookie = ctx.cookie(SessionCookies.NAME);
+        Optional<String> signOut = access.sessions().flatMap(sessions -> sessions.signOutToken(cookie));
+        return access.owner(ctx.header("Authorization"), cookie)
+                .map(owner -> new Page(200, StatusPage.render(site.status(), site.version(), owner, signOut)))
                 .orElseGet(() -> SignInPages.publicPage(access, site.version()));
     }
 
@@ -150,8 +159,10 @@ public final class WebApp {
      * Every page: no framing by other sites, no referrer carrying a setup code or state elsewhere, no copy kept by a
      * cache; cookies and redirects as the page says.
      */
-    private static void page(Context ctx, Page page) {
-        ctx.header("X-Frame-Options", "DENY")
+    private static void page(Context ctx, Site site, Page page) {
+        ctx.header("Content-Security-Policy", Html.contentSecurityPolicy(site.githubWebUrl()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store");
         for (String cookie : page.setCookies()) {

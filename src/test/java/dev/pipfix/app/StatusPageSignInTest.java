@@ -144,14 +144,118 @@ class StatusPageSignInTest {
                 .contains(">pipfix-octo</a>")
                 .contains(DELIVERY);
 
-        // when the owner signs out
-        HttpResponse<String> out = post("/auth/signout", Map.of("Cookie", value(session)));
+        // when the owner signs out with the page's button
+        HttpResponse<String> out = signOut(value(session), signOutToken(status.body()));
 
-        // then the cookie is cleared
+        // then the cookie is cleared, and the session is over on the server too: the same cookie opens nothing
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(cookie(out, SessionCookies.NAME))
                 .startsWith(SessionCookies.NAME + "=;")
                 .contains("Max-Age=0");
+        assertThat(get("/", Map.of("Cookie", value(session))).body())
+                .doesNotContain(DELIVERY)
+                .contains("Sign in with GitHub");
+    }
+
+    @Test
+    void another_sites_form_cannot_sign_the_owner_out() throws Exception {
+        // given the owner is signed in
+        String session = value(cookie(ownerSignsIn(), SessionCookies.NAME));
+
+        // when a form elsewhere posts to the sign-out without the page's token (with or without the cookie)
+        HttpResponse<String> withoutToken = signOut(session, "");
+        HttpResponse<String> withoutCookie =
+                signOut("", signOutToken(get("/", Map.of("Cookie", session)).body()));
+
+        // then nothing is cleared and the session goes on
+        assertThat(withoutToken.statusCode()).isEqualTo(400);
+        assertThat(withoutCookie.statusCode()).isEqualTo(400);
+        assertThat(withoutToken.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(get("/", Map.of("Cookie", session)).body()).contains(DELIVERY);
+    }
+
+    @Test
+    void an_empty_state_with_an_empty_state_cookie_is_no_sign_in() throws Exception {
+        // given GitHub would accept the code
+        github.oauthCode("9f3c0a77d2e4b1c5e6a8", "ghu_ownerToken16characters0000000000");
+
+        // when a link carries an empty state, and the browser an empty state cookie
+        HttpResponse<String> back =
+                get("/auth/callback?code=9f3c0a77d2e4b1c5e6a8&state=", Map.of("Cookie", "pipfix_oauth_state="));
+
+        // then it is refused before GitHub is asked
+        assertThat(back.statusCode()).isEqualTo(400);
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("oauth"));
+    }
+
+    @Test
+    void a_session_cookie_signed_with_the_secret_that_lives_for_ever_is_refused() throws Exception {
+        // given a cookie someone with the client secret minted for the year 9999, as the old format signed it
+        javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(
+                hmac(
+                        new javax.crypto.spec.SecretKeySpec(
+                                CLIENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        "pipfix status page session v1"),
+                "HmacSHA256");
+        String payload =
+                "monalisa.c2Vzc2lvbg." + Instant.parse("9999-12-31T00:00:00Z").getEpochSecond();
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String forged = SessionCookies.NAME + "=" + b64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII))
+                + "." + b64.encodeToString(hmac(key, payload));
+
+        // then it opens nothing
+        assertThat(get("/", Map.of("Cookie", forged)).body()).doesNotContain(DELIVERY);
+    }
+
+    @Test
+    void every_page_says_what_the_browser_may_load_and_run() throws Exception {
+        HttpResponse<String> page = get("/", Map.of());
+
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .startsWith("default-src 'none'")
+                        .contains("script-src 'sha256-")
+                        .contains("frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+    }
+
+    private HttpResponse<String> ownerSignsIn() throws Exception {
+        github.oauthCode("9f3c0a77d2e4b1c5e6a8", "ghu_ownerToken16characters0000000000");
+        github.user("ghu_ownerToken16characters0000000000", "monalisa", 583231);
+        github.membership("ghu_ownerToken16characters0000000000", "octo-org", "monalisa", "admin");
+        return callback("9f3c0a77d2e4b1c5e6a8");
+    }
+
+    /** The sign-out form's token, as the status page holds it. */
+    private static String signOutToken(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find())
+                .as("the status page has a sign-out form with a token")
+                .isTrue();
+        return token.group(1);
+    }
+
+    private HttpResponse<String> signOut(String cookie, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/auth/signout"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] hmac(javax.crypto.spec.SecretKeySpec key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

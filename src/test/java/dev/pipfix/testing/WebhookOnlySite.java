@@ -52,4 +52,9 @@ public record WebhookOnlySite(WebhookReceiver webhook) implements Site {
                 false,
                 java.util.Optional.empty());
     }
+
+    @Override
+    public String githubWebUrl() {
+        return "https://github.com";
+    }
 }
