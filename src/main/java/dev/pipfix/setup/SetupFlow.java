@@ -83,6 +83,11 @@ public final class SetupFlow {
         return manifest;
     }
 
+    /** Whether the browser reaches this server over https: its cookies then travel over https only. */
+    public boolean secure() {
+        return publicUrl.startsWith("https://");
+    }
+
     public String webhookUrl() {
         return publicUrl + "/webhook";
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /** The pages of the first run: what pipfix will be allowed to do, the hop to GitHub, and what came of it. */
 final class SetupPages {
@@ -138,10 +139,34 @@ final class SetupPages {
                 + "\">\n<p>GitHub will show the App pipfix registers; confirm there, and it sends you back here.</p>\n"
                 + "<button type=\"submit\" id=\"continue\">Continue to GitHub</button>\n</form>\n"
                 + "<script>" + Html.SUBMIT_MANIFEST + "</script>\n";
-        return new Page(200, Html.page("Taking you to GitHub", body));
+        // the state comes back from GitHub in the link; the cookie says this browser started the registration
+        return new Page(200, Html.page("Taking you to GitHub", body))
+                .withCookies(List.of(stateCookie(registration.state(), STATE_LIFETIME)));
     }
 
-    Page callback(String code, String state, Instant now) {
+    /** The cookie that binds a registration to the browser that started it. */
+    static final String STATE_COOKIE = "pipfix_setup_state";
+
+    private static final java.time.Duration STATE_LIFETIME = java.time.Duration.ofHours(1);
+
+    private String stateCookie(String value, java.time.Duration maxAge) {
+        return STATE_COOKIE + "=" + value + "; Path=/setup; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
+                + (flow.secure() ? "; Secure" : "");
+    }
+
+    Page callback(String code, String state, String stateCookie, Instant now) {
+        if (state == null
+                || stateCookie == null
+                || state.isEmpty()
+                || !java.security.MessageDigest.isEqual(
+                        state.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        stateCookie.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return Page.problem(
+                    400,
+                    "This link did not come from this browser",
+                    "The registration it belongs to was started in another browser, or more than an hour ago. Start"
+                            + " again from <a href=\"/\">the setup page</a>, in the browser you confirm it in.");
+        }
         SetupFlow.Outcome outcome = flow.complete(code, state, now);
         if (outcome instanceof SetupFlow.Installed installed) {
             String body = "<h1>pipfix is registered</h1>\n"

@@ -2,6 +2,7 @@ package dev.pipfix.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipfix.metrics.Metrics;
+import dev.pipfix.setup.Loopback;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -117,7 +119,11 @@ public final class WebApp {
                             site,
                             site.setup()
                                     .map(flow -> new SetupPages(flow)
-                                            .callback(ctx.queryParam("code"), ctx.queryParam("state"), clock.instant()))
+                                            .callback(
+                                                    ctx.queryParam("code"),
+                                                    ctx.queryParam("state"),
+                                                    ctx.cookie(SetupPages.STATE_COOKIE),
+                                                    clock.instant()))
                                     .orElseGet(SetupPages::alreadySetUp)));
             config.routes.get("/healthz", ctx -> {
                 Health health = site.health();
@@ -141,8 +147,21 @@ public final class WebApp {
                 .orElseGet(() -> SignInPages.publicPage(access, site.version()));
     }
 
-    /** Whether the connection itself comes from this machine; forwarding headers are the sender's word. */
+    /**
+     * Whether the request can only have come from this machine: the connection's own address is a loopback one, the
+     * {@code Host} it asked for is a loopback name, and no proxy or tunnel forwarded it (a reverse proxy or a tunnel
+     * on this machine connects from a loopback address on behalf of anyone, and says so in these headers).
+     */
     private static boolean fromLoopback(Context ctx) {
+        for (String header : FORWARDING_HEADERS) {
+            if (ctx.header(header) != null) {
+                return false;
+            }
+        }
+        String host = ctx.header("Host");
+        if (host == null || !Loopback.isLoopbackUrl("http://" + host)) {
+            return false;
+        }
         String address = ctx.req().getRemoteAddr();
         // an address literal only, so that nothing is looked up
         if (address == null || !address.matches("[0-9A-Fa-f:.\\[\\]%]+")) {
@@ -154,6 +173,19 @@ public final class WebApp {
             return false;
         }
     }
+
+    /** What proxies, load balancers and tunnels add to a request they pass on. */
+    private static final List<String> FORWARDING_HEADERS = List.of(
+            "Forwarded",
+            "X-Forwarded-For",
+            "X-Forwarded-Host",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Port",
+            "X-Real-IP",
+            "X-Client-IP",
+            "True-Client-IP",
+            "CF-Connecting-IP",
+            "Via");
 
     /**
      * Every page: no framing by other sites, no referrer carrying a setup code or state elsewhere, no copy kept by a

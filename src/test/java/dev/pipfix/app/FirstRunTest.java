@@ -220,6 +220,8 @@ class FirstRunTest {
 
     @Test
     void a_callback_whose_state_was_not_issued_here_is_refused_without_asking_github() throws Exception {
+        // the browser holds the same forged state as the link: only this server's own states count
+        setupStateCookie = "pipfix_setup_state=forged-state";
         HttpResponse<String> page = get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=forged-state");
 
         assertThat(page.statusCode()).isEqualTo(400);
@@ -375,6 +377,66 @@ class FirstRunTest {
         assertThat(hop.body()).contains("id=\"manifest-form\"");
     }
 
+    @Test
+    void a_loopback_server_reached_through_a_proxy_or_by_another_name_asks_for_the_setup_code() throws Exception {
+        // given a server whose PUBLIC_URL was left at its loopback default
+        server.close();
+        Config local = Config.builder()
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl("http://localhost:3000")
+                .dataDir(dataDir)
+                .build();
+        server = new PipfixServer(local, Clock.systemUTC()).start();
+        base = "http://127.0.0.1:" + server.port();
+
+        // when a tunnel on this machine passes a stranger's request on, or one names another host
+        for (Map.Entry<String, String> header : Map.of(
+                        "X-Forwarded-For", "203.0.113.7",
+                        "Forwarded", "for=203.0.113.7",
+                        "CF-Connecting-IP", "203.0.113.7",
+                        "Via", "1.1 tunnel")
+                .entrySet()) {
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/"))
+                            .header(header.getKey(), header.getValue())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then the page asks for the code
+            assertThat(page.body()).as(header.getKey()).contains("name=\"setup_code\"");
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream()
+                    .write("GET / HTTP/1.1\r\nHost: pipfix.example.com\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).contains("name=\"setup_code\"");
+        }
+    }
+
+    @Test
+    void a_callback_in_a_browser_that_did_not_start_the_registration_is_refused() throws Exception {
+        // given a registration started in one browser
+        github.manifestConversion(
+                "a94a8fe5ccb19ba61c4c", 123456, "pipfix-octo", Fixtures.text("keys/app-pkcs1.pem"), "whsec");
+        HttpResponse<String> hop = post("/setup/start", Map.of("setup_code", setupCode(), "name", "pipfix-octo"));
+        String action = unescape(find(Pattern.compile("action=\"([^\"]+)\""), hop.body()));
+        String state = action.substring(action.indexOf("state=") + "state=".length());
+
+        // when the link GitHub sent back is opened in another browser (no cookie, or another's)
+        setupStateCookie = null;
+        HttpResponse<String> elsewhere = get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=" + state);
+        setupStateCookie = "pipfix_setup_state=someone-elses";
+        HttpResponse<String> other = get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=" + state);
+
+        // then nothing is registered and GitHub is not asked
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("did not come from this browser");
+        assertThat(github.apiCalls()).noneMatch(call -> call.contains("/conversions"));
+    }
+
     private String setupCode() throws java.io.IOException {
         return Files.readString(SetupCode.file(dataDir)).strip();
     }
@@ -384,12 +446,16 @@ class FirstRunTest {
                 "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
 
+    /** The browser's setup-state cookie, as the last registration set it. */
+    private String setupStateCookie;
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (setupStateCookie != null) {
+            request.header("Cookie", setupStateCookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -398,13 +464,18 @@ class FirstRunTest {
                 .append(name)
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return http.send(
+        HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("pipfix_setup_state="))
+                .findFirst()
+                .ifPresent(cookie -> setupStateCookie = cookie.substring(0, cookie.indexOf(';')));
+        return response;
     }
 
     private static String find(Pattern pattern, String text) {
