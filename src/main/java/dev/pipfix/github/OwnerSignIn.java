@@ -103,7 +103,11 @@ public final class OwnerSignIn {
                 return new NotOwner(
                         login,
                         "GitHub would not say whether " + login + " administers " + owner.login()
-                                + ", which owns the App (it answered " + e.status() + ")");
+                                + ", which owns the App (it answered " + e.status() + "): an App's sign-in learns an"
+                                + " organization role only with the organization permission Members: read. Grant it in"
+                                + " the App's settings (Permissions & events, Organization permissions, Members:"
+                                + " Read-only) and accept it on the organization's installation; pipfix registers new"
+                                + " organization Apps with it");
             }
             throw e;
         }

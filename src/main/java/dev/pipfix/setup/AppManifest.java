@@ -72,10 +72,28 @@ public final class AppManifest {
      *                     {@link #commitGrants()} and the {@code issue_comment} event
      */
     public String json(String publicUrl, String name, boolean allowCommits) {
+        return json(publicUrl, name, allowCommits, false);
+    }
+
+    /**
+     * @param forOrganization the App is registered on an organization: it also asks for the organization
+     *                        permission {@code members: read}, without which GitHub does not tell a signed-in user's
+     *                        role in the organization ({@code GET /user/memberships/orgs/{org}} needs it of an App's
+     *                        user token, per GitHub's "Permissions required for GitHub Apps"), so no owner could
+     *                        sign in to the status page
+     */
+    public String json(String publicUrl, String name, boolean allowCommits, boolean forOrganization) {
         Map<String, Object> sent = new LinkedHashMap<>(manifest);
-        if (allowCommits) {
+        if (forOrganization) {
             Map<String, Object> permissions = new LinkedHashMap<>();
             ((Map<?, ?>) manifest.get("default_permissions"))
+                    .forEach((permission, access) -> permissions.put(String.valueOf(permission), access));
+            permissions.putIfAbsent("members", "read");
+            sent.put("default_permissions", permissions);
+        }
+        if (allowCommits) {
+            Map<String, Object> permissions = new LinkedHashMap<>();
+            ((Map<?, ?>) sent.get("default_permissions"))
                     .forEach((permission, access) -> permissions.put(String.valueOf(permission), access));
             COMMIT_PERMISSIONS.forEach((permission, access) ->
                     permissions.merge(permission, access, (had, wanted) -> "write".equals(had) ? had : wanted));

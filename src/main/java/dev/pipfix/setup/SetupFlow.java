@@ -123,14 +123,16 @@ public final class SetupFlow {
             return new CodeRefused();
         }
         String action = githubUrl + "/settings/apps/new";
-        if (organization != null && !organization.isBlank()) {
+        boolean forOrganization = organization != null && !organization.isBlank();
+        if (forOrganization) {
             if (!LOGIN.matcher(organization.strip()).matches()) {
                 return new NotAnOrganization("'" + organization.strip() + "' is not a GitHub organization"
                         + " name: letters, digits and hyphens, at most 39");
             }
             action = githubUrl + "/organizations/" + organization.strip() + "/settings/apps/new";
         }
-        return new Registration(action, manifest.json(publicUrl, name, allowCommits), states.issue(now));
+        return new Registration(
+                action, manifest.json(publicUrl, name, allowCommits, forOrganization), states.issue(now));
     }
 
     public Outcome complete(String code, String state, Instant now) {

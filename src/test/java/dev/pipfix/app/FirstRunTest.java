@@ -135,6 +135,9 @@ class FirstRunTest {
         JsonNode plain = json.readTree(unescape(find(MANIFEST, readOnly.body())));
         assertThat(plain.path("default_permissions").path("contents").asText()).isEqualTo("read");
         assertThat(plain.path("default_permissions").has("workflows")).isFalse();
+        assertThat(plain.path("default_permissions").has("members"))
+                .as("an App on a personal account has no organization to read")
+                .isFalse();
     }
 
     @Test
@@ -161,6 +164,9 @@ class FirstRunTest {
         assertThat(manifest.path("callback_urls").get(0).asText()).isEqualTo(PUBLIC_URL + "/auth/callback");
         assertThat(manifest.path("default_permissions").path("pull_requests").asText())
                 .isEqualTo("write");
+        // an organization's App reads its owners' role, so that they can sign in to the status page
+        assertThat(manifest.path("default_permissions").path("members").asText())
+                .isEqualTo("read");
         assertThat(manifest.path("default_events").get(0).asText()).isEqualTo("workflow_run");
 
         // when GitHub sends the browser back with a code
