@@ -106,6 +106,32 @@ class HostileNamesTest {
         assertInert(resolved);
     }
 
+    @Property(tries = 100)
+    void answers_to_pipfix_apply_built_from_hostile_names_are_inert(
+            @ForAll("hostile") String role, @ForAll("hostile") String fork, @ForAll("hostile") String branch) {
+        // given commands whose role, fork and branch (as GitHub would report them, were they this hostile) reach
+        // each answer
+        List<dev.pipfix.apply.ApplyDecision.Request> requests = List.of(
+                new dev.pipfix.apply.ApplyDecision.Request(
+                        "maintainer", "User", role, true, true, "o/r", fork, branch, false, false, false),
+                new dev.pipfix.apply.ApplyDecision.Request(
+                        "maintainer", "User", "write", true, true, "o/r", fork, branch, false, false, false),
+                new dev.pipfix.apply.ApplyDecision.Request(
+                        "maintainer", "User", "admin", true, true, "o/r", "o/r", branch, false, true, false),
+                new dev.pipfix.apply.ApplyDecision.Request(
+                        "maintainer", "User", "admin", true, true, "o/r", fork, branch, true, false, true));
+
+        for (dev.pipfix.apply.ApplyDecision.Request request : requests) {
+            // when
+            dev.pipfix.apply.ApplyDecision decision = dev.pipfix.apply.ApplyDecision.decide(request);
+
+            // then
+            if (decision instanceof dev.pipfix.apply.ApplyDecision.Answer answer) {
+                assertInert(answer.text());
+            }
+        }
+    }
+
     /** The same names in each place a workflow can hold them: a job's name, a step's name, a local action. */
     private static List<String> workflows(String jobName, String stepName, String logged) {
         String job = yamlString(jobName);
