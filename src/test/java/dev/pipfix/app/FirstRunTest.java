@@ -363,15 +363,7 @@ class FirstRunTest {
     @Test
     void a_server_only_this_machine_can_reach_asks_no_setup_code_of_this_machine() throws Exception {
         // given a server whose PUBLIC_URL is a loopback address (local development)
-        server.close();
-        Config local = Config.builder()
-                .listen("127.0.0.1", 0)
-                .github(github.apiUrl(), github.apiUrl())
-                .publicUrl("http://localhost:3000")
-                .dataDir(dataDir)
-                .build();
-        server = new PipfixServer(local, Clock.systemUTC()).start();
-        base = "http://127.0.0.1:" + server.port();
+        restartReachedAtLocalhost();
 
         // when this machine opens the page and registers without a code
         HttpResponse<String> page = get("/");
@@ -386,15 +378,7 @@ class FirstRunTest {
     @Test
     void a_loopback_server_reached_through_a_proxy_or_by_another_name_asks_for_the_setup_code() throws Exception {
         // given a server whose PUBLIC_URL was left at its loopback default
-        server.close();
-        Config local = Config.builder()
-                .listen("127.0.0.1", 0)
-                .github(github.apiUrl(), github.apiUrl())
-                .publicUrl("http://localhost:3000")
-                .dataDir(dataDir)
-                .build();
-        server = new PipfixServer(local, Clock.systemUTC()).start();
-        base = "http://127.0.0.1:" + server.port();
+        restartReachedAtLocalhost();
 
         // when a tunnel on this machine passes a stranger's request on, or one names another host
         for (Map.Entry<String, String> header : Map.of(
@@ -441,6 +425,19 @@ class FirstRunTest {
         assertThat(other.statusCode()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("did not come from this browser");
         assertThat(github.apiCalls()).noneMatch(call -> call.contains("/conversions"));
+    }
+
+    /** The server again, with {@code PUBLIC_URL} at a loopback address (local development, or left at its default). */
+    private void restartReachedAtLocalhost() {
+        server.close();
+        Config local = Config.builder()
+                .listen("127.0.0.1", 0)
+                .github(github.apiUrl(), github.apiUrl())
+                .publicUrl("http://localhost:3000")
+                .dataDir(dataDir)
+                .build();
+        server = new PipfixServer(local, Clock.systemUTC()).start();
+        base = "http://127.0.0.1:" + server.port();
     }
 
     private String setupCode() throws java.io.IOException {
