@@ -128,11 +128,11 @@ public class Adversarial {
             }
             return log;
         }));
-        inputs.add(log("scanner: traceback frames of 16 KB", () -> {
+        inputs.add(log("scanner: traceback frames of 2 KB (the longest read as frames)", () -> {
             StringBuilder log = header("pip install x");
             while (log.length() < LOG_BYTES) {
                 log.append(TS).append("Traceback (most recent call last):\n");
-                log.append(TS).append("  File \"").append("/pip".repeat(4_000)).append('\n');
+                log.append(TS).append("  File \"").append("/pip".repeat(500)).append('\n');
             }
             return log;
         }));

@@ -44,13 +44,8 @@ final class Analyzer {
             Pattern.compile("^(?:ERROR: )?Could not install packages due to an? (?:OSError|EnvironmentError)(.*)$");
     private static final Pattern EXCEPTION_LINE =
             Pattern.compile("^(?:[A-Za-z_][A-Za-z0-9_.]{0,80}(?:Error|Exception)|error): (?=\\[)");
-    private static final Pattern PIP_FRAME = Pattern.compile(
-            "^File \".*(?:[/\\\\]pip[/\\\\](?:_internal[/\\\\]|basecommand\\.py|req[/\\\\]|wheel\\.py|commands[/\\\\]"
-                    + "|utils[/\\\\]|download\\.py|__main__\\.py)|[/\\\\]bin[/\\\\]pip[0-9.]*\"|"
-                    + "[/\\\\]Scripts[/\\\\]pip[0-9.]*(?:\\.exe)?[/\\\\]).*");
-    /** A frame of pipx's own code, or of its entry script: a traceback through pipx is pipx's failure. */
-    private static final Pattern PIPX_FRAME =
-            Pattern.compile("^File \".*(?:[/\\\\]pipx[/\\\\][a-z_/\\\\]{1,80}\\.py|[/\\\\]bin[/\\\\]pipx)\".*");
+    /** A traceback's frame line: a path (at most a few hundred characters), a line number, a function. */
+    private static final int MAX_FRAME_CHARS = 2_048;
 
     private static final Pattern CACHE_WARNING =
             Pattern.compile("^WARNING: The directory '.*' or its parent directory is not owned .*|"
@@ -248,10 +243,11 @@ final class Analyzer {
             pipTraceback = pipExceptionLine >= 0 && number - pipExceptionLine <= 3;
             pipxTraceback = false;
         } else if (content.startsWith("File \"")) {
-            if (within(tracebackLine, number, TRACEBACK_REACH)) {
-                if (PIP_FRAME.matcher(content).matches()) {
+            // a frame names a file, a line and a function: a longer line is no frame
+            if (content.length() <= MAX_FRAME_CHARS && within(tracebackLine, number, TRACEBACK_REACH)) {
+                if (TracebackFrames.isPipFrame(content)) {
                     pipTraceback = true;
-                } else if (PIPX_FRAME.matcher(content).matches()) {
+                } else if (TracebackFrames.isPipxFrame(content)) {
                     pipxTraceback = true;
                 }
             }

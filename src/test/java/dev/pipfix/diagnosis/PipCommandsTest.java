@@ -57,7 +57,7 @@ class PipCommandsTest {
     @Test
     void pip_installs_and_pip_upgrading_itself_are_recognised_as_the_old_patterns_did() {
         Random random = new Random(23);
-        for (int n = 0; n < 30_000; n++) {
+        for (int n = 0; n < 100_000; n++) {
             StringBuilder line = new StringBuilder();
             int words = 1 + random.nextInt(8);
             for (int w = 0; w < words; w++) {
