@@ -152,7 +152,7 @@ public final class ActionCommand {
     private Outcome work() throws CannotFinish {
         if (!env.eventName().equals("workflow_run")) {
             throw new CannotFinish("pipfix action reads a workflow_run event (its workflow needs `on: workflow_run`,"
-                    + " as the README shows); this job was started by `" + env.eventName() + "`");
+                    + " as the README shows); this job was started by " + Markdown.codeSpan(env.eventName()));
         }
         if (env.eventPath().isEmpty()) {
             throw new CannotFinish("GITHUB_EVENT_PATH is not set: run pipfix action as a step of a workflow");
@@ -163,11 +163,12 @@ public final class ActionCommand {
         WorkflowRunPayload payload = payload();
         try {
             if (!"completed".equals(payload.action())) {
-                return nothing("the run is `" + payload.action() + "`, not completed: nothing to do");
+                return nothing("the run is " + Markdown.codeSpan(payload.action()) + ", not completed: nothing to do");
             }
             String conclusion = payload.conclusion();
             if (!WorkflowRunPayload.FAILING_CONCLUSIONS.contains(conclusion) && !"success".equals(conclusion)) {
-                return nothing("the run concluded `" + conclusion + "`: pipfix reads failed runs, and passing ones"
+                return nothing("the run concluded " + Markdown.codeSpan(String.valueOf(conclusion))
+                        + ": pipfix reads failed runs, and passing ones"
                         + " resolve its earlier comment");
             }
             CompletedRun run = payload.toCompletedRun("workflow_run-" + env.repository());
@@ -270,7 +271,7 @@ public final class ActionCommand {
     }
 
     private static Outcome nothing(String why) {
-        // the values in it are the event's own (an action, a conclusion), not anyone's text
+        // the values in it went through Markdown.codeSpan where they were put in
         return new Outcome("pipfix: " + why, "**pipfix:** " + why + ".", 0, "");
     }
 
