@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipfix.testing.Fixtures;
 import dev.pipfix.testing.GitHubSimulator.SimComment;
+import dev.pipfix.testing.GitHubSimulator.SimJob;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,6 +117,23 @@ class FailedRunCommentTest extends EndToEndTest {
                 .allSatisfy(r -> assertThat(r.getHeader("If-None-Match")).startsWith("W/\""));
         assertThat(github.notModified()).isEqualTo(2);
         assertThat(postedBody(github.writes().get(0))).contains("(attempt 2)").contains("```diff");
+    }
+
+    @Test
+    void a_job_listed_without_its_steps_gets_the_step_and_the_patch_from_the_log_itself() throws Exception {
+        // given GitHub lists the failed job with "steps": [], as it has for some runs since late October 2026
+        failingRun().jobs(new SimJob(1001, "test (3.12)", "failure", List.of())).stub();
+
+        // when
+        deliverAndWait(SAME_REPO);
+
+        // then the step is the one the log's header names, the patch is found by the script it echoed, and the link
+        // goes to the job's log without a step anchor it cannot know
+        String body = postedBody(github.writes().get(0));
+        assertThat(body).contains("#### Job `test (3.12)`, step `Run pip install -r requirements.txt`");
+        assertThat(body).contains("(https://github.com/octo-org/octo-repo/actions/runs/680634037/job/1001)");
+        assertThat(body).doesNotContain("#step:");
+        assertThat(body).contains("+      - name: Create a virtual environment");
     }
 
     @Test

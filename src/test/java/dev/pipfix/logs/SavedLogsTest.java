@@ -99,6 +99,26 @@ class SavedLogsTest {
     }
 
     @Test
+    void an_archive_with_one_file_per_job_and_no_step_files_takes_the_step_from_the_logs_own_headers()
+            throws Exception {
+        // given an archive as some runs have had since late October 2026: the job's file alone
+        String log = Fixtures.log("linux-self-hosted-user-site-errno13.log");
+
+        // when
+        List<JobDiagnosis> jobs = scan(SavedForms.runLogArchive(JOB, log, true, false));
+
+        // then the raw log's finding, in the step its ##[group]Run header names, with the command it echoed
+        assertThat(jobs).singleElement().satisfies(job -> {
+            assertThat(job.job()).contains(JOB);
+            assertThat(job.diagnosis().findings()).isEqualTo(raw(log));
+            assertThat(job.diagnosis().findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.step()).isEqualTo("Run pip install -r requirements.txt");
+                assertThat(finding.command()).isEqualTo("pip install -r requirements.txt");
+            });
+        });
+    }
+
+    @Test
     void an_archive_with_only_step_files_names_the_step_of_each_file() throws Exception {
         String log = Fixtures.log("linux-self-hosted-user-site-errno13.log");
 

@@ -58,6 +58,14 @@ public final class SavedForms {
 
     /** A run's log archive with one job; {@code wholeLog} false leaves out the top-level file (steps only). */
     public static byte[] runLogArchive(String job, String rawLog, boolean wholeLog) {
+        return runLogArchive(job, rawLog, wholeLog, true);
+    }
+
+    /**
+     * @param stepFiles whether the archive has a folder of step files for the job: since late October 2026 some have
+     *                  only the job's file
+     */
+    public static byte[] runLogArchive(String job, String rawLog, boolean wholeLog, boolean stepFiles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             if (wholeLog) {
@@ -66,7 +74,7 @@ public final class SavedForms {
                 zip.closeEntry();
             }
             int number = 1;
-            for (Step step : steps(rawLog)) {
+            for (Step step : stepFiles ? steps(rawLog) : List.<Step>of()) {
                 // the archive's names are sanitised: a slash in a step's name would make a folder
                 zip.putNextEntry(
                         new ZipEntry(job + "/" + number++ + "_" + step.name().replace('/', '_') + ".txt"));
