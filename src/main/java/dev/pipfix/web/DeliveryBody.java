@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
 import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -65,6 +66,9 @@ final class DeliveryBody {
                     : root.isObject() ? new Payload(root) : new NotJson("the body is not a JSON object");
         } catch (JsonProcessingException e) {
             json = new NotJson("the body is not JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Jackson guesses the encoding from the first bytes and refuses some it cannot read (found by fuzzing)
+            json = new NotJson("the body is not JSON in an encoding pipfix reads: " + e.getMessage());
         }
         // the HMAC covers every byte, including any after the JSON (or after the point it stopped parsing)
         in.drain();

@@ -2,16 +2,17 @@ package dev.pipfix.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pipfix.testing.Hostile;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
-/** Whatever a fork's job logs, the scanner ends within its bound with findings or a clear refusal. */
+/**
+ * Whatever a fork's job logs, the scanner ends within its bound with findings or a clear refusal. Jazzer runs the kept
+ * inputs with every build, and fuzzes when {@code JAZZER_FUZZ=1} (as {@code .ci/run}'s fuzzing pass does).
+ */
 class LogScannerFuzzTest {
 
     private static final List<String> FRAGMENTS = List.of(
@@ -53,14 +54,9 @@ class LogScannerFuzzTest {
             "- Installing x (1.0): Failed\n",
             "job\tstep\t2026-11-20T09:14:03.8254562Z ");
 
-    @Provide
-    Arbitrary<String> logs() {
-        return Hostile.textOf(FRAGMENTS);
-    }
-
-    @Property(tries = 300)
-    void any_log_is_scanned_within_the_bound(@ForAll("logs") String log) {
-        byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
+    @FuzzTest(maxDuration = "15s")
+    void any_log_is_scanned_within_the_bound(FuzzedDataProvider data) throws Throwable {
+        byte[] bytes = Hostile.textOf(data, FRAGMENTS).getBytes(StandardCharsets.UTF_8);
         Diagnosis diagnosis = Hostile.within(() -> {
             try {
                 return new LogScanner().scan(new ByteArrayInputStream(bytes));

@@ -45,6 +45,24 @@ class DeliveryBodyTest {
     }
 
     @Test
+    void a_body_whose_first_bytes_look_like_an_encoding_jackson_refuses_is_not_json_and_still_read_to_its_end()
+            throws Exception {
+        // given bytes that make Jackson guess UCS-4 in an order it does not read (found by the fuzz test)
+        byte[] body = {(byte) 0xFE, (byte) 0xFF, 0, 0, '{', '}', ' ', ' '};
+
+        // when
+        DeliveryBody.Read read = read(body, WorkflowRunPayload.FIELDS);
+
+        // then a clear refusal, and the HMAC over every byte, as for any other body that is not JSON
+        assertThat(read.json())
+                .isInstanceOfSatisfying(
+                        DeliveryBody.NotJson.class,
+                        notJson -> assertThat(notJson.reason()).startsWith("the body is not JSON"));
+        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body)))
+                .isTrue();
+    }
+
+    @Test
     void an_event_whose_fields_are_not_read_keeps_an_empty_object() throws Exception {
         DeliveryBody.Read read =
                 read(Fixtures.payload("workflow_run-completed-failure-same-repo.json"), FieldFilter.of());

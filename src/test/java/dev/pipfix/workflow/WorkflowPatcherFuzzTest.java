@@ -2,15 +2,11 @@ package dev.pipfix.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pipfix.runner.RunnerOs;
 import dev.pipfix.testing.Hostile;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Whatever a fork commits as its workflow, and whatever names its jobs and steps carry, the patcher ends within its
@@ -58,25 +54,22 @@ class WorkflowPatcherFuzzTest {
             "-U pip ",
             "\t");
 
-    @Provide
-    Arbitrary<FixRequest> requests() {
-        Arbitrary<String> text = Hostile.textOf(YAML);
-        Arbitrary<String> name = Hostile.textOf(List.of("${{ a }}", "${{", "}}", "x", " (", ")", ", ", "test", "Run "));
-        Arbitrary<FixStrategy> strategy = Arbitraries.of(FixStrategy.class);
-        return Combinators.combine(text, name, name, strategy)
-                .as((workflow, job, step, how) -> new FixRequest(
-                        ".github/workflows/ci.yml",
-                        workflow,
-                        job.isEmpty() ? null : job,
-                        step,
-                        List.of("pip install -r requirements.txt"),
-                        how,
-                        RunnerOs.LINUX));
-    }
+    private static final List<String> NAMES = List.of("${{ a }}", "${{", "}}", "x", " (", ")", ", ", "test", "Run ");
 
-    @Property(tries = 400)
-    void any_workflow_and_names_get_a_checked_patch_or_a_reason_within_the_bound(
-            @ForAll("requests") FixRequest request) {
+    @FuzzTest(maxDuration = "15s")
+    void any_workflow_and_names_get_a_checked_patch_or_a_reason_within_the_bound(FuzzedDataProvider data)
+            throws Throwable {
+        FixStrategy strategy = data.pickValue(FixStrategy.values());
+        String job = Hostile.textOf(data, NAMES);
+        String step = Hostile.textOf(data, NAMES);
+        FixRequest request = new FixRequest(
+                ".github/workflows/ci.yml",
+                Hostile.textOf(data, YAML),
+                job.isEmpty() ? null : job,
+                step,
+                List.of("pip install -r requirements.txt"),
+                strategy,
+                RunnerOs.LINUX);
         WorkflowFix fix = Hostile.within(() -> new WorkflowPatcher().fix(request));
         assertThat(fix.hasDiff() || fix.note() != null).isTrue();
     }
