@@ -69,6 +69,11 @@ final class DeliveryBody {
         } catch (CharConversionException e) {
             // Jackson guesses the encoding from the first bytes and refuses some it cannot read (found by fuzzing)
             json = new NotJson("the body is not JSON in an encoding pipfix reads: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the filtering parser has its own faults on some malformed input (a NullPointerException in
+            // TokenFilterContext, found by fuzzing): whatever the parser throws, the body is not JSON pipfix reads
+            json = new NotJson(
+                    "the body is not JSON pipfix can read (" + e.getClass().getSimpleName() + ")");
         }
         // the HMAC covers every byte, including any after the JSON (or after the point it stopped parsing)
         in.drain();
