@@ -119,7 +119,9 @@ public final class ReachableDatabase {
 
     /**
      * Whether the failure is the database not answering: no connection within the timeout (HikariCP), a connection
-     * refused or broken (SQL state class 08, or the socket's own exception underneath).
+     * refused or broken (SQL state class 08, or the socket's own exception underneath), or PostgreSQL going away
+     * (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now: what a pooled connection gets while the
+     * server stops, before any connection is refused).
      */
     static boolean unreachable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
@@ -130,7 +132,7 @@ public final class ReachableDatabase {
             }
             if (e instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }
