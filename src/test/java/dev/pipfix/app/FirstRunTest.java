@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -445,8 +446,13 @@ class FirstRunTest {
     }
 
     private String logged() {
+        // the appender adds under its own lock while the server logs on other threads
+        List<ILoggingEvent> events;
+        synchronized (logs) {
+            events = new java.util.ArrayList<>(logs.list);
+        }
         return String.join(
-                "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+                "\n", events.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
 
     /** The browser's setup-state cookie, as the last registration set it. */
