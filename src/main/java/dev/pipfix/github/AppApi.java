@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The calls pipfix makes as the App itself, signed with the App's JWT rather than an installation token. */
 public final class AppApi {
@@ -18,8 +19,7 @@ public final class AppApi {
 
     private final GitHubApi api;
     /** {@code <slug>[bot]}, once asked. */
-    private final java.util.concurrent.atomic.AtomicReference<String> botLogin =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> botLogin = new AtomicReference<>();
 
     AppApi(GitHubApi api) {
         this.api = api;

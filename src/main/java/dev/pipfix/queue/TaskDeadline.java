@@ -30,10 +30,6 @@ public final class TaskDeadline implements AutoCloseable {
         });
     }
 
-    public Duration limit() {
-        return limit;
-    }
-
     /** The work's result, its own exception, or {@link ExceededException} past the deadline. */
     public <R> R run(Callable<R> work) throws Exception {
         Future<R> future = threads.submit(work);

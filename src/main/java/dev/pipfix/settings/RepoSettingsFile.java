@@ -51,17 +51,9 @@ public final class RepoSettingsFile {
         if (text.isBlank()) {
             return new Parsed(RepoSettings.DEFAULTS, List.of());
         }
-        if (text.length() > MAX_CHARS) {
-            return new Parsed(
-                    RepoSettings.DEFAULTS,
-                    List.of(new SettingsProblem(
-                            1,
-                            "the file is over " + MAX_CHARS / 1024 + " KB, far more than settings take, so every"
-                                    + " setting keeps its default")));
-        }
         Optional<Node> root;
         try {
-            root = BoundedYaml.compose(text, RepoSettings.PATH);
+            root = BoundedYaml.compose(text, RepoSettings.PATH, MAX_CHARS);
         } catch (BoundedYaml.LimitException e) {
             return new Parsed(
                     RepoSettings.DEFAULTS,

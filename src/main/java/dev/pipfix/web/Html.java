@@ -30,10 +30,13 @@ final class Html {
      * the browser runs none of it.
      */
     static String contentSecurityPolicy(String githubWebUrl) {
-        return "default-src 'none'; style-src '" + sha256(STYLE) + "'; script-src '" + sha256(SUBMIT_MANIFEST)
+        return "default-src 'none'; style-src '" + STYLE_HASH + "'; script-src '" + SCRIPT_HASH
                 + "'; img-src 'self'; form-action 'self' " + githubWebUrl
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
+
+    private static final String STYLE_HASH = sha256(STYLE);
+    private static final String SCRIPT_HASH = sha256(SUBMIT_MANIFEST);
 
     private static String sha256(String text) {
         try {

@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,13 +33,12 @@ public final class SessionCookies {
     private final SecretKeySpec key;
     private final Clock clock;
     private final boolean secure;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final SecureRandom random = new SecureRandom();
     /**
      * Sessions signed out before they expired, until they do. Kept by this instance: a scaled-out pipfix's other
      * instances honour a sign-out only until the cookie's expiry (at most {@link #LIFETIME}).
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Instant> signedOut =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> signedOut = new ConcurrentHashMap<>();
 
     /**
      * @param clientSecret the App's OAuth client secret, from which the signing key is derived
@@ -139,18 +141,14 @@ public final class SessionCookies {
             return current && !signedOut.containsKey(parts[1])
                     ? Optional.of(new Session(parts[0], parts[1], expires))
                     : Optional.empty();
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException malformed) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException malformed) {
             return Optional.empty();
         }
     }
 
-    /**
-     * {@code HttpOnly} (no script reads it), {@code SameSite=Lax} (no other site's form or fetch sends it) and
-     * {@code Secure} over https.
-     */
+    /** A cookie of the pages, {@code Secure} when this server is reached over https. */
     String attributes(String nameValue, String path, Duration maxAge) {
-        return nameValue + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
-                + (secure ? "; Secure" : "");
+        return Cookies.set(nameValue, path, maxAge, secure);
     }
 
     private static byte[] hmac(SecretKeySpec key, String text) {

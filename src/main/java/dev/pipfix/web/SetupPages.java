@@ -150,17 +150,11 @@ final class SetupPages {
     private static final java.time.Duration STATE_LIFETIME = java.time.Duration.ofHours(1);
 
     private String stateCookie(String value, java.time.Duration maxAge) {
-        return STATE_COOKIE + "=" + value + "; Path=/setup; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; SameSite=Lax"
-                + (flow.secure() ? "; Secure" : "");
+        return Cookies.set(STATE_COOKIE + "=" + value, "/setup", maxAge, flow.secure());
     }
 
     Page callback(String code, String state, String stateCookie, Instant now) {
-        if (state == null
-                || stateCookie == null
-                || state.isEmpty()
-                || !java.security.MessageDigest.isEqual(
-                        state.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        stateCookie.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (!Cookies.sameState(state, stateCookie)) {
             return Page.problem(
                     400,
                     "This link did not come from this browser",

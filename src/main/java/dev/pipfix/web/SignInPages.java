@@ -2,8 +2,6 @@ package dev.pipfix.web;
 
 import dev.pipfix.github.OwnerSignIn;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,8 +17,6 @@ final class SignInPages {
 
     static final String STATE_COOKIE = "pipfix_oauth_state";
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
-    /** The states this issues have 32 characters; an empty one would match an empty cookie. */
-    private static final int MIN_STATE_CHARS = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInPages.class);
 
@@ -58,11 +54,7 @@ final class SignInPages {
         }
         SessionCookies cookies = access.sessions().orElseThrow();
         List<String> clearState = List.of(cookies.attributes(STATE_COOKIE + "=", "/auth", Duration.ZERO));
-        if (state == null
-                || stateCookie == null
-                || state.length() < MIN_STATE_CHARS
-                || !MessageDigest.isEqual(
-                        state.getBytes(StandardCharsets.UTF_8), stateCookie.getBytes(StandardCharsets.UTF_8))) {
+        if (!Cookies.sameState(state, stateCookie)) {
             return Page.problem(
                             400,
                             "This sign-in did not start here",

@@ -51,8 +51,13 @@ public final class BoundedYaml {
      * @throws YamlEngineException when the text is not YAML
      */
     public static Optional<Node> compose(String text, String label) throws LimitException {
+        return compose(text, label, MAX_CHARS);
+    }
+
+    /** @param maxChars a smaller size bound than {@link #MAX_CHARS}, for a file that is a few lines when it is right */
+    public static Optional<Node> compose(String text, String label, int maxChars) throws LimitException {
         LoadSettings settings = settings(label, true);
-        check(text, settings);
+        check(text, settings, maxChars);
         return new Compose(settings).composeString(text);
     }
 
@@ -65,14 +70,14 @@ public final class BoundedYaml {
      */
     public static Object loadStrictly(String text, String label) throws LimitException {
         LoadSettings settings = settings(label, false);
-        check(text, settings);
+        check(text, settings, MAX_CHARS);
         return new Load(settings).loadFromString(text);
     }
 
     /** Reads the events once: size, depth and count within the bounds, or why not. */
-    private static void check(String text, LoadSettings settings) throws LimitException {
-        if (text.length() > MAX_CHARS) {
-            throw new LimitException("it is longer than " + MAX_CHARS + " characters");
+    private static void check(String text, LoadSettings settings, int maxChars) throws LimitException {
+        if (text.length() > maxChars) {
+            throw new LimitException("it is longer than " + maxChars + " characters");
         }
         int depth = 0;
         int events = 0;

@@ -228,8 +228,9 @@ class FirstRunTest {
     @Test
     void a_callback_whose_state_was_not_issued_here_is_refused_without_asking_github() throws Exception {
         // the browser holds the same forged state as the link: only this server's own states count
-        setupStateCookie = "pipfix_setup_state=forged-state";
-        HttpResponse<String> page = get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=forged-state");
+        setupStateCookie = "pipfix_setup_state=forged-state-forged-state-forged-st";
+        HttpResponse<String> page =
+                get("/setup/callback?code=a94a8fe5ccb19ba61c4c&state=forged-state-forged-state-forged-st");
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("This link did not come from here");

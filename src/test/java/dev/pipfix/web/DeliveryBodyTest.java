@@ -7,8 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reading a body once as it streams in: the HMAC over every byte, a bounded part of the JSON kept. */
 class DeliveryBodyTest {
@@ -30,30 +33,19 @@ class DeliveryBodyTest {
                                 .isEqualTo("Keep it logically awesome."));
     }
 
-    @Test
-    void a_body_that_is_not_json_is_still_read_to_its_end_for_the_hmac() throws Exception {
-        byte[] body = "action=completed&workflow_run=1".getBytes(StandardCharsets.UTF_8);
-
-        DeliveryBody.Read read = read(body, WorkflowRunPayload.FIELDS);
-
-        assertThat(read.json())
-                .isInstanceOfSatisfying(
-                        DeliveryBody.NotJson.class,
-                        notJson -> assertThat(notJson.reason()).startsWith("the body is not JSON"));
-        assertThat(SIGNATURE.hmacMatches(read.hmac().orElseThrow(), SIGNATURE.sign(body)))
-                .isTrue();
+    /** Bodies that are not JSON pipfix reads: a form, and bytes that make Jackson guess an encoding it refuses. */
+    static List<byte[]> notJson() {
+        return List.of(
+                "action=completed&workflow_run=1".getBytes(StandardCharsets.UTF_8),
+                // found by the fuzz test: Jackson guesses UCS-4 in an order it does not read
+                new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 0, '{', '}', ' ', ' '});
     }
 
-    @Test
-    void a_body_whose_first_bytes_look_like_an_encoding_jackson_refuses_is_not_json_and_still_read_to_its_end()
-            throws Exception {
-        // given bytes that make Jackson guess UCS-4 in an order it does not read (found by the fuzz test)
-        byte[] body = {(byte) 0xFE, (byte) 0xFF, 0, 0, '{', '}', ' ', ' '};
-
-        // when
+    @ParameterizedTest
+    @MethodSource("notJson")
+    void a_body_that_is_not_json_is_still_read_to_its_end_for_the_hmac(byte[] body) throws Exception {
         DeliveryBody.Read read = read(body, WorkflowRunPayload.FIELDS);
 
-        // then a clear refusal, and the HMAC over every byte, as for any other body that is not JSON
         assertThat(read.json())
                 .isInstanceOfSatisfying(
                         DeliveryBody.NotJson.class,
