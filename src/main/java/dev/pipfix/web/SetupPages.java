@@ -106,7 +106,9 @@ final class SetupPages {
                 .append("<input id=\"organization\" name=\"organization\" placeholder=\"your-org\""
                         + " maxlength=\"39\">\n")
                 .append("<div class=\"note\">Leave empty to register the App on your own account. You must be an"
-                        + " owner of the organization.</div>\n")
+                        + " owner of the organization. An organization's App also asks to read its members"
+                        + " (<code>members: read</code>): GitHub tells the App whether you own the organization only"
+                        + " then, and that is how you sign in to pipfix's status page.</div>\n")
                 .append("<button type=\"submit\" id=\"register\">Register GitHub App</button>\n</form>\n");
         return new Page(status, Html.page("Set up pipfix", body.toString()));
     }

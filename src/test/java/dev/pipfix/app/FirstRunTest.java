@@ -165,9 +165,10 @@ class FirstRunTest {
         assertThat(manifest.path("callback_urls").get(0).asText()).isEqualTo(PUBLIC_URL + "/auth/callback");
         assertThat(manifest.path("default_permissions").path("pull_requests").asText())
                 .isEqualTo("write");
-        // an organization's App reads its owners' role, so that they can sign in to the status page
+        // an organization's App reads its owners' role, so that they can sign in to the status page, and says so
         assertThat(manifest.path("default_permissions").path("members").asText())
                 .isEqualTo("read");
+        assertThat(get("/").body()).contains("<code>members: read</code>");
         assertThat(manifest.path("default_events").get(0).asText()).isEqualTo("workflow_run");
 
         // when GitHub sends the browser back with a code
