@@ -7,11 +7,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pipfix.testing.TestDatabases;
 import dev.pipfix.testing.TestQueues;
 import dev.pipfix.testing.TestRuns;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +153,43 @@ class BatchingIntakeTest {
         assertThatThrownBy(() -> intake.admit(Delivery.ofRun("d-1", "workflow_run", Instant.now(), run(1))))
                 .isInstanceOf(QueueUnavailableException.class)
                 .hasMessageContaining("could not be stored");
+    }
+
+    @Test
+    void a_failure_the_driver_does_not_classify_while_the_database_is_gone_is_answered_as_the_outage() {
+        // given a database that went away: the pooled connection still handed out fails with words of its own
+        // (no SQL state), and a new connection is refused
+        DataSource stopping = stoppingDatabase();
+        try (BatchingIntake during = new BatchingIntake(
+                new ReachableDatabase(stopping, Clock.systemUTC()), queue, Duration.ofSeconds(20), writers)) {
+
+            // then the delivery is refused with the outage, not as a delivery that could not be stored
+            assertThatThrownBy(() -> during.admit(Delivery.ofRun("d-1", "workflow_run", Instant.now(), run(1))))
+                    .isInstanceOf(QueueUnavailableException.class)
+                    .hasMessageContaining("the database has not answered since");
+        }
+    }
+
+    /** A JDBC stand-in: one connection whose every call fails unclassified, then connections refused (SQL state 08001). */
+    private static DataSource stoppingDatabase() {
+        AtomicInteger handedOut = new AtomicInteger();
+        Connection broken = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    throw new SQLException("Unexpected packet type: 0");
+                });
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (handedOut.getAndIncrement() < 2) {
+                        return broken;
+                    }
+                    throw new SQLNonTransientConnectionException("Connection to 127.0.0.1 refused", "08001");
+                });
     }
 
     @Test
