@@ -38,6 +38,7 @@ public final class FixCommitMessage {
             case SETUP_UV_ACTIVATE -> "let setup-uv activate a virtual environment";
             case PIPX -> "install the applications with pipx";
             case PIPX_HOME -> "give pipx directories the job owns";
+            case DROP_USER -> "install without --user";
         };
     }
 

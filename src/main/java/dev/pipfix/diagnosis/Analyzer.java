@@ -42,6 +42,25 @@ final class Analyzer {
 
     private static final Pattern HEADLINE =
             Pattern.compile("^(?:ERROR: )?Could not install packages due to an? (?:OSError|EnvironmentError)(.*)$");
+    /** pip's headline soft-wrapped before the exception's name, which then opens the next line. */
+    private static final Pattern HEADLINE_WRAPPED =
+            Pattern.compile("^(?:ERROR: )?Could not install packages due to an?$");
+    /** pip's refusal of a user install (pip 25.3 added the second reason). */
+    private static final Pattern USER_REFUSED = Pattern.compile("^(?:ERROR: )?Can not perform a '--user' install\\. "
+            + "User site-packages are (?:not visible in this virtualenv|disabled for this Python)\\.");
+    /** pip 20 to 23.0, and Debian's pip 24.0: the one-line form, its hint on the same line or the next. */
+    private static final Pattern NO_RECORD_BARE =
+            Pattern.compile("^(?:ERROR: )?Cannot uninstall (.+?), RECORD file not found\\.$");
+    /** setuptools' egg_info touching its directory: only an OSError (the checkout not the user's) raises it. */
+    private static final Pattern EGG_INFO_TIME_STAMP =
+            Pattern.compile("^error: Cannot update time stamp of directory '(.{1,1000}?)'");
+    /** easy_install's paragraph (under {@code setup.py install} or {@code develop}): the OS's error follows. */
+    private static final String EASY_INSTALL_HEADLINE = "error: can't create or remove files in install directory";
+    /** pip's "Requirement already satisfied" naming a package in a distribution's own directory. */
+    private static final Pattern SATISFIED_IN_DISTRO = Pattern.compile(
+            "^Requirement already satisfied: ([A-Za-z0-9_.-]{1,100})[^ ]{0,200} in (?:/usr/lib/python3/dist-packages"
+                    + "|/usr/lib/python3\\.[0-9]{1,2}/site-packages|/usr/lib64/python3\\.[0-9]{1,2}/site-packages)");
+
     private static final Pattern EXCEPTION_LINE =
             Pattern.compile("^(?:[A-Za-z_][A-Za-z0-9_.]{0,80}(?:Error|Exception)|error): (?=\\[)");
     /** A traceback's frame line: a path (at most a few hundred characters), a line number, a function. */
@@ -133,20 +152,44 @@ final class Analyzer {
 
     private boolean uninstallDistutils;
     private final List<String> uninstallEvidence = new ArrayList<>();
+    /** The uninstall block's hint was pip's own ("recover via --ignore-installed"): who installed it is unknown. */
+    private String uninstallPackage;
+    /** Packages pip found in a distribution's own site directory, by lower-case name (bounded). */
+    private final java.util.Set<String> distroPackages = new java.util.HashSet<>();
+
     private String tracedCommand;
+    /** The last line of uv's block: its {@code Caused by:} chain may run longer than {@link #UV_REACH} in all. */
+    private long uvLastLine = -1;
+    /** easy_install's paragraph began here; its {@code [Errno N]} comes a few lines below. */
+    private long easyInstallLine = -1;
+    /**
+     * An OS error ending a traceback through code that is no installer's (logging's), kept in case the next
+     * traceback, of which it was the direct cause, runs through pip's or pipx's code.
+     */
+    private PendingCause pendingCause;
+
+    /** Text that was pasted rather than logged: frames of pasting (backticks, blockquotes, bullets) are read too. */
+    private final boolean pasted;
+
+    /** @param pasted the log has no timestamps: a copy from a page, an issue or a terminal */
+    Analyzer(boolean pasted) {
+        this.pasted = pasted;
+    }
 
     /** One line, with its 1-based number. Lines come in log order; lines no rule needs may be left out. */
     void accept(long number, String raw) {
         String line = LogLines.clean(raw);
-        String content = line.strip();
+        String content = LogLines.content(raw, line, pasted);
         if (content.startsWith("##[")) {
             rawGitHubLog = true;
             marker(number, content);
             return;
         }
+        // a step's header is the workflow's own text, read as it is, not as output
+        String header = line.strip();
         if (inWebHeader) {
             if (line.startsWith("  ")) {
-                webHeaderLine(content);
+                webHeaderLine(header);
                 return;
             }
             inWebHeader = false;
@@ -159,9 +202,9 @@ final class Analyzer {
         }
         if (inGitHubHeader) {
             if (LogLines.isScriptEcho(raw)) {
-                step.addScriptLine(content);
-            } else if (content.startsWith("shell: ")) {
-                step.shell = content.substring("shell: ".length());
+                step.addScriptLine(header);
+            } else if (header.startsWith("shell: ")) {
+                step.shell = header.substring("shell: ".length());
             }
             return;
         }
@@ -169,6 +212,11 @@ final class Analyzer {
             imageOs = osOfImage(content.substring("Image: ".length()));
             return;
         }
+        output(number, content);
+    }
+
+    /** A line a command printed. */
+    private void output(long number, String content) {
         structure(number, content);
         evidence(number, content);
     }
@@ -182,6 +230,11 @@ final class Analyzer {
         } else if (content.startsWith("##[error]")) {
             if (step != null) {
                 step.failed = true;
+            }
+            // a tool's own error annotated as one (::error::ERROR: ...): its words are read as output too
+            String rest = content.substring("##[error]".length());
+            if (!rest.isBlank() && !rest.startsWith("##[")) {
+                output(number, LogLines.content(rest, LogLines.clean(rest), pasted));
             }
         } else {
             Matcher azure = AZURE_SECTION.matcher(content);
@@ -242,13 +295,20 @@ final class Analyzer {
             tracebackLine = number;
             pipTraceback = pipExceptionLine >= 0 && number - pipExceptionLine <= 3;
             pipxTraceback = false;
+        } else if (content.startsWith("The above exception was the direct cause of the following exception")
+                || content.startsWith("During handling of the above exception, another exception occurred")) {
+            if (pendingCause != null) {
+                pendingCause = pendingCause.chainedAt(number);
+            }
         } else if (content.startsWith("File \"")) {
             // a frame names a file, a line and a function: a longer line is no frame
             if (content.length() <= MAX_FRAME_CHARS && within(tracebackLine, number, TRACEBACK_REACH)) {
                 if (TracebackFrames.isPipFrame(content)) {
                     pipTraceback = true;
+                    causedThrough(number, Installer.PIP);
                 } else if (TracebackFrames.isPipxFrame(content)) {
                     pipxTraceback = true;
+                    causedThrough(number, Installer.PIPX);
                 }
             }
         } else if (CACHE_WARNING.matcher(content).matches() && step != null) {
@@ -257,6 +317,19 @@ final class Analyzer {
     }
 
     private void evidence(long number, String content) {
+        if (HEADLINE_WRAPPED.matcher(content).matches()) {
+            headlineLine = number;
+            headlineText = content;
+            headlineTuples = false;
+            return;
+        }
+        if (USER_REFUSED.matcher(content).lookingAt()) {
+            record(Kind.USER_INSTALL_REFUSED, number, null, List.of(content));
+            return;
+        }
+        if (setuptools(number, content)) {
+            return;
+        }
         Matcher headline = HEADLINE.matcher(content);
         if (headline.matches()) {
             String rest = headline.group(1);
@@ -341,6 +414,19 @@ final class Analyzer {
                 record(code, number, content, code.end(), List.of(content)).installer = Installer.PIPX;
                 return;
             }
+            if (code != null
+                    && code.kind() != null
+                    && within(commandErroredLine, number, SETUP_PY_REACH)
+                    && ErrorPaths.after(content, code.end()) != null
+                    && ErrorPaths.after(content, code.end()).contains(".egg-info")) {
+                // a build backend's own traceback under pip's block, refused the checkout's egg-info
+                record(code, number, content, code.end(), List.of(content)).buildingInSource = true;
+                return;
+            }
+            if (code != null && code.kind() != null && within(tracebackLine, number, TRACEBACK_REACH)) {
+                // no installer's code yet: the next traceback may show this was the direct cause of its failure
+                pendingCause = new PendingCause(code, number, content, -1);
+            }
         }
         uv(number, content);
     }
@@ -353,8 +439,11 @@ final class Analyzer {
      * one only Python's installers write, or the step runs uv.
      */
     private void uv(long number, String content) {
-        boolean error = content.startsWith("error: ");
-        boolean causedBy = content.startsWith("Caused by: ");
+        // uv's report form since 0.1: "× Failed to create virtualenv", then "├─▶" and "╰─▶" for its causes
+        boolean error = content.startsWith("error: ") || content.startsWith("\u00D7 ");
+        boolean causedBy = content.startsWith("Caused by: ")
+                || content.startsWith("\u251C\u2500\u25B6")
+                || content.startsWith("\u2570\u2500\u25B6");
         if (!error && !causedBy) {
             return;
         }
@@ -368,13 +457,16 @@ final class Analyzer {
         }
         if (error) {
             uvErrorLine = number;
+            uvLastLine = number;
             uvEvidence.clear();
             uvPath = null;
         }
-        boolean inBlock = within(uvErrorLine, number, UV_REACH);
+        // each cause of the chain is near the one before it, however long the chain
+        boolean inBlock = uvErrorLine >= 0 && within(uvLastLine, number, UV_REACH);
         if (!inBlock) {
             return;
         }
+        uvLastLine = number;
         if (uvEvidence.size() < MAX_EVIDENCE_LINES) {
             uvEvidence.add(content);
         }
@@ -401,13 +493,81 @@ final class Analyzer {
             default -> null;
         };
         boolean install = uvEvidence.get(0).startsWith("error: Failed to install")
+                || uvEvidence.get(0).startsWith("\u00D7 Failed to install")
                 || uvPath != null && PYTHON_TARGET.matcher(uvPath).matches()
                 || runsUv();
         if (kind == null || !install) {
             return;
         }
-        record(kind, uvErrorLine, uvPath, uvEvidence).installer = Installer.UV;
+        Candidate found = record(kind, uvErrorLine, uvPath, uvEvidence);
+        found.installer = Installer.UV;
+        // Windows refusing to remove what a running process holds (a venv's python.exe, a tool's .exe)
+        if (kind == Kind.ACCESS_DENIED && uvEvidence.stream().anyMatch(l -> l.contains("failed to remove"))) {
+            found.statedCause = Optional.of(Cause.FILE_LOCKED);
+        }
         uvErrorLine = -1;
+    }
+
+    /**
+     * setuptools' refusals that carry no error code: {@code Cannot update time stamp of directory 'x.egg-info'}, and
+     * easy_install's paragraph, whose {@code [Errno 13]} stands indented a few lines below its headline.
+     *
+     * @return whether the line was one of these
+     */
+    private boolean setuptools(long number, String content) {
+        Matcher stamp = EGG_INFO_TIME_STAMP.matcher(content);
+        if (stamp.lookingAt()) {
+            record(Kind.PERMISSION_DENIED, number, stamp.group(1), List.of(content)).buildingInSource = true;
+            return true;
+        }
+        if (content.startsWith(EASY_INSTALL_HEADLINE)) {
+            easyInstallLine = number;
+            return true;
+        }
+        if (within(easyInstallLine, number, 8) && (content.startsWith("[Errno ") || content.startsWith("[WinError "))) {
+            ErrorCode code = ErrorCode.at(content, 0);
+            if (code != null && code.kind() != null) {
+                record(code, number, content, code.end(), List.of(EASY_INSTALL_HEADLINE, content));
+                easyInstallLine = -1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A frame of pip's or pipx's code in the traceback an OS error was the direct cause of: the error is the
+     * installer's after all (pipx's log file in a root-owned home fails its logging set-up so).
+     */
+    private void causedThrough(long number, Installer installer) {
+        if (pendingCause == null
+                || pendingCause.chainedAt() < 0
+                || !within(pendingCause.line(), number, TRACEBACK_REACH)) {
+            return;
+        }
+        PendingCause cause = pendingCause;
+        pendingCause = null;
+        record(cause.code(), cause.line(), cause.content(), cause.code().end(), List.of(cause.content())).installer =
+                installer;
+    }
+
+    /** {@code PyYAML 6.0.1} or {@code 'PyYAML'}: the package's name, as pip normalises it. */
+    private static String packageName(String text) {
+        String name = text.strip();
+        int space = name.indexOf(' ');
+        name = space > 0 ? name.substring(0, space) : name;
+        return normalisedName(name.replace("'", ""));
+    }
+
+    private static String normalisedName(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+    }
+
+    /** An OS error in a traceback of no installer's, and where the chain to the next traceback was announced. */
+    private record PendingCause(ErrorCode code, long line, String content, long chainedAt) {
+        PendingCause chainedAt(long number) {
+            return new PendingCause(code, line, content, number);
+        }
     }
 
     /** The pathless errors of pip's {@code Command errored out} block came from a build in the source tree. */
@@ -447,6 +607,7 @@ final class Analyzer {
         if (lower.startsWith("error: uninstall-no-record-file")
                 || lower.startsWith("error: uninstall-distutils-installed-package")) {
             uninstallLine = number;
+            uninstallPackage = null;
             uninstallDistutils = lower.contains("distutils");
             uninstallEvidence.clear();
             uninstallEvidence.add(content);
@@ -454,6 +615,9 @@ final class Analyzer {
         }
         if (within(uninstallLine, number, UNINSTALL_REACH)) {
             if (content.startsWith("× Cannot uninstall ") || content.startsWith("╰─>")) {
+                if (content.startsWith("× Cannot uninstall ")) {
+                    uninstallPackage = packageName(content.substring("× Cannot uninstall ".length()));
+                }
                 uninstallEvidence.add(content);
                 if (uninstallDistutils && content.startsWith("╰─>")) {
                     record(Kind.CANNOT_UNINSTALL, uninstallLine, null, uninstallEvidence);
@@ -461,7 +625,7 @@ final class Analyzer {
                 }
                 return true;
             }
-            if (content.startsWith("hint: The package was installed by ")) {
+            if (lower.startsWith("hint: the package was installed by ")) {
                 String installer = content.substring("hint: The package was installed by ".length())
                         .replaceFirst("[.].*", "")
                         .strip();
@@ -472,6 +636,29 @@ final class Analyzer {
                 uninstallLine = -1;
                 return true;
             }
+            if (lower.startsWith("hint: you might be able to recover from this via")) {
+                // pip names no installer: it was pip, or nothing said (an egg-info a distribution put there); the
+                // package living in the distribution's directory, as pip said earlier in the log, decides
+                if (uninstallPackage != null && distroPackages.contains(uninstallPackage)) {
+                    uninstallEvidence.add(content);
+                    record(Kind.CANNOT_UNINSTALL, uninstallLine, null, uninstallEvidence);
+                }
+                uninstallLine = -1;
+                return true;
+            }
+        }
+        Matcher bare = NO_RECORD_BARE.matcher(content);
+        if (bare.matches()) {
+            uninstallLine = number;
+            uninstallDistutils = false;
+            uninstallEvidence.clear();
+            uninstallEvidence.add(content);
+            uninstallPackage = packageName(bare.group(1));
+            return true;
+        }
+        Matcher satisfied = SATISFIED_IN_DISTRO.matcher(content);
+        if (satisfied.lookingAt() && distroPackages.size() < 1_000) {
+            distroPackages.add(normalisedName(satisfied.group(1)));
         }
         Matcher noRecord = NO_RECORD_LINE.matcher(content);
         if (noRecord.lookingAt() && !noRecord.group(2).strip().equalsIgnoreCase("pip")) {
@@ -588,7 +775,12 @@ final class Analyzer {
     }
 
     private void startStep(String name, long number) {
+        boolean sudoPipBefore = step != null && (step.afterSudoPip || step.ranSudoPip());
         step = new Step(PipCommands.capped(name), number);
+        step.afterSudoPip = sudoPipBefore;
+        pendingCause = null;
+        easyInstallLine = -1;
+        uvErrorLine = -1;
         steps.add(step);
         inWebHeader = false;
         headlineLine = -1;
@@ -621,7 +813,7 @@ final class Analyzer {
                     ? c.command
                     : c.step != null ? PipCommands.choose(c.step.script(), c.path, c.installer) : null;
             RunnerOs os = osOf(c);
-            Cause cause = c.statedCause.orElseGet(() -> Causes.classify(
+            Cause classified = c.statedCause.orElseGet(() -> Causes.classify(
                     c.kind,
                     c.installer,
                     c.path,
@@ -629,6 +821,10 @@ final class Analyzer {
                     os,
                     c.step != null && c.step.cacheNotWritable,
                     c.buildingInSource));
+            // nothing in the failing step explains it, but an earlier one ran pip as root
+            Cause cause = classified == Cause.UNKNOWN && c.step != null && c.step.afterSudoPip
+                    ? Cause.EARLIER_SUDO_PIP
+                    : classified;
             // a step's candidates are all of one log, so the step object itself tells steps apart
             List<Object> key = Arrays.asList(c.kind, cause, c.step == null ? "" : c.step);
             Integer at = grouped.get(key);

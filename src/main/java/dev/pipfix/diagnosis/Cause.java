@@ -39,5 +39,17 @@ public enum Cause implements StableId {
      * {@code ~/.local/bin}, the runner's {@code /opt/pipx}) is not the job user's, as after a {@code sudo pipx}.
      */
     PIPX_HOME_UNWRITABLE,
+    /**
+     * The step asks pip for a user install ({@code --user}, {@code PIP_USER}) in a Python without a user site: a
+     * virtual environment (often one set up earlier in the job, or by an action) or one with the user site disabled.
+     */
+    USER_SITE_UNAVAILABLE,
+    /**
+     * The directory the command named with {@code --target}, {@code --prefix} or {@code --root} is not the job
+     * user's: pip writes where it was told, so the fix concerns that directory, not an environment.
+     */
+    TARGET_DIRECTORY_UNWRITABLE,
+    /** An earlier step of the same job ran pip as root ({@code sudo pip}), and left what it wrote root's. */
+    EARLIER_SUDO_PIP,
     UNKNOWN;
 }

@@ -19,9 +19,10 @@ final class Causes {
                     + "|/pip-(?:build|req-build|install|unpack|wheel|ephem-wheel-cache|record|req-tracker|target"
                     + "|build-env|modern-metadata|metadata)-[^/]*).*");
     /** What a package builds in its own source tree: relative to the checkout, or under the runner's workspace. */
-    private static final Pattern SOURCE_TREE = Pattern.compile("^(?:\\./)?(?:build|dist)/.*|^[^/]*\\.egg-info(?:/.*)?$"
-            + "|^(?:/home/runner/work|/__w|/github/workspace|[a-z]:/a|/users/runner/work)/.*"
-            + "/(?:build|[^/]*\\.egg-info)(?:/.*)?$");
+    private static final Pattern SOURCE_TREE =
+            Pattern.compile("^(?:\\./)?(?:build|dist)/.*|^(?:[^/:]+/){0,4}[^/]*\\.egg-info(?:/.*)?$"
+                    + "|^(?:/home/runner/work|/__w|/github/workspace|[a-z]:/a|/users/runner/work)/.*"
+                    + "/(?:build|[^/]*\\.egg-info)(?:/.*)?$");
     /** pip moves files it uninstalls to a stash first; the stashed path ends with the original one. */
     private static final Pattern UNINSTALL_STASH = Pattern.compile("^.*/pip-[^/]*-uninstall(/.+)$");
 
@@ -67,6 +68,9 @@ final class Causes {
         if (kind == Kind.CANNOT_UNINSTALL) {
             return Cause.DISTRO_PACKAGE;
         }
+        if (kind == Kind.USER_INSTALL_REFUSED) {
+            return Cause.USER_SITE_UNAVAILABLE;
+        }
         String p = path == null ? null : normalise(path);
         boolean windows =
                 os == RunnerOs.WINDOWS || p != null && DRIVE.matcher(p).matches();
@@ -81,6 +85,10 @@ final class Causes {
         }
         if (PipCommands.usesSudo(command)) {
             return Cause.SUDO_PIP;
+        }
+        java.util.Optional<String> directory = PipCommands.installDirectory(command);
+        if (directory.isPresent() && (p == null || within(p, normalise(directory.get())))) {
+            return Cause.TARGET_DIRECTORY_UNWRITABLE;
         }
         if (p == null) {
             return cacheWarning
@@ -110,6 +118,25 @@ final class Causes {
             return Cause.SYSTEM_SITE_PACKAGES;
         }
         return Cause.UNKNOWN;
+    }
+
+    /**
+     * Whether a path is the directory or under it; a relative directory ({@code --target vendor}) matches where
+     * the path ends in it or passes through it.
+     */
+    private static boolean within(String path, String directory) {
+        String dir = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+        if (dir.isEmpty()) {
+            return false;
+        }
+        if (dir.startsWith("/") || DRIVE.matcher(dir + "/").matches()) {
+            return path.equals(dir) || path.startsWith(dir + "/");
+        }
+        String relative = dir.startsWith("./") ? dir.substring(2) : dir;
+        return path.equals(relative)
+                || path.startsWith(relative + "/")
+                || path.endsWith("/" + relative)
+                || path.contains("/" + relative + "/");
     }
 
     /** Lower case, forward slashes: one form for POSIX and Windows paths. */

@@ -19,5 +19,11 @@ public enum Kind implements StableId {
      * uv found no virtual environment to install into and, unlike pip, will not fall back to the system's Python
      * ({@code No virtual environment found; run `uv venv` ...}).
      */
-    NO_VIRTUAL_ENVIRONMENT;
+    NO_VIRTUAL_ENVIRONMENT,
+    /**
+     * pip refused a user install, asked for with {@code --user} or {@code PIP_USER}, because the Python it runs has no
+     * user site: {@code Can not perform a '--user' install. User site-packages are not visible in this virtualenv.}
+     * (or, since pip 25.3 where it is disabled, {@code ... are disabled for this Python.}).
+     */
+    USER_INSTALL_REFUSED;
 }

@@ -55,13 +55,14 @@ public final class LogScanner implements LogDetector {
     @Override
     public Diagnosis scan(InputStream log) throws IOException {
         ChunkReader reader = new ChunkReader(log, chunkSize, MAX_LINE_BYTES, threads + 2);
-        Analyzer analyzer = new Analyzer();
         Chunk first = reader.next();
         if (first == null) {
-            return new Diagnosis(analyzer.finish(), 0, 0);
+            return new Diagnosis(new Analyzer(false).finish(), 0, 0);
         }
         rejectBinary(first);
-        boolean allLines = everyLine || !Prefilter.startsWithTimestamp(first);
+        boolean pasted = !Prefilter.startsWithTimestamp(first);
+        Analyzer analyzer = new Analyzer(pasted);
+        boolean allLines = everyLine || pasted;
         long lines = threads == 1
                 ? sequential(reader, first, allLines, analyzer)
                 : parallel(reader, first, allLines, analyzer);

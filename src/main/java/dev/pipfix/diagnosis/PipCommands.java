@@ -2,6 +2,7 @@ package dev.pipfix.diagnosis;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Recognises pip invocations in scripts and traces: {@code pip3 install}, {@code python -m pip install}, sudo. */
@@ -37,7 +38,8 @@ final class PipCommands {
             ends[w] = word.indexOf(';') >= 0 || word.indexOf('&') >= 0 || word.indexOf('|') >= 0;
         }
         for (int w = 0; w < words.size(); w++) {
-            String word = words.get(w);
+            // a command substituted in quotes ends with them: sudo "$(which pip)" install
+            String word = trimmedEnd(words.get(w));
             int lastSeparator = -1;
             for (int c = 0; c < word.length(); c++) {
                 if (COMMAND_SEPARATORS.indexOf(word.charAt(c)) >= 0) {
@@ -74,6 +76,47 @@ final class PipCommands {
             }
         }
         return false;
+    }
+
+    /** The word without the closing parenthesis (and quotes) of a command substitution around it: {@code pip)"}. */
+    private static String trimmedEnd(String word) {
+        int end = word.length();
+        boolean closes = false;
+        while (end > 0 && ")\"'".indexOf(word.charAt(end - 1)) >= 0) {
+            closes |= word.charAt(end - 1) == ')';
+            end--;
+        }
+        return closes ? word.substring(0, end) : word;
+    }
+
+    /**
+     * The directory an install was told to write to instead of the environment's: {@code --target DIR} ({@code -t}),
+     * {@code --prefix DIR} or {@code --root DIR}, in either spelling ({@code --target=DIR}).
+     */
+    static Optional<String> installDirectory(String command) {
+        if (command == null || !isPipInstall(command)) {
+            return Optional.empty();
+        }
+        List<String> words = words(command);
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            for (String option : new String[] {"--target", "-t", "--prefix", "--root"}) {
+                if (word.equals(option) && w + 1 < words.size()) {
+                    return Optional.of(unquoted(words.get(w + 1)));
+                }
+                if (word.startsWith(option + "=") && option.startsWith("--")) {
+                    return Optional.of(unquoted(word.substring(option.length() + 1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String unquoted(String word) {
+        return word.length() >= 2
+                        && (word.startsWith("\"") && word.endsWith("\"") || word.startsWith("'") && word.endsWith("'"))
+                ? word.substring(1, word.length() - 1)
+                : word;
     }
 
     /** Where a command may start inside a word, besides its first character. */

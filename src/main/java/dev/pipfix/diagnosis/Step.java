@@ -25,6 +25,8 @@ final class Step {
     long tracedCommandLine;
     /** pip warned that its cache directory is not owned by or not writable for the current user. */
     boolean cacheNotWritable;
+    /** An earlier step of the same job ran pip under sudo. */
+    boolean afterSudoPip;
     /** How many candidates the step has among those held. */
     int candidates;
     /** Errors past the step's share of candidates: counted, not kept. */
@@ -51,6 +53,14 @@ final class Step {
             script.add(PipCommands.capped(line));
             scriptRuns.clear();
         }
+    }
+
+    /** The step ran pip (or uv's pip) under sudo: in its script, or as its trace shows. */
+    boolean ranSudoPip() {
+        if (tracedCommand != null && PipCommands.usesSudo(tracedCommand)) {
+            return true;
+        }
+        return script().stream().anyMatch(line -> PipCommands.usesSudo(line) && PipCommands.isPipInstall(line));
     }
 
     /**

@@ -70,7 +70,8 @@ public final class Fixes {
             case PIP_SELF_UPGRADE -> Optional.of(FixStrategy.PYTHON_M_PIP_UPGRADE);
             case ROOT_OWNED_CACHE -> Optional.of(FixStrategy.NO_CACHE_DIR);
             case PIPX_HOME_UNWRITABLE -> Optional.of(FixStrategy.PIPX_HOME);
-            case FILE_LOCKED, SOURCE_TREE_UNWRITABLE -> Optional.empty();
+            case USER_SITE_UNAVAILABLE -> Optional.of(FixStrategy.DROP_USER);
+            case FILE_LOCKED, SOURCE_TREE_UNWRITABLE, TARGET_DIRECTORY_UNWRITABLE -> Optional.empty();
             default -> Optional.of(FixStrategy.VENV);
         };
     }

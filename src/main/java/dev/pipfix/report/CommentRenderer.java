@@ -46,6 +46,8 @@ public final class CommentRenderer {
     private final Template fixSetupUv = Template.load("fix/setup-uv-activate.md");
     private final Template fixPipx = Template.load("fix/pipx.md");
     private final Template fixPipxHome = Template.load("fix/pipx-home.md");
+    private final Template fixDropUser = Template.load("fix/drop-user.md");
+    private final Template fixTargetDirectory = Template.load("fix/target-directory-unwritable.md");
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
@@ -342,6 +344,9 @@ public final class CommentRenderer {
         if (strategy == FixStrategy.USER_SITE) {
             return fixUser.render(Map.of("step", step)).strip();
         }
+        if (finding.cause() == Cause.USER_SITE_UNAVAILABLE) {
+            return fixDropUser.render(Map.of("step", step)).strip();
+        }
         if (strategy == FixStrategy.SETUP_UV_ACTIVATE) {
             return fixSetupUv.render(Map.of("step", step)).strip();
         }
@@ -391,6 +396,7 @@ public final class CommentRenderer {
                                         Map.of("installer", finding.installer() == Installer.UV ? "uv" : "pip")))));
             case FILE_LOCKED -> fixFileLocked.render(Map.of("step", step, "venvStep", venvStep));
             case SOURCE_TREE_UNWRITABLE -> fixSourceTree.render(Map.of("step", step));
+            case TARGET_DIRECTORY_UNWRITABLE -> fixTargetDirectory.render(Map.of("step", step));
             default ->
                 fixVenv.render(Map.of(
                         "step",

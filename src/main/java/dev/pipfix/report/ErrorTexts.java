@@ -26,7 +26,7 @@ final class ErrorTexts {
                 case OPERATION_NOT_PERMITTED -> "Operation not permitted (os error 1)";
                 case READ_ONLY_FILESYSTEM -> "Read-only file system (os error 30)";
                 case EXTERNALLY_MANAGED_ENVIRONMENT -> "is externally managed";
-                case CANNOT_UNINSTALL, NO_VIRTUAL_ENVIRONMENT -> of(kind);
+                case CANNOT_UNINSTALL, NO_VIRTUAL_ENVIRONMENT, USER_INSTALL_REFUSED -> of(kind);
             };
         }
         return of(kind);
@@ -43,6 +43,7 @@ final class ErrorTexts {
             case EXTERNALLY_MANAGED_ENVIRONMENT -> "error: externally-managed-environment";
             case CANNOT_UNINSTALL -> "Cannot uninstall";
             case NO_VIRTUAL_ENVIRONMENT -> "No virtual environment found";
+            case USER_INSTALL_REFUSED -> "Can not perform a '--user' install";
         };
     }
 

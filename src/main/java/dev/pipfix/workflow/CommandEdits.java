@@ -54,6 +54,15 @@ final class CommandEdits {
         });
     }
 
+    /** {@code --user} dropped from each pip install: for a Python that has no user site. */
+    static String withoutUser(String script) {
+        return eachLine(
+                script,
+                line -> isPip(line)
+                        ? CommandWords.withoutFlagAfter(line, CommandWords.installWords(line), "--user")
+                        : line);
+    }
+
     static String pythonMPip(String script) {
         return eachLine(script, CommandWords::pipUpgradingItselfAsModule);
     }

@@ -23,7 +23,9 @@ public enum FixStrategy {
     /** Rewrite a pip install of command-line applications ({@code pip install poetry}) as {@code pipx install}. */
     PIPX("pipx"),
     /** Insert a step that points {@code PIPX_HOME} and {@code PIPX_BIN_DIR} at directories the job owns. */
-    PIPX_HOME("pipx-home");
+    PIPX_HOME("pipx-home"),
+    /** Drop {@code --user} from the failing step's pip installs: the Python they run has no user site. */
+    DROP_USER("drop-user");
 
     private final String id;
 

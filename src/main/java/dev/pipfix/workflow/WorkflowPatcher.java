@@ -118,6 +118,11 @@ public final class WorkflowPatcher {
             case USER_SITE ->
                 inPlace.apply(
                         CommandEdits::userSite, Message.of("the failing step has no `pip install` to add `--user` to"));
+            case DROP_USER ->
+                inPlace.apply(
+                        CommandEdits::withoutUser,
+                        Message.of("the failing step's `pip install` has no `--user` to drop: the job sets `PIP_USER`"
+                                + " (remove it from `env:`), or a configuration file does"));
         };
     }
 
@@ -555,6 +560,7 @@ public final class WorkflowPatcher {
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
             case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");
             case USER_SITE -> "pip install --user ...";
+            case DROP_USER -> "pip install ... (without --user)";
         };
     }
 }

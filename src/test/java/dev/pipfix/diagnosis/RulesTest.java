@@ -333,6 +333,217 @@ class RulesTest {
                 .satisfies(f -> assertThat(f.occurrences()).isEqualTo(120));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.
+            ERROR: Can not perform a '--user' install. User site-packages are disabled for this Python.
+            Can not perform a '--user' install. User site-packages are not visible in this virtualenv.
+            """)
+    void pip_refusing_a_user_install_is_a_kind_of_its_own(String refusal) throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run pip install --user -r requirements.txt",
+                "\u001B[36;1mpip install --user -r requirements.txt\u001B[0m",
+                "##[endgroup]",
+                refusal,
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.USER_INSTALL_REFUSED);
+            assertThat(f.cause()).isEqualTo(Cause.USER_SITE_UNAVAILABLE);
+            assertThat(f.command()).isEqualTo("pip install --user -r requirements.txt");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pip install --target /opt/vendor -r requirements.txt   | /opt/vendor/requests
+            pip install -t vendor requests                         | /home/runner/work/app/app/vendor/requests
+            pip install --prefix=/usr/local/app requests           | /usr/local/app/lib/python3.12/site-packages/requests
+            """)
+    void an_unwritable_target_or_prefix_is_that_directorys_not_the_environments(String command, String path)
+            throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run " + command,
+                "\u001B[36;1m" + command + "\u001B[0m",
+                "##[endgroup]",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '" + path + "'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.cause()).isEqualTo(Cause.TARGET_DIRECTORY_UNWRITABLE));
+    }
+
+    @Test
+    void uv_on_windows_refused_removing_what_a_running_process_holds_is_a_locked_file() throws IOException {
+        List<Finding> report = raw(
+                "##[group]Run uv venv",
+                "\u001B[36;1muv venv\u001B[0m",
+                "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\"",
+                "##[endgroup]",
+                "Creating virtualenv at: .venv",
+                "  \u00D7 Failed to create virtualenv",
+                "  \u251C\u2500\u25B6 failed to remove directory `D:\\a\\app\\app\\.venv`",
+                "  \u2570\u2500\u25B6 Access is denied. (os error 5)",
+                "##[error]Process completed with exit code 2.");
+        List<Finding> inUse = raw(
+                "##[group]Run uv tool upgrade ruff",
+                "\u001B[36;1muv tool upgrade ruff\u001B[0m",
+                "##[endgroup]",
+                "error: Failed to install entrypoint",
+                "  Caused by: failed to copy file from `C:\\Users\\runneradmin\\AppData\\Roaming\\uv\\tools\\ruff"
+                        + "\\Scripts\\ruff.exe` to `C:\\Users\\runneradmin\\.local\\bin\\ruff.exe`: The process cannot"
+                        + " access the file because it is being used by another process. (os error 32)",
+                "##[error]Process completed with exit code 2.");
+
+        assertThat(report).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_DENIED);
+            assertThat(f.cause()).isEqualTo(Cause.FILE_LOCKED);
+            assertThat(f.installer()).isEqualTo(Installer.UV);
+            assertThat(f.path()).isEqualTo("D:\\a\\app\\app\\.venv");
+        });
+        assertThat(inUse).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.FILE_IN_USE);
+            assertThat(f.cause()).isEqualTo(Cause.FILE_LOCKED);
+        });
+    }
+
+    @Test
+    void setuptools_refusals_without_an_error_code_are_the_checkouts() throws IOException {
+        List<Finding> timeStamp = raw(
+                "##[group]Run pip install -e .",
+                "##[endgroup]",
+                "  Getting requirements to build editable: finished with status 'error'",
+                "  error: subprocess-exited-with-error",
+                "  running egg_info",
+                "  error: Cannot update time stamp of directory 'src/octo.egg-info'",
+                "##[error]Process completed with exit code 1.");
+        List<Finding> easyInstall = raw(
+                "##[group]Run python setup.py develop",
+                "##[endgroup]",
+                "running develop",
+                "error: can't create or remove files in install directory",
+                "",
+                "The following error occurred while trying to add or remove files in the",
+                "installation directory:",
+                "",
+                "    [Errno 13] Permission denied: '/usr/local/lib/python3.10/dist-packages/test-easy-install-2147.write-test'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(timeStamp).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+            assertThat(f.cause()).isEqualTo(Cause.SOURCE_TREE_UNWRITABLE);
+            assertThat(f.path()).isEqualTo("src/octo.egg-info");
+        });
+        assertThat(easyInstall).singleElement().satisfies(f -> {
+            assertThat(f.cause()).isEqualTo(Cause.SYSTEM_SITE_PACKAGES);
+            assertThat(f.path()).isEqualTo("/usr/local/lib/python3.10/dist-packages/test-easy-install-2147.write-test");
+        });
+    }
+
+    @Test
+    void debians_one_line_record_form_with_its_hint_on_the_next_line_is_a_distro_package() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run sudo pip install -U packaging",
+                "##[endgroup]",
+                "    Found existing installation: packaging 24.0",
+                "ERROR: Cannot uninstall packaging 24.0, RECORD file not found.",
+                "Hint: The package was installed by debian.",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.CANNOT_UNINSTALL);
+            assertThat(f.cause()).isEqualTo(Cause.DISTRO_PACKAGE);
+        });
+    }
+
+    @Test
+    void pips_recover_hint_counts_only_for_a_package_the_log_shows_in_the_distributions_directory() throws IOException {
+        String[] block = {
+            "error: uninstall-no-record-file",
+            "",
+            "\u00D7 Cannot uninstall blinker 1.4",
+            "\u2570\u2500> The package's contents are unknown: no RECORD file was found for blinker.",
+            "",
+            "hint: You might be able to recover from this via: pip install --ignore-installed --no-deps blinker==1.4",
+            "##[error]Process completed with exit code 1."
+        };
+        List<String> distro = new java.util.ArrayList<>(List.of(
+                "##[group]Run pip install flask",
+                "##[endgroup]",
+                "Requirement already satisfied: blinker in /usr/lib/python3/dist-packages (from flask) (1.4)"));
+        distro.addAll(List.of(block));
+        List<String> unknown = new java.util.ArrayList<>(List.of("##[group]Run pip install flask", "##[endgroup]"));
+        unknown.addAll(List.of(block));
+
+        assertThat(raw(distro.toArray(String[]::new)))
+                .singleElement()
+                .satisfies(f -> assertThat(f.cause()).isEqualTo(Cause.DISTRO_PACKAGE));
+        assertThat(raw(unknown.toArray(String[]::new))).isEmpty();
+    }
+
+    @Test
+    void an_earlier_sudo_pip_step_is_the_cause_when_the_failing_step_shows_none() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run sudo \"$(which pip)\" install -r requirements.txt",
+                "\u001B[36;1msudo \"$(which pip)\" install -r requirements.txt\u001B[0m",
+                "##[endgroup]",
+                "Successfully installed requests-2.32.5",
+                "##[group]Run pip install -e .",
+                "\u001B[36;1mpip install -e .\u001B[0m",
+                "##[endgroup]",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/srv/shared/x'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.cause()).isEqualTo(Cause.EARLIER_SUDO_PIP));
+    }
+
+    @Test
+    void pipx_whose_log_file_is_roots_fails_setting_up_logging_with_the_permission_error_as_direct_cause()
+            throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run pipx install poetry",
+                "##[endgroup]",
+                "Traceback (most recent call last):",
+                "  File \"/usr/lib/python3.12/logging/config.py\", line 581, in configure",
+                "    handler = self.configure_handler(handlers[name])",
+                "  File \"/usr/lib/python3.12/logging/__init__.py\", line 1231, in _open",
+                "    return open_func(self.baseFilename, self.mode,",
+                "PermissionError: [Errno 13] Permission denied: '/opt/pipx/logs/cmd_2026-11-20_09.14.02.log'",
+                "",
+                "The above exception was the direct cause of the following exception:",
+                "",
+                "Traceback (most recent call last):",
+                "  File \"/usr/bin/pipx\", line 8, in <module>",
+                "  File \"/usr/lib/python3/dist-packages/pipx/main.py\", line 1045, in cli",
+                "    setup(parsed_pipx_args)",
+                "ValueError: Unable to configure handler 'file'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.installer()).isEqualTo(Installer.PIPX);
+            assertThat(f.cause()).isEqualTo(Cause.PIPX_HOME_UNWRITABLE);
+            assertThat(f.path()).isEqualTo("/opt/pipx/logs/cmd_2026-11-20_09.14.02.log");
+        });
+    }
+
+    @Test
+    void a_headline_soft_wrapped_before_the_exceptions_name_is_read_across_the_break() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run pip install x",
+                "##[endgroup]",
+                "ERROR: Could not install packages due to an",
+                "OSError: [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/x'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.cause()).isEqualTo(Cause.SYSTEM_SITE_PACKAGES);
+            assertThat(f.evidence()).hasSize(2);
+        });
+    }
+
     private static List<Finding> raw(String... lines) throws IOException {
         StringBuilder log = new StringBuilder("\uFEFF");
         for (String line : lines) {
