@@ -160,6 +160,10 @@ final class Analyzer {
     private String tracedCommand;
     /** The last line of uv's block: its {@code Caused by:} chain may run longer than {@link #UV_REACH} in all. */
     private long uvLastLine = -1;
+    /** The last {@code set -x} trace and its line: what an {@code echo} prints is not a failure. */
+    private String lastTrace = "";
+
+    private long lastTraceLine = -1;
     /** easy_install's paragraph began here; its {@code [Errno N]} comes a few lines below. */
     private long easyInstallLine = -1;
     /**
@@ -275,6 +279,8 @@ final class Analyzer {
             traced(content.substring("[command]".length()), number);
         } else if (content.startsWith("+ ")) {
             traced(content.substring(2), number);
+            lastTrace = PipCommands.capped(content.substring(2));
+            lastTraceLine = number;
         } else if (content.startsWith("Running setup.py install for ")) {
             setupPyLine = number;
         } else if (content.startsWith("ERROR: Command errored out with exit status")
@@ -317,6 +323,9 @@ final class Analyzer {
     }
 
     private void evidence(long number, String content) {
+        if (echoed(number, content)) {
+            return;
+        }
         if (HEADLINE_WRAPPED.matcher(content).matches()) {
             headlineLine = number;
             headlineText = content;
@@ -506,6 +515,19 @@ final class Analyzer {
             found.statedCause = Optional.of(Cause.FILE_LOCKED);
         }
         uvErrorLine = -1;
+    }
+
+    /**
+     * The line is what the traced {@code echo} or {@code printf} just before it printed (a script quoting pip's
+     * words), not a command's failure.
+     */
+    private boolean echoed(long number, String content) {
+        if (!within(lastTraceLine, number, 2)
+                || !(lastTrace.startsWith("echo ") || lastTrace.startsWith("printf "))
+                || content.isEmpty()) {
+            return false;
+        }
+        return lastTrace.contains(content.length() <= 60 ? content : content.substring(0, 60));
     }
 
     /**

@@ -20,9 +20,31 @@ final class ErrorPaths {
                 return null;
             }
             String path = message.substring(i + 1, close).replace("\\\\", "\\");
-            return path.isEmpty() ? null : path;
+            if (path.isEmpty()) {
+                return null;
+            }
+            // a move: 'source' -> 'destination'. Out of pip's own temporary directory it is the destination that
+            // refused (--target's move into place); into one, the source's directory (an uninstall's stash)
+            if (message.startsWith(" -> ", close + 1) && isPipTemporary(path)) {
+                String destination =
+                        after(message.substring(0, Math.min(message.length(), close + 1 + 4 + 4096)), close + 1 + 4);
+                return destination == null ? path : destination;
+            }
+            return path;
         }
         return null;
+    }
+
+    /** {@code /tmp/pip-target-xebfmyyv/...}: a directory pip made for itself and owns. */
+    private static boolean isPipTemporary(String path) {
+        String p = path.replace('\\', '/');
+        int pip = p.indexOf("/pip-");
+        return pip >= 0
+                && p.indexOf('-', pip + 5) > 0
+                && (p.startsWith("/tmp/")
+                        || p.contains("/Temp/")
+                        || p.contains("/temp/")
+                        || p.startsWith("/var/folders/"));
     }
 
     private static int closingQuote(String text, int from, char quote) {

@@ -2,9 +2,9 @@ package dev.pipfix.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipfix.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Walks the corpus under {@code src/test/resources/corpus}: every {@code positive/<kind>--<cause>--<scenario>.log}
- * gives exactly one finding of that kind and cause, every {@code negative/<scenario>.log} gives none.
+ * gives exactly one finding of that kind and cause, every {@code negative/<scenario>.log} gives none. A log's first
+ * lines may start with {@code "# "}: where it comes from and what it shows, not part of the log.
  */
 class CorpusTest {
 
@@ -96,10 +97,8 @@ class CorpusTest {
         return logs.stream();
     }
 
-    private static byte[] read(String path) throws IOException {
-        try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/" + path)) {
-            return in.readAllBytes();
-        }
+    private static byte[] read(String path) {
+        return Fixtures.corpusLog(path).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Stream<String> names(String folder) throws IOException, URISyntaxException {
@@ -115,8 +114,6 @@ class CorpusTest {
     }
 
     private Diagnosis scan(String path) throws IOException {
-        try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/" + path)) {
-            return engine.scan(in);
-        }
+        return engine.scan(new ByteArrayInputStream(read(path)));
     }
 }

@@ -35,8 +35,7 @@ class SavedLogsTest {
             return files
                     .filter(p -> p.toString().endsWith(".log"))
                     .map(p -> corpus.relativize(p).toString())
-                    .filter(p ->
-                            TIMESTAMPED.matcher(Fixtures.text("corpus/" + p)).lookingAt())
+                    .filter(p -> TIMESTAMPED.matcher(Fixtures.corpusLog(p)).lookingAt())
                     .sorted()
                     .toList()
                     .stream();
@@ -63,7 +62,7 @@ class SavedLogsTest {
     @MethodSource("rawGitHubLogs")
     void gh_run_view_output_gives_the_raw_logs_findings_in_the_steps_its_column_names(String path) throws Exception {
         // given a raw log, and the same job as gh run view --log writes it
-        String log = Fixtures.text("corpus/" + path);
+        String log = Fixtures.corpusLog(path);
         List<Finding> raw = raw(log);
 
         // when
@@ -87,7 +86,7 @@ class SavedLogsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rawGitHubLogs")
     void a_runs_log_archive_gives_the_raw_logs_findings_for_the_job_it_names(String path) throws Exception {
-        String log = Fixtures.text("corpus/" + path);
+        String log = Fixtures.corpusLog(path);
         List<Finding> raw = raw(log);
 
         List<JobDiagnosis> jobs = scan(SavedForms.runLogArchive(JOB, log, true));

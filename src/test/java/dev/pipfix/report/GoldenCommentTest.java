@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.fix.Fixes;
+import dev.pipfix.testing.Fixtures;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,9 @@ class GoldenCommentTest {
             source-tree-unwritable | corpus/positive/permission-denied--source-tree-unwritable--container-egg-info-no-path.log | -
             no-environment       | workflows/setup-uv-pinned-sha-with-inputs/job.log                               | workflows/setup-uv-pinned-sha-with-inputs
             pipx-home-unwritable | workflows/pipx-home-root-owned-self-hosted/job.log                              | workflows/pipx-home-root-owned-self-hosted
+            user-site-unavailable | workflows/pip-user-inside-earlier-venv/job.log                                | workflows/pip-user-inside-earlier-venv
+            target-directory-unwritable | corpus/positive/permission-denied--target-directory-unwritable--vendor-dir-root-owned.log | -
+            earlier-sudo-pip     | corpus/positive/permission-denied--earlier-sudo-pip--self-hosted-second-step-shared-dir.log | -
             """)
     void the_comment_for_each_cause_matches_its_golden_file(String cause, String log, String workflowCase)
             throws IOException {
@@ -131,8 +135,13 @@ class GoldenCommentTest {
     }
 
     private static Finding firstFinding(Path log) throws IOException {
-        try (InputStream in = Files.newInputStream(log)) {
-            return new LogScanner().scan(in).findings().get(0);
-        }
+        String path = RESOURCES.relativize(log).toString();
+        String text = path.startsWith("corpus/")
+                ? Fixtures.corpusLog(path.substring("corpus/".length()))
+                : Files.readString(log, StandardCharsets.UTF_8);
+        return new LogScanner()
+                .scan(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+                .findings()
+                .get(0);
     }
 }

@@ -25,6 +25,20 @@ public final class Fixtures {
         return text(path).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A log of the corpus as the engine reads it: without the lines at its top that start with {@code "# "}, which
+     * say where the log comes from and what it shows.
+     */
+    public static String corpusLog(String path) {
+        String text = text("corpus/" + path);
+        int at = 0;
+        while (text.startsWith("# ", at)) {
+            int end = text.indexOf('\n', at);
+            at = end < 0 ? text.length() : end + 1;
+        }
+        return text.substring(at);
+    }
+
     public static String log(String name) {
         return text("logs/" + name);
     }
