@@ -52,9 +52,15 @@ final class Analyzer {
             inWebHeader = false;
         }
         if (line.startsWith("Run ") && !log.rawGitHubLog) {
-            log.startStep(line, number);
-            inWebHeader = true;
+            // a copy that lost a line break glues the step's first error onto its header
+            int glued = pasted ? gluedError(line) : -1;
+            log.startStep(glued < 0 ? line : line.substring(0, glued), number);
+            inWebHeader = glued < 0;
             inWebEnv = false;
+            if (glued >= 0) {
+                String rest = line.substring(glued);
+                output(new OutputLine(number, LogLines.content(rest, rest, true)));
+            }
             return;
         }
         if (inGitHubHeader) {
@@ -104,6 +110,20 @@ final class Analyzer {
                 log.startStep(azure.group(1).strip(), number);
             }
         }
+    }
+
+    /**
+     * Where pip's or uv's {@code ERROR: }/{@code error: } starts glued to the text before it ({@code
+     * requirements.txtERROR: Could not install ...}); -1 when it does not. Quoted or spaced, it is the script's.
+     */
+    static int gluedError(String line) {
+        for (String start : new String[] {"ERROR: ", "error: "}) {
+            int at = line.indexOf(start, "Run ".length());
+            if (at > "Run ".length() && Character.isLetterOrDigit(line.charAt(at - 1))) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private void webHeaderLine(String content) {

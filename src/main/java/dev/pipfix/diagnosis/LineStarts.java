@@ -180,6 +180,9 @@ final class LineStarts {
                 }
             } else {
                 next = skipFrameToken(b, p, end, pasted);
+                if (next == -2) {
+                    return p;
+                }
             }
             if (next <= p) {
                 return -1;
@@ -189,17 +192,20 @@ final class LineStarts {
         return -1;
     }
 
-    /** Whether a line's content at {@code p} is one the rules read: a known start or a BuildKit step. */
+    /** Whether a line's content at {@code p} starts with one of the starts the rules read. */
     private static boolean knownAt(byte[] b, int p, int end) {
         for (byte[] prefix : PREFIXES[b[p] & 0xFF]) {
             if (startsWith(b, p, end, prefix)) {
                 return true;
             }
         }
-        return b[p] == '[' && isBuildKitStage(b, p, end);
+        return false;
     }
 
-    /** One frame token at {@code p}, and the blanks after it; {@code p} itself when there is none. */
+    /**
+     * One frame token at {@code p}: the position after it; {@code p} itself (or -1) when there is none, and -2 when
+     * what starts there is content after all (BuildKit's {@code [2/4] RUN ...}).
+     */
     private static int skipFrameToken(byte[] b, int p, int end, boolean pasted) {
         int c = b[p] & 0xFF;
         if (c == 0x1B) {
@@ -209,7 +215,17 @@ final class LineStarts {
             return skipBuildKitStep(b, p, end);
         }
         if (c == '[') {
-            return skipBracketed(b, p, end);
+            // one scan to the group's end: a BuildKit step ("[2/4] RUN ...") is content, anything else a frame
+            int close = skipBracketed(b, p, end);
+            if (close > p
+                    && end - close >= 4
+                    && b[close] == ' '
+                    && b[close + 1] == 'R'
+                    && b[close + 2] == 'U'
+                    && b[close + 3] == 'N') {
+                return -2;
+            }
+            return close;
         }
         if (c == '|') {
             return followedByBlank(b, p + 1, end);
@@ -386,17 +402,6 @@ final class LineStarts {
             q = i + 1;
         }
         return q;
-    }
-
-    /** {@code [4/6] RUN ...} or {@code [builder 2/5] RUN ...}: a Dockerfile step BuildKit is running. */
-    private static boolean isBuildKitStage(byte[] b, int p, int end) {
-        int limit = Math.min(end - 5, p + 64);
-        for (int i = p + 1; i < limit; i++) {
-            if (b[i] == ']') {
-                return b[i + 1] == ' ' && b[i + 2] == 'R' && b[i + 3] == 'U' && b[i + 4] == 'N';
-            }
-        }
-        return false;
     }
 
     private static boolean startsWith(byte[] b, int p, int end, byte[] prefix) {

@@ -135,7 +135,7 @@ final class PipRules implements Rules {
                 log.record(code.kind(), line.number, ErrorPaths.after(content, messageFrom), List.of(content));
             }
             headlineLine = -1;
-        } else if (rest.startsWith(": [(")) {
+        } else if (rest.startsWith(": [")) {
             // shutil.Error's list of (source, destination, error) tuples: the first error with a code counts
             headlineLine = line.number;
             headlineText = content;

@@ -59,7 +59,10 @@ final class UvRules implements Rules {
         boolean causedBy = content.startsWith("Caused by: ")
                 || content.startsWith("\u251C\u2500\u25B6")
                 || content.startsWith("\u2570\u2500\u25B6");
-        if (!error && !causedBy) {
+        // a cause soft-wrapped in a copy: its OS error alone on the next line
+        boolean wrapped =
+                !error && !causedBy && errorLine >= 0 && number == lastLine + 1 && content.contains("(os error ");
+        if (!error && !causedBy && !wrapped) {
             return false;
         }
         if (error && NO_VENV.matcher(content).lookingAt()) {

@@ -182,6 +182,40 @@ class FramingTest {
         });
     }
 
+    @Test
+    void an_error_glued_onto_the_step_header_of_a_copy_is_the_steps_output() throws IOException {
+        List<Finding> findings = scan("Run pip install -r requirements.txtERROR: Could not install packages due to an"
+                + " OSError: [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/requests'\n"
+                + "Error: Process completed with exit code 1.\n");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.step()).isEqualTo("Run pip install -r requirements.txt");
+            assertThat(f.cause()).isEqualTo(Cause.SYSTEM_SITE_PACKAGES);
+            assertThat(f.command()).isEqualTo("pip install -r requirements.txt");
+        });
+    }
+
+    @Test
+    void lines_a_copy_soft_wrapped_are_read_across_the_break() throws IOException {
+        // given uv's cause with its OS error wrapped onto the next line, and pip's tuple list opened on its own line
+        List<Finding> uv = scan("Run uv venv\n  uv venv\n"
+                + "error: Failed to create virtual environment\n"
+                + "  Caused by: failed to remove directory `D:\\a\\app\\.venv`: The process cannot access the file\n"
+                + " because it is being used by another process. (os error 32)\n"
+                + "Error: Process completed with exit code 2.\n");
+        List<Finding> tuples = scan("Run pip install -U six\n  pip install -U six\n"
+                + "ERROR: Could not install packages due to an EnvironmentError: [\n"
+                + "('/usr/lib/python3/dist-packages/six.py', '/tmp/pip-uninstall-x/six.py',\n"
+                + "\"[Errno 1] Operation not permitted: '/usr/lib/python3/dist-packages/six.py'\")]\n"
+                + "Error: Process completed with exit code 1.\n");
+
+        assertThat(uv).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.FILE_IN_USE));
+        assertThat(tuples).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.OPERATION_NOT_PERMITTED);
+            assertThat(f.path()).isEqualTo("/usr/lib/python3/dist-packages/six.py");
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("quotedErrors")
     void an_error_quoted_by_a_script_a_test_or_a_document_is_not_a_finding(String line) throws IOException {
