@@ -128,6 +128,24 @@ public class Adversarial {
             }
             return log;
         }));
+        inputs.add(log("scanner: frames of labels, brackets and bars before every line (issue 24)", () -> {
+            StringBuilder log = header("make");
+            String frame = "py312: web-1  | [2024-02-27 00:22:25] \u2502 #12 3.456 nox > ".repeat(8);
+            while (log.length() < LOG_BYTES) {
+                log.append(TS).append(frame).append("error: x\n");
+                log.append(TS).append("a: ".repeat(4_000)).append('\n');
+            }
+            return errno13(log);
+        }));
+        inputs.add(log("scanner: pasted frames and mojibake on every line (no timestamps)", () -> {
+            StringBuilder log = new StringBuilder(LOG_BYTES + 100_000).append("Run pip install x\n");
+            while (log.length() < LOG_BYTES) {
+                log.append("> - * ` ".repeat(40)).append("\u00C3\u2014 This environment\n");
+                log.append("\uFFFD".repeat(2_000)).append(">\n");
+                log.append("Run pip install xERROR: ").append("x".repeat(2_000)).append('\n');
+            }
+            return log;
+        }));
         inputs.add(log("scanner: traceback frames of 2 KB (the longest read as frames)", () -> {
             StringBuilder log = header("pip install x");
             while (log.length() < LOG_BYTES) {

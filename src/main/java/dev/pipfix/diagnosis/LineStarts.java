@@ -38,6 +38,9 @@ final class LineStarts {
     private static final boolean[] MAY_START = new boolean[256];
 
     private static final boolean[] LABEL = new boolean[256];
+    /** Letters and {@code _}: a word that may be a label or an exception's name starts with one of them. */
+    private static final boolean[] WORD_START = new boolean[256];
+
     private static final boolean[] TIME = new boolean[256];
 
     /**
@@ -108,6 +111,7 @@ final class LineStarts {
                     || c == '_'
                     || c == '.'
                     || c == '-';
+            WORD_START[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
             TIME[c] = c >= '0' && c <= '9'
                     || c == ':'
                     || c == '.'
@@ -133,10 +137,14 @@ final class LineStarts {
                 && b[start + GITHUB_CONTENT_OFFSET - 2] == 'Z'
                 && b[start + GITHUB_CONTENT_OFFSET - 1] == ' '
                 && b[start + 4] == '-') {
-            if (!MAY_START[b[start + GITHUB_CONTENT_OFFSET] & 0xFF]) {
+            int first = b[start + GITHUB_CONTENT_OFFSET] & 0xFF;
+            if (!MAY_START[first]) {
                 return false;
             }
             afterTime = start + GITHUB_CONTENT_OFFSET;
+            if (rejectedAtOnce(b, afterTime, end)) {
+                return false;
+            }
         } else {
             afterTime = skipTimestamp(b, skipBom(b, start, end), end);
         }
@@ -144,6 +152,40 @@ final class LineStarts {
             return true;
         }
         return contentStart(b, afterTime, end, false) >= 0;
+    }
+
+    /**
+     * Most output starts with a word, maybe indented, maybe after a bracketed group ({@code [ 45%] Building ...}):
+     * unless the rules know what starts there, it matters only as a label or an exception's name, that is when a
+     * colon follows it, or blanks and a {@code |} or {@code >}. Decided here in a few bytes, so that the general
+     * reading ({@link #contentStart}) runs on few lines and the JIT compiles this small loop early.
+     *
+     * @return true when the line cannot matter; false when {@link #contentStart} must decide
+     */
+    private static boolean rejectedAtOnce(byte[] b, int from, int end) {
+        int p = skipBlanks(b, from, end);
+        if (p < end && b[p] == '[') {
+            int close = skipBracketed(b, p, end);
+            if (close == p || knownAt(b, p, end) || close + 4 <= end && b[close] == ' ' && b[close + 1] == 'R') {
+                return false;
+            }
+            p = skipBlanks(b, close, end);
+        }
+        if (p >= end || !WORD_START[b[p] & 0xFF] || knownAt(b, p, end)) {
+            return false;
+        }
+        int word = skipWord(b, p, end);
+        if (word >= end || b[word] == ':') {
+            return false;
+        }
+        if (b[word] != ' ') {
+            return true;
+        }
+        int q = word;
+        while (q < end && q - word < 16 && b[q] == ' ') {
+            q++;
+        }
+        return q >= end || b[q] != '|' && b[q] != '>';
     }
 
     /**

@@ -102,13 +102,15 @@ final class LogContext {
                 || content.startsWith("ERROR: process \"") && content.contains("did not complete successfully")) {
             markFailed();
         }
-        Matcher stage = JENKINS_STAGE.matcher(content);
-        if (stage.matches()) {
-            startStep(stage.group(1), number);
-            return;
+        if (content.startsWith("[Pipeline] {")) {
+            Matcher stage = JENKINS_STAGE.matcher(content);
+            if (stage.matches()) {
+                startStep(stage.group(1), number);
+                return;
+            }
         }
-        Matcher run = BUILDKIT_RUN.matcher(content);
-        if (run.matches()) {
+        Matcher run = content.startsWith("[") ? BUILDKIT_RUN.matcher(content) : null;
+        if (run != null && run.matches()) {
             traced(run.group(1), number);
         } else if (content.startsWith("[command]")) {
             traced(content.substring("[command]".length()), number);
@@ -152,7 +154,9 @@ final class LogContext {
                     causedThrough(number, Installer.PIPX);
                 }
             }
-        } else if (CACHE_WARNING.matcher(content).matches() && step != null) {
+        } else if (step != null
+                && content.contains("The directory '")
+                && CACHE_WARNING.matcher(content).matches()) {
             step.cacheNotWritable = true;
         }
     }

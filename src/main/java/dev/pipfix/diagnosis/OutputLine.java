@@ -1,14 +1,13 @@
 package dev.pipfix.diagnosis;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A line a command printed, as every rule reads it: its number, its words without the frame around them
- * ({@link LogLines#content}), and what several rules ask of it, each worked out once: its lower case, and the OS error
- * an exception on it carries.
+ * ({@link LogLines#content}), and what several rules ask of it, worked out once: the OS error an exception on it
+ * carries.
  */
 final class OutputLine {
 
@@ -18,7 +17,6 @@ final class OutputLine {
 
     final long number;
     final String content;
-    private String lower;
     private Optional<ErrorCode> exceptionError;
 
     OutputLine(long number, String content) {
@@ -26,18 +24,13 @@ final class OutputLine {
         this.content = content;
     }
 
-    String lower() {
-        if (lower == null) {
-            lower = content.toLowerCase(Locale.ROOT);
-        }
-        return lower;
-    }
-
     /** The OS error that an exception's message on this line opens with, when it is one of the permission family. */
     Optional<ErrorCode> exceptionError() {
         if (exceptionError == null) {
-            Matcher exception = EXCEPTION_LINE.matcher(content);
-            ErrorCode code = exception.find() ? ErrorCode.at(content, exception.end()) : null;
+            // the name ends within 90 characters with ": [": most lines have none, and need no regular expression
+            int mark = content.indexOf(": [");
+            Matcher exception = mark > 0 && mark <= 90 ? EXCEPTION_LINE.matcher(content) : null;
+            ErrorCode code = exception != null && exception.find() ? ErrorCode.at(content, exception.end()) : null;
             exceptionError = code != null && code.kind() != null ? Optional.of(code) : Optional.empty();
         }
         return exceptionError;

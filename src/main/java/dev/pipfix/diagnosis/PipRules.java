@@ -42,10 +42,11 @@ final class PipRules implements Rules {
     /** pip 10 to 23.1: a distutils install (an OS package, a conda base environment). */
     private static final Pattern DISTUTILS_LINE =
             Pattern.compile("^(?:ERROR: )?Cannot uninstall '(.+?)'\\. It is a distutils installed project");
-    /** pip's "Requirement already satisfied" naming a package in a distribution's own directory. */
-    private static final Pattern SATISFIED_IN_DISTRO = Pattern.compile(
-            "^Requirement already satisfied: ([A-Za-z0-9_.-]{1,100})[^ ]{0,200} in (?:/usr/lib/python3/dist-packages"
-                    + "|/usr/lib/python3\\.[0-9]{1,2}/site-packages|/usr/lib64/python3\\.[0-9]{1,2}/site-packages)");
+    /** pip's line naming where it found a requirement: a package in a distribution's own directory, or not. */
+    private static final String SATISFIED = "Requirement already satisfied: ";
+    /** The distribution's own site directories (Debian's, Fedora's), as pip names them after {@code " in "}. */
+    private static final List<String> DISTRO_SITES =
+            List.of(" in /usr/lib/python3/dist-packages", " in /usr/lib/python3.", " in /usr/lib64/python3.");
     /** Packages remembered as the distribution's: more says nothing new. */
     private static final int MAX_DISTRO_PACKAGES = 1_000;
 
@@ -74,17 +75,26 @@ final class PipRules implements Rules {
     public boolean read(OutputLine line, LogContext log) {
         String content = line.content;
         long number = line.number;
-        if (HEADLINE_WRAPPED.matcher(content).matches()) {
+        if (content.startsWith(SATISFIED)) {
+            // a line pip prints for every requirement a job already has: read without a regular expression
+            satisfied(content);
+            return true;
+        }
+        // a regular expression only where its literal start is: every line of a pasted log comes here
+        boolean couldNotInstall =
+                content.startsWith("ERROR: Could not install") || content.startsWith("Could not install");
+        if (couldNotInstall && HEADLINE_WRAPPED.matcher(content).matches()) {
             headlineLine = number;
             headlineText = content;
             headlineTuples = false;
             return true;
         }
-        if (USER_REFUSED.matcher(content).lookingAt()) {
+        if ((content.startsWith("ERROR: Can not") || content.startsWith("Can not"))
+                && USER_REFUSED.matcher(content).lookingAt()) {
             log.record(Kind.USER_INSTALL_REFUSED, number, null, List.of(content));
             return true;
         }
-        if (headline(line, log)) {
+        if (couldNotInstall && headline(line, log)) {
             return true;
         }
         if (headlineTuples
@@ -101,7 +111,7 @@ final class PipRules implements Rules {
         if (uninstall(line, log)) {
             return true;
         }
-        if (line.lower().startsWith("error: externally-managed-environment")) {
+        if (startsIgnoringCase(content, "error: externally-managed-environment")) {
             lastPep668 = log.record(Kind.EXTERNALLY_MANAGED_ENVIRONMENT, number, null, List.of(content));
             return true;
         }
@@ -196,12 +206,11 @@ final class PipRules implements Rules {
      */
     private boolean uninstall(OutputLine line, LogContext log) {
         String content = line.content;
-        String lower = line.lower();
         long number = line.number;
-        if (lower.startsWith("error: uninstall-no-record-file")
-                || lower.startsWith("error: uninstall-distutils-installed-package")) {
+        if (startsIgnoringCase(content, "error: uninstall-no-record-file")
+                || startsIgnoringCase(content, "error: uninstall-distutils-installed-package")) {
             startUninstall(number, content, null);
-            uninstallDistutils = lower.contains("distutils");
+            uninstallDistutils = startsIgnoringCase(content, "error: uninstall-distutils");
             return true;
         }
         if (LogContext.within(uninstallLine, number, UNINSTALL_REACH)) {
@@ -216,7 +225,7 @@ final class PipRules implements Rules {
                 }
                 return true;
             }
-            if (lower.startsWith("hint: the package was installed by ")) {
+            if (startsIgnoringCase(content, "hint: the package was installed by ")) {
                 String installer = content.substring("hint: The package was installed by ".length())
                         .replaceFirst("[.].*", "")
                         .strip();
@@ -227,7 +236,7 @@ final class PipRules implements Rules {
                 uninstallLine = -1;
                 return true;
             }
-            if (lower.startsWith("hint: you might be able to recover from this via")) {
+            if (startsIgnoringCase(content, "hint: you might be able to recover from this via")) {
                 if (uninstallPackage != null && distroPackages.contains(uninstallPackage)) {
                     uninstallEvidence.add(content);
                     log.record(Kind.CANNOT_UNINSTALL, uninstallLine, null, uninstallEvidence);
@@ -236,15 +245,14 @@ final class PipRules implements Rules {
                 return true;
             }
         }
+        if (!content.startsWith("ERROR: Cannot uninstall") && !content.startsWith("Cannot uninstall")) {
+            return false;
+        }
         Matcher bare = NO_RECORD_BARE.matcher(content);
         if (bare.matches()) {
             startUninstall(number, content, packageName(bare.group(1)));
             uninstallDistutils = false;
             return true;
-        }
-        Matcher satisfied = SATISFIED_IN_DISTRO.matcher(content);
-        if (satisfied.lookingAt() && distroPackages.size() < MAX_DISTRO_PACKAGES) {
-            distroPackages.add(normalisedName(satisfied.group(1)));
         }
         Matcher noRecord = NO_RECORD_LINE.matcher(content);
         if (noRecord.lookingAt() && !noRecord.group(2).strip().equalsIgnoreCase("pip")) {
@@ -256,6 +264,30 @@ final class PipRules implements Rules {
             return true;
         }
         return false;
+    }
+
+    /** {@code Requirement already satisfied: blinker in /usr/lib/python3/dist-packages (1.4)}: the distribution's. */
+    private void satisfied(String content) {
+        if (distroPackages.size() >= MAX_DISTRO_PACKAGES
+                || DISTRO_SITES.stream().noneMatch(content::contains)) {
+            return;
+        }
+        int from = SATISFIED.length();
+        int to = from;
+        while (to < content.length() && to - from < 100 && isNameChar(content.charAt(to))) {
+            to++;
+        }
+        if (to > from) {
+            distroPackages.add(normalisedName(content.substring(from, to)));
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    private static boolean startsIgnoringCase(String content, String start) {
+        return content.regionMatches(true, 0, start, 0, start.length());
     }
 
     private void startUninstall(long number, String content, String packageName) {

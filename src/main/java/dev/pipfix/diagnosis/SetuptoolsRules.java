@@ -39,8 +39,8 @@ final class SetuptoolsRules implements Rules {
     public boolean read(OutputLine line, LogContext log) {
         String content = line.content;
         long number = line.number;
-        Matcher stamp = EGG_INFO_TIME_STAMP.matcher(content);
-        if (stamp.lookingAt()) {
+        Matcher stamp = content.startsWith("error: Cannot update") ? EGG_INFO_TIME_STAMP.matcher(content) : null;
+        if (stamp != null && stamp.lookingAt()) {
             log.record(Kind.PERMISSION_DENIED, number, stamp.group(1), List.of(content)).buildingInSource = true;
             return true;
         }
@@ -57,8 +57,8 @@ final class SetuptoolsRules implements Rules {
                 return true;
             }
         }
-        Matcher distutils = DISTUTILS_REFUSAL.matcher(content);
-        if (distutils.lookingAt() && (log.inSetupPyInstall(number) || log.inBuildBlock(number))) {
+        Matcher distutils = content.startsWith("error: could not ") ? DISTUTILS_REFUSAL.matcher(content) : null;
+        if (distutils != null && distutils.lookingAt() && (log.inSetupPyInstall(number) || log.inBuildBlock(number))) {
             Kind kind = switch (distutils.group(2)) {
                 case "Operation not permitted" -> Kind.OPERATION_NOT_PERMITTED;
                 case "Read-only file system" -> Kind.READ_ONLY_FILESYSTEM;
