@@ -3,31 +3,30 @@ package dev.pipfix.report;
 import dev.pipfix.diagnosis.Cause;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Properties;
 
-/** The fix for a cause in one sentence, for people reading a terminal rather than a pull request. */
+/**
+ * The fix for a cause in one sentence, for people reading a terminal rather than a pull request: each cause's
+ * {@code causes/<id>/advice.txt}, beside the comment's texts for it.
+ */
 public final class Advice {
 
     private final Map<Cause, String> sentences = new EnumMap<>(Cause.class);
 
     public Advice() {
-        Properties properties = new Properties();
-        try (InputStream in = Advice.class.getResourceAsStream("advice.properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         for (Cause cause : Cause.values()) {
-            String sentence = properties.getProperty(cause.id());
-            if (sentence == null) {
-                throw new IllegalStateException("advice.properties has no sentence for " + cause.id());
+            String path = "causes/" + cause.id() + "/advice.txt";
+            try (InputStream in = Advice.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("no sentence for " + cause.id() + ": " + path + " is missing");
+                }
+                sentences.put(cause, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            sentences.put(cause, sentence);
         }
     }
 

@@ -37,17 +37,17 @@ public final class CommentRenderer {
     private final Template resolved = Template.load("resolved.md");
     private final Template job = Template.load("job.md");
     private final Template fixVenv = Template.load("fix/venv.md");
-    private final Template fixPipSelfUpgrade = Template.load("fix/pip-self-upgrade.md");
-    private final Template fixRootOwnedCache = Template.load("fix/root-owned-cache.md");
-    private final Template fixFileLocked = Template.load("fix/file-locked.md");
-    private final Template fixSourceTree = Template.load("fix/source-tree-unwritable.md");
+    private final Template fixPipSelfUpgrade = Template.load("causes/pip-self-upgrade/fix.md");
+    private final Template fixRootOwnedCache = Template.load("causes/root-owned-cache/fix.md");
+    private final Template fixFileLocked = Template.load("causes/file-locked/fix.md");
+    private final Template fixSourceTree = Template.load("causes/source-tree-unwritable/fix.md");
     private final Template fixSetupPython = Template.load("fix/setup-python.md");
     private final Template fixUser = Template.load("fix/user.md");
     private final Template fixSetupUv = Template.load("fix/setup-uv-activate.md");
     private final Template fixPipx = Template.load("fix/pipx.md");
-    private final Template fixPipxHome = Template.load("fix/pipx-home.md");
-    private final Template fixDropUser = Template.load("fix/drop-user.md");
-    private final Template fixTargetDirectory = Template.load("fix/target-directory-unwritable.md");
+    private final Template fixPipxHome = Template.load("causes/pipx-home-unwritable/fix.md");
+    private final Template fixDropUser = Template.load("causes/user-site-unavailable/fix.md");
+    private final Template fixTargetDirectory = Template.load("causes/target-directory-unwritable/fix.md");
     private final Template patch = Template.load("patch.md");
     private final Template noPatch = Template.load("no-patch.md");
     private final String upgradePipStep = Template.load("upgrade-pip-step.yml").render(Map.of());
@@ -55,9 +55,9 @@ public final class CommentRenderer {
     private final String venvNoteLinux =
             Template.load("venv-note-linux.md").render(Map.of()).strip();
     /** Explanations and alternatives per cause. Read once: the renderer is shared by the workers. */
-    private final Map<Cause, Template> whyByCause = byCause("why/", true);
+    private final Map<Cause, Template> whyByCause = byCause("why.md", true);
 
-    private final Map<Cause, Template> alternativesByCause = byCause("alternatives/", false);
+    private final Map<Cause, Template> alternativesByCause = byCause("alternatives.md", false);
 
     public String render(RunReport report) {
         Map<String, String> values = new HashMap<>();
@@ -436,12 +436,14 @@ public final class CommentRenderer {
         };
     }
 
-    private static Map<Cause, Template> byCause(String folder, boolean required) {
+    /** One of each cause's texts: a cause's words are all in its folder, {@code causes/<id>/}. */
+    private static Map<Cause, Template> byCause(String file, boolean required) {
         Map<Cause, Template> templates = new EnumMap<>(Cause.class);
         for (Cause cause : Cause.values()) {
-            Optional<Template> template = Template.loadOptional(folder + cause.id() + ".md");
+            String path = "causes/" + cause.id() + "/" + file;
+            Optional<Template> template = Template.loadOptional(path);
             if (template.isEmpty() && required) {
-                throw new IllegalStateException("missing template " + folder + cause.id() + ".md");
+                throw new IllegalStateException("missing template " + path);
             }
             template.ifPresent(t -> templates.put(cause, t));
         }
