@@ -82,6 +82,7 @@ final class LineStarts {
         "\u2570\u2500\u25B6",
         "Hint: ",
         "During handling of the above exception",
+        "Step ",
         "Requirement already satisfied: "
     };
 

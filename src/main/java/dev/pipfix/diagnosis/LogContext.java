@@ -23,6 +23,9 @@ final class LogContext {
 
     private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)$");
     private static final Pattern BUILDKIT_RUN = Pattern.compile("^\\[[^\\]]{1,60}\\] RUN (.+)$");
+    /** The legacy builder's {@code Step 5/9 : RUN pip install ...}. */
+    private static final Pattern LEGACY_DOCKER_RUN = Pattern.compile("^Step \\d{1,4}/\\d{1,4} : RUN (.+)$");
+
     private static final Pattern CACHE_WARNING =
             Pattern.compile("^WARNING: The directory '.*' or its parent directory is not owned .*|"
                     + "^The directory '.*' or its parent directory is not owned .*");
@@ -109,7 +112,9 @@ final class LogContext {
                 return;
             }
         }
-        Matcher run = content.startsWith("[") ? BUILDKIT_RUN.matcher(content) : null;
+        Matcher run = content.startsWith("[")
+                ? BUILDKIT_RUN.matcher(content)
+                : content.startsWith("Step ") ? LEGACY_DOCKER_RUN.matcher(content) : null;
         if (run != null && run.matches()) {
             traced(run.group(1), number);
         } else if (content.startsWith("[command]")) {

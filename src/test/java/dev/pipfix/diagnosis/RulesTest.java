@@ -544,6 +544,23 @@ class RulesTest {
         });
     }
 
+    @Test
+    void the_legacy_docker_builders_run_step_is_the_command_that_failed() throws IOException {
+        List<Finding> findings = raw(
+                "##[group]Run docker build -t app .",
+                "##[endgroup]",
+                "Step 5/9 : RUN pip install -r requirements.txt",
+                " ---> Running in 4b1e0c9d2f3a",
+                "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:"
+                        + " '/usr/local/lib/python3.12/site-packages/yaml'",
+                "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.command()).isEqualTo("pip install -r requirements.txt"));
+    }
+
     private static List<Finding> raw(String... lines) throws IOException {
         StringBuilder log = new StringBuilder("\uFEFF");
         for (String line : lines) {
