@@ -41,7 +41,12 @@ final class SetuptoolsRules implements Rules {
         long number = line.number;
         Matcher stamp = content.startsWith("error: Cannot update") ? EGG_INFO_TIME_STAMP.matcher(content) : null;
         if (stamp != null && stamp.lookingAt()) {
-            log.record(Kind.PERMISSION_DENIED, number, stamp.group(1), List.of(content)).buildingInSource = true;
+            Candidate refused = log.record(Kind.PERMISSION_DENIED, number, stamp.group(1), List.of(content));
+            refused.buildingInSource = true;
+            // uv builds with setuptools too, and prints the backend's error under its own report
+            if (log.runsUv()) {
+                refused.installer = Installer.UV;
+            }
             return true;
         }
         if (content.startsWith(EASY_INSTALL_HEADLINE)) {

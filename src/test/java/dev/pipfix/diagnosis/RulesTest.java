@@ -430,6 +430,21 @@ class RulesTest {
                 "    [Errno 13] Permission denied: '/usr/local/lib/python3.10/dist-packages/test-easy-install-2147.write-test'",
                 "##[error]Process completed with exit code 1.");
 
+        List<Finding> underUv = raw(
+                "##[group]Run uv sync",
+                "\u001B[36;1muv sync\u001B[0m",
+                "##[endgroup]",
+                "  \u00D7 Failed to build `grafico @ file:///app`",
+                "  \u251C\u2500\u25B6 The build backend returned an error",
+                "  \u2570\u2500\u25B6 Call to `setuptools.build_meta.build_editable` failed (exit status: 1)",
+                "      [stderr]",
+                "      error: Cannot update time stamp of directory 'grafico.egg-info'",
+                "##[error]Process completed with exit code 1.");
+
+        assertThat(underUv).singleElement().satisfies(f -> {
+            assertThat(f.installer()).isEqualTo(Installer.UV);
+            assertThat(f.cause()).isEqualTo(Cause.SOURCE_TREE_UNWRITABLE);
+        });
         assertThat(timeStamp).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.PERMISSION_DENIED);
             assertThat(f.cause()).isEqualTo(Cause.SOURCE_TREE_UNWRITABLE);
