@@ -115,14 +115,18 @@ final class VenvStep {
         return lines;
     }
 
-    /** The {@code actions/setup-python} step, with the failing step's condition. */
-    static List<Line> setupPython(String condition) {
+    /**
+     * The {@code actions/setup-python} step, with the failing step's condition.
+     *
+     * @param uses its {@code uses:} value ({@link InsertedAction#uses}), pinned as the workflow pins its actions
+     */
+    static List<Line> setupPython(String condition, String uses) {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(0, "name: " + SETUP_PYTHON_NAME));
         if (condition != null) {
             lines.add(new Line(0, "if: " + condition));
         }
-        lines.add(new Line(0, "uses: actions/setup-python@v5"));
+        lines.add(new Line(0, "uses: " + uses));
         lines.add(new Line(0, "with:"));
         lines.add(new Line(1, "python-version: '3.x'"));
         return lines;

@@ -279,7 +279,8 @@ public final class WorkflowPatcher {
 
     private WorkflowFix setupPython(
             String path, WorkflowDocument document, WorkflowJob job, WorkflowStep step, Platform platform) {
-        List<VenvStep.Line> lines = VenvStep.setupPython(singleLine(step.ifNode()));
+        List<VenvStep.Line> lines =
+                VenvStep.setupPython(singleLine(step.ifNode()), InsertedAction.SETUP_PYTHON.uses(usesOf(document)));
         if (usesSetupPython(job, step)) {
             return advice(
                     FixStrategy.SETUP_PYTHON,
@@ -293,6 +294,22 @@ public final class WorkflowPatcher {
         }
         return insertBefore(
                 path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON, CommandEdits::forVenv);
+    }
+
+    /** Every {@code uses:} of the workflow: its jobs' reusable workflows and its steps' actions. */
+    private static List<String> usesOf(WorkflowDocument document) {
+        List<String> uses = new java.util.ArrayList<>();
+        for (WorkflowJob job : document.jobs()) {
+            if (job.uses() != null) {
+                uses.add(job.uses());
+            }
+            for (WorkflowStep step : job.steps()) {
+                if (step.uses() != null) {
+                    uses.add(step.uses());
+                }
+            }
+        }
+        return uses;
     }
 
     /** A new step right before the failing one, whose script gets {@code runEdit} (sudo and --user dropped). */
@@ -558,7 +575,8 @@ public final class WorkflowPatcher {
             case PIPX_HOME -> VenvStep.render(VenvStep.pipxHome(defaultPlatform(os), null), 0, 2, 2, "\n");
             case PYTHON_M_PIP_UPGRADE -> "python -m pip install --upgrade pip";
             case NO_CACHE_DIR -> "pip install --no-cache-dir ...";
-            case SETUP_PYTHON -> VenvStep.render(VenvStep.setupPython(null), 0, 2, 2, "\n");
+            case SETUP_PYTHON ->
+                VenvStep.render(VenvStep.setupPython(null, InsertedAction.SETUP_PYTHON.uses(List.of())), 0, 2, 2, "\n");
             case USER_SITE -> "pip install --user ...";
             case DROP_USER -> "pip install ... (without --user)";
         };

@@ -208,7 +208,7 @@ class CommentRendererTest {
 
         assertThat(body)
                 .contains("**Fix:** use a Python the job owns, as this repository's `.github/pipfix.yml` asks")
-                .contains("- name: Set up Python\n  uses: actions/setup-python@v5")
+                .contains("- name: Set up Python\n  uses: actions/setup-python@v7")
                 .contains("+      - name: Set up Python")
                 .contains("```diff");
     }
