@@ -44,6 +44,43 @@ final class CommandWords {
         return line.contains("pip") && !pipInstalls(line).isEmpty();
     }
 
+    /**
+     * Whether a script installs uv with pip ({@code pip install uv}, {@code python -m pip install -U uv==0.5.1}):
+     * before such a step, uv is not there to run. Read word by word after each pip install, within its command.
+     */
+    static boolean installsUvWithPip(String script) {
+        if (script == null || !script.contains("uv")) {
+            return false;
+        }
+        for (String line : script.split("\n", -1)) {
+            if (line.length() > CommandEdits.MAX_LINE_CHARS) {
+                continue;
+            }
+            for (Span install : pipInstalls(line)) {
+                int at = install.end();
+                // the words of this pip command, up to the end of the command
+                while (at < line.length() && ";&|".indexOf(line.charAt(at)) < 0) {
+                    while (at < line.length() && space(line.charAt(at))) {
+                        at++;
+                    }
+                    int end = at;
+                    while (end < line.length() && !space(line.charAt(end)) && ";&|".indexOf(line.charAt(end)) < 0) {
+                        end++;
+                    }
+                    String word = line.substring(at, end).replace("\"", "").replace("'", "");
+                    if (word.equals("uv") || word.matches("uv[=<>~!\\[].*")) {
+                        return true;
+                    }
+                    if (end == at) {
+                        break;
+                    }
+                    at = end;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Each {@code install} that stands as a word of its own. */
     static List<Span> installWords(String line) {
         List<Span> words = new ArrayList<>();

@@ -270,9 +270,13 @@ public final class WorkflowPatcher {
                                 earlier.displayName()));
             }
         }
-        String create = strategy == FixStrategy.UV_VENV
-                ? "uv venv"
-                : (platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3") + " -m venv";
+        String python = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
+        // uv refuses an existing .venv (a cache may restore one) since 0.10 unless told; --allow-existing, known
+        // since uv 0.1.40, works with every uv. Where the failing step installs uv itself, uv is not there yet
+        // before it: Python's venv makes the environment, which uv then installs into (VIRTUAL_ENV)
+        String create = strategy != FixStrategy.UV_VENV
+                ? python + " -m venv"
+                : CommandWords.installsUvWithPip(step.run()) ? python + " -m venv" : "uv venv --allow-existing";
         List<VenvStep.Line> lines = VenvStep.lines(platform, create, onThisOs(document, job, step, platform), venvPath);
         return insertBefore(path, document, job, step, platform, lines, strategy, CommandEdits::forVenv);
     }
@@ -569,7 +573,8 @@ public final class WorkflowPatcher {
                         2,
                         "\n");
             case UV_VENV ->
-                VenvStep.render(VenvStep.lines(defaultPlatform(os), "uv venv", null, venvPath), 0, 2, 2, "\n");
+                VenvStep.render(
+                        VenvStep.lines(defaultPlatform(os), "uv venv --allow-existing", null, venvPath), 0, 2, 2, "\n");
             case SETUP_UV_ACTIVATE -> "activate-environment: true";
             case PIPX -> "pipx install ...";
             case PIPX_HOME -> VenvStep.render(VenvStep.pipxHome(defaultPlatform(os), null), 0, 2, 2, "\n");

@@ -44,7 +44,9 @@ class UvFixesTest {
 
         // then
         assertThat(fix.strategy()).isEqualTo(FixStrategy.UV_VENV);
-        assertThat(fix.diff()).contains("+          uv venv .venv").doesNotContain("activate-environment");
+        assertThat(fix.diff())
+                .contains("+          uv venv --allow-existing .venv")
+                .doesNotContain("activate-environment");
     }
 
     @Test
@@ -54,7 +56,7 @@ class UvFixesTest {
 
         // then
         assertThat(fix.strategy()).isEqualTo(FixStrategy.UV_VENV);
-        assertThat(fix.diff()).contains("+          uv venv .venv");
+        assertThat(fix.diff()).contains("+          uv venv --allow-existing .venv");
     }
 
     @Test
@@ -120,6 +122,40 @@ class UvFixesTest {
                 .isEmpty();
         assertThat(CommandEdits.pipx("  sudo pip3 install --user poetry==1.8.3"))
                 .isEqualTo("  pipx install poetry==1.8.3");
+    }
+
+    @Test
+    void a_step_that_installs_uv_itself_gets_an_environment_made_without_uv() {
+        // given a step that installs uv with pip, then uses it: a uv venv step before it would find no uv
+        String workflow = """
+                name: CI
+                on: [pull_request]
+                jobs:
+                  test:
+                    runs-on: ubuntu-24.04
+                    steps:
+                      - uses: actions/checkout@v4
+                      - run: |
+                          python3 -m pip install "uv==0.5.1"
+                          uv pip install --system -r requirements.txt
+                """;
+
+        // when
+        WorkflowFix fix = new WorkflowPatcher()
+                .fix(new FixRequest(
+                        ".github/workflows/ci.yml",
+                        workflow,
+                        "test",
+                        "Run python3 -m pip install \"uv==0.5.1\"",
+                        List.of("python3 -m pip install \"uv==0.5.1\"", "uv pip install --system -r requirements.txt"),
+                        FixStrategy.UV_VENV,
+                        RunnerOs.LINUX));
+
+        // then Python's venv makes it, and the uv that pip installs there installs into it
+        assertThat(fix.diff()).contains("+          python3 -m venv .venv").doesNotContain("uv venv");
+        assertThat(CommandWords.installsUvWithPip("pip install -U pip uv ruff")).isTrue();
+        assertThat(CommandWords.installsUvWithPip("pip install uvicorn && uv --version"))
+                .isFalse();
     }
 
     private static WorkflowFix fix(String workflow, FixStrategy strategy) {
