@@ -58,6 +58,8 @@ public final class CommentRenderer {
     private final Map<Cause, Template> whyByCause = byCause("why.md", true);
 
     private final Map<Cause, Template> alternativesByCause = byCause("alternatives.md", false);
+    /** uv's own alternatives, where pip's would not apply to it (no user site, its own activation, uv tool). */
+    private final Map<Cause, Template> uvAlternativesByCause = byCause("alternatives-uv.md", false);
 
     public String render(RunReport report) {
         Map<String, String> values = new HashMap<>();
@@ -208,7 +210,10 @@ public final class CommentRenderer {
         values.put("why", why(finding));
         values.put("fix", fix(finding, step, section.fix(), report.venvPath(), report.preferredFix()));
         values.put("patch", patch(section.fix(), report.apply()));
-        Template alternatives = alternativesByCause.get(finding.cause());
+        Template alternatives =
+                finding.installer() == Installer.UV && uvAlternativesByCause.containsKey(finding.cause())
+                        ? uvAlternativesByCause.get(finding.cause())
+                        : alternativesByCause.get(finding.cause());
         values.put(
                 "alternatives",
                 alternatives == null ? "" : alternatives.render(Map.of()).strip());

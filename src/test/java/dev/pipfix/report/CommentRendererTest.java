@@ -69,6 +69,33 @@ class CommentRendererTest {
     }
 
     @Test
+    void a_uv_finding_gets_uvs_alternatives_not_pips() {
+        // given uv refused the system's site-packages
+        Finding uv = new Finding(
+                Kind.PERMISSION_DENIED,
+                Cause.SYSTEM_SITE_PACKAGES,
+                66,
+                "Run uv pip install --system ruff",
+                8,
+                true,
+                "uv pip install --system ruff",
+                List.of("uv pip install --system ruff"),
+                "/usr/local/lib/python3.12/dist-packages/ruff",
+                RunnerOs.LINUX,
+                List.of("error: Failed to install: ruff", "  Caused by: Permission denied (os error 13)"),
+                1,
+                Installer.UV);
+
+        // when
+        String body = renderer.render(report("CI", job("lint", "Install", 4, uv)));
+
+        // then the alternatives are uv's
+        assertThat(body)
+                .contains("**Alternatives:** `astral-sh/setup-uv` with `activate-environment: true`")
+                .doesNotContain("`pip install --user` works");
+    }
+
+    @Test
     void pip_upgrading_itself_on_windows_gets_python_dash_m_pip_not_a_venv() {
         Finding finding = finding(
                 Kind.ACCESS_DENIED,
