@@ -1,5 +1,6 @@
 package dev.pipfix.app;
 
+import dev.pipfix.apply.FixCommitMessage;
 import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
@@ -259,7 +260,14 @@ final class AnalyzeCommand {
                         out.print(new CommentRenderer().render(report.apply(fix)));
                     }
                 }
-                default -> analyzed.forEach(a -> text(out, a));
+                default -> {
+                    // the patch is the first finding's: its fix line says what the patch does, not the cause's default
+                    Optional<Finding> patched = analyzed.stream()
+                            .flatMap(a -> a.diagnosis().findings().stream())
+                            .findFirst()
+                            .filter(f -> fix.filter(WorkflowFix::hasDiff).isPresent());
+                    analyzed.forEach(a -> text(out, a, patched, fix));
+                }
             }
             if (format == Format.TEXT) {
                 patch(out, fix);
@@ -352,7 +360,7 @@ final class AnalyzeCommand {
         return Optional.of(new WorkflowSource(workflow, Files.readString(file, StandardCharsets.UTF_8)));
     }
 
-    private static void text(PrintWriter out, Analyzed analyzed) {
+    private static void text(PrintWriter out, Analyzed analyzed, Optional<Finding> patched, Optional<WorkflowFix> fix) {
         Diagnosis diagnosis = analyzed.diagnosis();
         if (diagnosis.findings().isEmpty()) {
             out.printf(
@@ -381,7 +389,14 @@ final class AnalyzeCommand {
             for (String line : f.evidence()) {
                 out.printf("  evidence: %s%n", line);
             }
-            out.printf("  fix:      %s%n", advice.sentence(f.cause()));
+            if (patched.isPresent() && patched.get() == f) {
+                String does = FixCommitMessage.summary(fix.orElseThrow().strategy());
+                out.printf(
+                        "  fix:      %s (the patch below).%n",
+                        Character.toUpperCase(does.charAt(0)) + does.substring(1));
+            } else {
+                out.printf("  fix:      %s%n", advice.sentence(f.cause()));
+            }
         }
     }
 

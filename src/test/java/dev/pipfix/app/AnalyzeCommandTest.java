@@ -183,6 +183,24 @@ class AnalyzeCommandTest {
         assertThat(out.toString()).contains("java -jar pipfix.jar analyze LOG");
     }
 
+    @Test
+    void with_a_patch_the_fix_line_says_what_the_patch_does() throws Exception {
+        // given a PEP 668 refusal of pip installing an application, and its workflow: the patch installs it with pipx
+        String dir = "workflows/pip-install-poetry-macos-pep668/";
+        String log = file(dir + "job.log");
+        Path workflow = this.dir.resolve("ci.yml");
+        Files.writeString(workflow, Fixtures.text(dir + "ci.yml"));
+
+        // when
+        int status = analyze(log, "--workflow", workflow.toString());
+
+        // then the fix line names pipx, as the patch below it does, not the cause's virtual environment
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("fix:      Install the applications with pipx (the patch below).")
+                .contains("+      - run: pipx install poetry");
+    }
+
     private int analyze(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "analyze";
