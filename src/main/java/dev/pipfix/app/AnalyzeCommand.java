@@ -5,7 +5,7 @@ import dev.pipfix.diagnosis.Diagnosis;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogScanner;
 import dev.pipfix.diagnosis.NotALogException;
-import dev.pipfix.fix.Fixes;
+import dev.pipfix.fix.RunFixes;
 import dev.pipfix.github.JobStep;
 import dev.pipfix.github.Runs;
 import dev.pipfix.logs.JobDiagnosis;
@@ -14,10 +14,7 @@ import dev.pipfix.report.Advice;
 import dev.pipfix.report.CommentRenderer;
 import dev.pipfix.report.FailedJob;
 import dev.pipfix.report.RunReport;
-import dev.pipfix.workflow.FixRequest;
-import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
-import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -332,20 +329,15 @@ final class AnalyzeCommand {
         if (source.isEmpty() || first.isEmpty()) {
             return Optional.empty();
         }
-        Finding finding = first.get().diagnosis().findings().get(0);
-        Optional<FixStrategy> strategy = Fixes.strategyFor(finding);
-        if (strategy.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new WorkflowPatcher()
-                .fix(new FixRequest(
+        Finding finding = RunFixes.findingOf(first.get().diagnosis().findings()).orElseThrow();
+        return RunFixes.fix(
+                finding,
+                new RunFixes.Workflow(
                         source.get().path(),
                         source.get().text(),
                         job != null ? job : first.get().job().orElse(null),
-                        finding.step(),
-                        finding.script(),
-                        strategy.get(),
-                        finding.os())));
+                        finding.step()),
+                RunFixes.Preference.NONE);
     }
 
     /** The file {@code --workflow} names, read; none without the option. */

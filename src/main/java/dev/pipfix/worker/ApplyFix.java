@@ -6,6 +6,7 @@ import dev.pipfix.apply.FixCommitMessage;
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
 import dev.pipfix.fix.Fixes;
+import dev.pipfix.fix.RunFixes;
 import dev.pipfix.github.Branches;
 import dev.pipfix.github.Collaborators;
 import dev.pipfix.github.CommandComments;
@@ -31,10 +32,7 @@ import dev.pipfix.report.CommentMarker;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.text.Markdown;
 import dev.pipfix.text.Message;
-import dev.pipfix.workflow.FixRequest;
-import dev.pipfix.workflow.FixStrategy;
 import dev.pipfix.workflow.WorkflowFix;
-import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -69,7 +67,6 @@ public final class ApplyFix {
     private final Branches branches = new Branches();
     private final CommandComments commandComments = new CommandComments();
     private final RepositorySettings repositorySettings = new RepositorySettings();
-    private final WorkflowPatcher patcher = new WorkflowPatcher();
 
     private final Clock clock;
 
@@ -81,7 +78,7 @@ public final class ApplyFix {
     }
 
     /** The fix to commit, rebuilt from the run pipfix's comment is about. */
-    private record Rebuilt(Finding finding, WorkflowJob job, String path, FixStrategy strategy, String runUrl) {}
+    private record Rebuilt(Finding finding, WorkflowJob job, String path, String runUrl) {}
 
     public RunResult handle(FixCommand command) throws IOException {
         long installation = command.installationId() != null
@@ -186,15 +183,15 @@ public final class ApplyFix {
                     RunOutcome.FIX_COMMITTED);
         }
         WorkflowFiles.FileAt file = workflowFiles.readAt(api, target.repository(), fix.path(), target.branch());
-        WorkflowFix patch = patcher.fix(new FixRequest(
-                fix.path(),
-                file.text(),
-                fix.job().name(),
-                fix.job().failedStep().map(JobStep::name).orElse(null),
-                fix.finding().script(),
-                fix.strategy(),
-                fix.finding().os(),
-                settings.venvPath()));
+        WorkflowFix patch = RunFixes.fix(
+                        fix.finding(),
+                        new RunFixes.Workflow(
+                                fix.path(),
+                                file.text(),
+                                fix.job().name(),
+                                fix.job().failedStep().map(JobStep::name).orElse(null)),
+                        RunFixes.Preference.of(settings))
+                .orElseThrow();
         if (!patch.hasDiff()) {
             return answer(
                     api,
@@ -223,7 +220,7 @@ public final class ApplyFix {
                     patch.patched(),
                     file.blobSha(),
                     FixCommitMessage.of(
-                            fix.finding(), fix.strategy(), fix.path(), patch.step(), fix.runUrl(), key, requestedIn));
+                            fix.finding(), patch.strategy(), fix.path(), patch.step(), fix.runUrl(), key, requestedIn));
         } catch (GitHubApiException e) {
             if (e.status() == 409) {
                 return answer(
@@ -298,13 +295,13 @@ public final class ApplyFix {
             if (!job.failed()) {
                 continue;
             }
-            for (Finding finding : jobLogs.scan(api, repository, job.id(), detector)
+            // the finding the comment's patch was for, as the comment chose it
+            Optional<Finding> finding = RunFixes.findingOf(jobLogs.scan(api, repository, job.id(), detector)
                     .diagnosis()
-                    .findings()) {
-                Optional<FixStrategy> strategy = Fixes.strategyFor(finding, settings.fix());
-                if (strategy.isPresent()) {
-                    return Optional.of(new Rebuilt(finding, job, path, strategy.get(), run.htmlUrl()));
-                }
+                    .findings());
+            if (finding.isPresent()
+                    && Fixes.strategyFor(finding.get(), settings.fix()).isPresent()) {
+                return Optional.of(new Rebuilt(finding.get(), job, path, run.htmlUrl()));
             }
         }
         return Optional.empty();

@@ -2,7 +2,7 @@ package dev.pipfix.worker;
 
 import dev.pipfix.diagnosis.Finding;
 import dev.pipfix.diagnosis.LogDetector;
-import dev.pipfix.fix.Fixes;
+import dev.pipfix.fix.RunFixes;
 import dev.pipfix.github.CommentOutcome;
 import dev.pipfix.github.CommentThread;
 import dev.pipfix.github.GitHubApi;
@@ -29,9 +29,7 @@ import dev.pipfix.report.RunReport;
 import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.settings.RepoSettingsFile;
 import dev.pipfix.text.Message;
-import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
-import dev.pipfix.workflow.WorkflowPatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,7 +63,6 @@ public final class ProcessCompletedRun implements RunHandler {
     private final LogDetector detector;
     private final CommentRenderer renderer;
     private final WorkflowFiles workflowFiles;
-    private final WorkflowPatcher patcher = new WorkflowPatcher();
     private final Metrics metrics;
     private final RepositorySettings repositorySettings = new RepositorySettings();
     private final Alongside alongside;
@@ -309,18 +306,16 @@ public final class ProcessCompletedRun implements RunHandler {
             if (job.findings().isEmpty()) {
                 continue;
             }
-            Finding finding = job.findings().get(0);
+            Finding finding = RunFixes.findingOf(job.findings()).orElseThrow();
             // an unreadable file still gets a request: the patcher answers with the change to make by hand
-            Optional<WorkflowFix> fix = Fixes.strategyFor(finding, settings.fix())
-                    .map(strategy -> patcher.fix(new FixRequest(
-                            path.isBlank() ? "(no workflow file)" : path,
-                            workflow.text().orElse(""),
-                            job.name(),
-                            job.failedStep().orElse(null),
-                            finding.script(),
-                            strategy,
-                            finding.os(),
-                            settings.venvPath())))
+            Optional<WorkflowFix> fix = RunFixes.fix(
+                            finding,
+                            new RunFixes.Workflow(
+                                    path.isBlank() ? "(no workflow file)" : path,
+                                    workflow.text().orElse(""),
+                                    job.name(),
+                                    job.failedStep().orElse(null)),
+                            RunFixes.Preference.of(settings))
                     .map(patched -> workflow.text().isPresent() ? patched : patched.withoutDiff(workflow.unreadable()));
             fixed.add(new FailedJob(
                     job.name(),
