@@ -81,6 +81,40 @@ final class CommandWords {
         return false;
     }
 
+    /** Debian's packages of Python itself and its tools, which give a later step no module to import. */
+    private static final java.util.Set<String> NOT_MODULES =
+            java.util.Set.of("python3-venv", "python3-pip", "python3-dev", "python3-full", "python3-minimal");
+
+    /**
+     * Whether a script installs Python modules with apt ({@code apt-get install -y python3-pytest}): a virtual
+     * environment hides them unless it is made with {@code --system-site-packages}.
+     */
+    static boolean aptInstallsPythonModules(String script) {
+        if (script == null || !script.contains("python3-") || !script.contains("apt")) {
+            return false;
+        }
+        // an apt-get line continued with backslashes is one command
+        for (String line : script.replace("\\\n", " ").split("\n", -1)) {
+            if (line.length() > CommandEdits.MAX_LINE_CHARS || !line.contains("install")) {
+                continue;
+            }
+            boolean apt = false;
+            for (String word : line.strip().split("[ \t]+")) {
+                if (word.equals("apt-get")
+                        || word.equals("apt")
+                        || word.endsWith("/apt-get")
+                        || word.endsWith("/apt")) {
+                    apt = true;
+                } else if (word.equals("&&") || word.equals(";") || word.equals("||")) {
+                    apt = false;
+                } else if (apt && word.startsWith("python3-") && !NOT_MODULES.contains(word.replaceAll("[=:].*", ""))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Each {@code install} that stands as a word of its own. */
     static List<Span> installWords(String line) {
         List<Span> words = new ArrayList<>();

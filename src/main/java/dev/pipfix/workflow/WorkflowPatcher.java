@@ -277,6 +277,10 @@ public final class WorkflowPatcher {
         String create = strategy != FixStrategy.UV_VENV
                 ? python + " -m venv"
                 : CommandWords.installsUvWithPip(step.run()) ? python + " -m venv" : "uv venv --allow-existing";
+        // modules the job installed with apt (python3-pytest) stay importable from the environment
+        if (installsPythonWithApt(job, step)) {
+            create += " --system-site-packages";
+        }
         List<VenvStep.Line> lines = VenvStep.lines(platform, create, onThisOs(document, job, step, platform), venvPath);
         return insertBefore(path, document, job, step, platform, lines, strategy, CommandEdits::forVenv);
     }
@@ -298,6 +302,13 @@ public final class WorkflowPatcher {
         }
         return insertBefore(
                 path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON, CommandEdits::forVenv);
+    }
+
+    /** An earlier step of the job (or the failing one) installs Python modules with apt: {@code python3-pytest}. */
+    private static boolean installsPythonWithApt(WorkflowJob job, WorkflowStep step) {
+        return job.steps().stream()
+                .filter(s -> s.index() <= step.index() && s.run() != null)
+                .anyMatch(s -> CommandWords.aptInstallsPythonModules(s.run()));
     }
 
     /** Every {@code uses:} of the workflow: its jobs' reusable workflows and its steps' actions. */
