@@ -27,6 +27,15 @@ final class VenvStep {
      * @return lines as (nesting level, text): level 0 are the step's keys, level 1 the script
      */
     static List<Line> lines(Platform platform, String create, String condition, String venvPath) {
+        return lines(platform, create, condition, venvPath, false);
+    }
+
+    /**
+     * @param installVenvModule the job runs as root in a Debian or Ubuntu image that may lack venv's ensurepip
+     *     ({@code python3-venv}): the step installs it when venv cannot work without it
+     */
+    static List<Line> lines(
+            Platform platform, String create, String condition, String venvPath, boolean installVenvModule) {
         String venv = platform.os() == RunnerOs.WINDOWS ? venvPath.replace('/', '\\') : venvPath;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(0, "name: " + NAME));
@@ -65,7 +74,18 @@ final class VenvStep {
             lines.add(new Line(0, "shell: " + (platform.shell() == Shell.SH ? "sh" : "bash")));
         }
         lines.add(new Line(0, "run: |"));
-        lines.add(new Line(1, create + " " + venv));
+        if (installVenvModule && create.startsWith("python3 -m venv")) {
+            // Debian's and Ubuntu's images ship pip without venv's ensurepip (python3-venv)
+            lines.add(new Line(1, create + " " + venv + " || {"));
+            lines.add(
+                    new Line(
+                            2,
+                            "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-venv"));
+            lines.add(new Line(2, create + " " + venv));
+            lines.add(new Line(1, "}"));
+        } else {
+            lines.add(new Line(1, create + " " + venv));
+        }
         lines.add(new Line(1, "echo \"$PWD/" + venv + "/bin\" >> \"$GITHUB_PATH\""));
         lines.add(new Line(1, "echo \"VIRTUAL_ENV=$PWD/" + venv + "\" >> \"$GITHUB_ENV\""));
         return lines;

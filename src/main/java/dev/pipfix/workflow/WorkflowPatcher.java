@@ -8,6 +8,8 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
@@ -281,7 +283,8 @@ public final class WorkflowPatcher {
         if (installsPythonWithApt(job, step)) {
             create += " --system-site-packages";
         }
-        List<VenvStep.Line> lines = VenvStep.lines(platform, create, onThisOs(document, job, step, platform), venvPath);
+        List<VenvStep.Line> lines = VenvStep.lines(
+                platform, create, onThisOs(document, job, step, platform), venvPath, mayLackVenvModule(job));
         return insertBefore(path, document, job, step, platform, lines, strategy, CommandEdits::forVenv);
     }
 
@@ -302,6 +305,57 @@ public final class WorkflowPatcher {
         }
         return insertBefore(
                 path, document, job, step, platform, lines, FixStrategy.SETUP_PYTHON, CommandEdits::forVenv);
+    }
+
+    /**
+     * The job runs as root (no {@code --user} in its options) in a Debian or Ubuntu image and installs no
+     * {@code python3-venv} itself: such images ship pip without venv's ensurepip.
+     */
+    private static boolean mayLackVenvModule(WorkflowJob job) {
+        Node container = job.container()
+                ? job.node().getValue().stream()
+                        .filter(t -> t.getKeyNode() instanceof ScalarNode key
+                                && key.getValue().equals("container"))
+                        .map(t -> t.getValueNode())
+                        .findFirst()
+                        .orElse(null)
+                : null;
+        if (container == null) {
+            return false;
+        }
+        String image = container instanceof ScalarNode scalar ? scalar.getValue() : valueOf(container, "image");
+        String options = container instanceof MappingNode ? valueOf(container, "options") : "";
+        String base = image == null ? "" : image.replaceFirst("^(?:docker\\.io/)?(?:library/)?", "");
+        boolean debian = base.startsWith("debian") || base.startsWith("ubuntu") || base.startsWith("buildpack-deps");
+        boolean installsVenv = job.steps().stream().anyMatch(s -> s.run() != null && namesVenvPackage(s.run()));
+        return debian && !installsVenv && (options == null || !options.contains("--user"));
+    }
+
+    /** {@code python3-venv} or {@code python3.12-venv} in a script, found with {@code indexOf}: a fork's text. */
+    private static boolean namesVenvPackage(String run) {
+        for (int at = run.indexOf("-venv"); at >= 0; at = run.indexOf("-venv", at + 1)) {
+            String before = run.substring(Math.max(0, at - 12), at);
+            int versioned = before.lastIndexOf("python3.");
+            if (before.endsWith("python3")
+                    || versioned >= 0
+                            && versioned + 8 < before.length()
+                            && before.substring(versioned + 8).chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String valueOf(Node mapping, String key) {
+        if (!(mapping instanceof MappingNode map)) {
+            return null;
+        }
+        return map.getValue().stream()
+                .filter(t ->
+                        t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                .map(t -> t.getValueNode() instanceof ScalarNode v ? v.getValue() : null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** An earlier step of the job (or the failing one) installs Python modules with apt: {@code python3-pytest}. */
