@@ -239,6 +239,26 @@ public final class WorkflowPatcher {
             String venvPath,
             FixStrategy strategy) {
         Optional<String> activated = Activation.venvOf(step.run());
+        Optional<WorkflowStep> madeAsRoot = activated.flatMap(venv -> job.steps().stream()
+                .filter(s -> s.index() <= step.index() && s.run() != null && createsVenvWithSudo(s.run()))
+                .findFirst());
+        if (madeAsRoot.isPresent()) {
+            // the environment is there, and root's: pip in it, run as the job's user, may not write its site-packages
+            return advice(
+                    strategy,
+                    path,
+                    job,
+                    step,
+                    platform,
+                    null,
+                    Message.of(
+                            "the failing step activates the virtual environment {}, which step {} creates with `sudo`:"
+                                    + " it belongs to root, so pip, run as the job's user, may not install into it."
+                                    + " Create it without `sudo` (the job's user owns the workspace), and drop `sudo`"
+                                    + " from its pip commands too",
+                            activated.get(),
+                            madeAsRoot.get().displayName()));
+        }
         if (activated.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
             return advice(
@@ -595,6 +615,20 @@ public final class WorkflowPatcher {
             Message note) {
         return WorkflowFix.adviceOnly(
                 strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(), change, note);
+    }
+
+    /** {@code sudo python3 -m venv venv}, {@code sudo virtualenv venv}: an environment made as root. */
+    private static boolean createsVenvWithSudo(String run) {
+        for (String line : run.split("\n", -1)) {
+            int sudo = line.indexOf("sudo ");
+            if (line.length() <= CommandEdits.MAX_LINE_CHARS
+                    && sudo >= 0
+                    && (sudo == 0 || !Character.isLetterOrDigit(line.charAt(sudo - 1)))
+                    && createsVenv(line.substring(sudo) + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean createsVenv(String run) {

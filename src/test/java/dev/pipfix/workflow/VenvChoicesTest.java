@@ -44,6 +44,43 @@ class VenvChoicesTest {
     }
 
     @Test
+    void an_environment_an_earlier_step_made_with_sudo_is_named_as_roots_not_as_missing() {
+        // given a job that makes its venv as root, then activates it and pip-installs as the job's user
+        String workflow = """
+                name: CI
+                on: [pull_request]
+                jobs:
+                  test:
+                    runs-on: [self-hosted, linux]
+                    steps:
+                      - uses: actions/checkout@v4
+                      - name: Environment
+                        run: sudo python3 -m venv venv
+                      - name: Install
+                        run: |
+                          . venv/bin/activate
+                          pip install -r requirements.txt
+                """;
+
+        // when
+        WorkflowFix fix = new WorkflowPatcher()
+                .fix(new FixRequest(
+                        ".github/workflows/ci.yml",
+                        workflow,
+                        "test",
+                        "Install",
+                        List.of(". venv/bin/activate", "pip install -r requirements.txt"),
+                        FixStrategy.VENV,
+                        RunnerOs.LINUX));
+
+        // then no second environment: the advice is to make that one without sudo
+        assertThat(fix.hasDiff()).isFalse();
+        assertThat(fix.note().plain())
+                .contains("which step `Environment` creates with `sudo`")
+                .doesNotContain("missing");
+    }
+
+    @Test
     void only_python_modules_from_apt_count() {
         assertThat(CommandWords.aptInstallsPythonModules("sudo apt-get install -y python3-venv python3-pip"))
                 .isFalse();
