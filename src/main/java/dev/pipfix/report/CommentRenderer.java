@@ -349,6 +349,14 @@ public final class CommentRenderer {
         if (strategy == FixStrategy.USER_SITE) {
             return fixUser.render(Map.of("step", step)).strip();
         }
+        if ((strategy == FixStrategy.VENV || strategy == FixStrategy.UV_VENV)
+                && !workflowFix.get().hasDiff()
+                && workflowFix.get().change() == null) {
+            // the job has an environment of its own (activated, made earlier, made as root): the note below says
+            // what to mend in it, and a second one in the comment would contradict it
+            return "mend the virtual environment the job already uses, as the note below says: a second one would"
+                    + " hide it.";
+        }
         if (finding.cause() == Cause.USER_SITE_UNAVAILABLE) {
             return fixDropUser.render(Map.of("step", step)).strip();
         }

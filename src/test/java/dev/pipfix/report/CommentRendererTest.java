@@ -69,6 +69,51 @@ class CommentRendererTest {
     }
 
     @Test
+    void advice_about_the_jobs_own_environment_is_not_contradicted_by_a_second_one() {
+        // given the patcher's advice for a job whose venv an earlier step made with sudo
+        String workflow = """
+                name: CI
+                on: [pull_request]
+                jobs:
+                  lint:
+                    runs-on: [self-hosted, linux]
+                    steps:
+                      - name: Environment
+                        run: sudo python3 -m venv venv
+                      - name: Install flake8
+                        run: |
+                          . venv/bin/activate
+                          pip3 install flake8
+                """;
+        WorkflowFix advice = new WorkflowPatcher()
+                .fix(new FixRequest(
+                        ".github/workflows/ci.yml",
+                        workflow,
+                        "lint",
+                        "Install flake8",
+                        List.of(". venv/bin/activate", "pip3 install flake8"),
+                        FixStrategy.VENV,
+                        RunnerOs.LINUX));
+        FailedJob job = new FailedJob(
+                "lint",
+                "https://github.com/octo-org/octo-repo/actions/runs/680634037/job/18764420921",
+                Optional.of("Install flake8"),
+                3,
+                List.of(LINUX_ERRNO_13),
+                false,
+                Optional.of(advice));
+
+        // when
+        String body = renderer.render(report("CI", job));
+
+        // then the fix points at the note, which names the step that made the environment as root
+        assertThat(body)
+                .contains("mend the virtual environment the job already uses")
+                .contains("which step `Environment` creates with `sudo`")
+                .doesNotContain("- name: Create a virtual environment");
+    }
+
+    @Test
     void a_uv_finding_gets_uvs_alternatives_not_pips() {
         // given uv refused the system's site-packages
         Finding uv = new Finding(
