@@ -116,7 +116,7 @@ final class Analyzer {
      * Where pip's or uv's {@code ERROR: }/{@code error: } starts glued to the text before it ({@code
      * requirements.txtERROR: Could not install ...}); -1 when it does not. Quoted or spaced, it is the script's.
      */
-    static int gluedError(String line) {
+    private static int gluedError(String line) {
         for (String start : new String[] {"ERROR: ", "error: "}) {
             int at = line.indexOf(start, "Run ".length());
             if (at > "Run ".length() && Character.isLetterOrDigit(line.charAt(at - 1))) {

@@ -377,7 +377,8 @@ final class LineStarts {
         return endsWith(b, word, "Error") || endsWith(b, word, "Exception");
     }
 
-    private static boolean endsWith(byte[] b, int to, String ascii) {
+    /** Whether the bytes before {@code to} are the ASCII text {@code ascii}. */
+    static boolean endsWith(byte[] b, int to, String ascii) {
         int from = to - ascii.length();
         if (from < 0) {
             return false;

@@ -81,20 +81,7 @@ final class Prefilter {
         if (i >= 0 && b[i] == '-') {
             i--;
         }
-        return endsWith(b, i, "[Errno ") || endsWith(b, i, "[WinError ");
-    }
-
-    private static boolean endsWith(byte[] b, int last, String ascii) {
-        int from = last - ascii.length() + 1;
-        if (from < 0) {
-            return false;
-        }
-        for (int k = 0; k < ascii.length(); k++) {
-            if (b[from + k] != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return LineStarts.endsWith(b, i + 1, "[Errno ") || LineStarts.endsWith(b, i + 1, "[WinError ");
     }
 
     private static String utf8(byte[] data, int from, int to) {

@@ -1,6 +1,7 @@
 package dev.pipfix.fix;
 
 import dev.pipfix.diagnosis.Finding;
+import dev.pipfix.settings.RepoSettings;
 import dev.pipfix.workflow.FixRequest;
 import dev.pipfix.workflow.WorkflowFix;
 import dev.pipfix.workflow.WorkflowPatcher;
@@ -48,10 +49,10 @@ public final class RunFixes {
     public record Workflow(String path, String text, String job, String step) {}
 
     /** What the repository's {@code .github/pipfix.yml} asks of the fix. */
-    public record Preference(dev.pipfix.settings.RepoSettings.Fix fix, String venvPath) {
+    public record Preference(RepoSettings.Fix fix, String venvPath) {
         public static final Preference NONE = new Preference(null, ".venv");
 
-        public static Preference of(dev.pipfix.settings.RepoSettings settings) {
+        public static Preference of(RepoSettings settings) {
             return new Preference(settings.fix(), settings.venvPath());
         }
     }

@@ -238,59 +238,10 @@ public final class WorkflowPatcher {
             Platform platform,
             String venvPath,
             FixStrategy strategy) {
-        Optional<String> activated = Activation.venvOf(step.run());
-        Optional<WorkflowStep> madeAsRoot = activated.flatMap(venv -> job.steps().stream()
-                .filter(s -> s.index() <= step.index() && s.run() != null && createsVenvWithSudo(s.run()))
-                .findFirst());
-        if (madeAsRoot.isPresent()) {
-            // the environment is there, and root's: pip in it, run as the job's user, may not write its site-packages
-            return advice(
-                    strategy,
-                    path,
-                    job,
-                    step,
-                    platform,
-                    null,
-                    Message.of(
-                            "the failing step activates the virtual environment {}, which step {} creates with `sudo`:"
-                                    + " it belongs to root, so pip, run as the job's user, may not install into it."
-                                    + " Create it without `sudo` (the job's user owns the workspace), and drop `sudo`"
-                                    + " from its pip commands too",
-                            activated.get(),
-                            madeAsRoot.get().displayName()));
-        }
-        if (activated.isPresent()) {
+        Optional<Message> ownEnvironment = ownEnvironment(job, step);
+        if (ownEnvironment.isPresent()) {
             // a second .venv would hide the one the job means to use; what needs mending is that one
-            return advice(
-                    strategy,
-                    path,
-                    job,
-                    step,
-                    platform,
-                    null,
-                    Message.of(
-                            "the failing step activates the virtual environment {}, yet pip installed outside it: that"
-                                    + " environment is missing on this runner (or was not created by this job), so the"
-                                    + " activation failed and the system's pip ran. Create it in the job before this"
-                                    + " step ({}), or correct its path",
-                            activated.get(),
-                            "python3 -m venv " + activated.get()));
-        }
-        for (WorkflowStep earlier : job.steps()) {
-            if (earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run())) {
-                return advice(
-                        strategy,
-                        path,
-                        job,
-                        step,
-                        platform,
-                        null,
-                        Message.of(
-                                "the job already creates a virtual environment in step {}; the failing step does not"
-                                        + " use it: activate it there (or call its python), rather than creating a"
-                                        + " second one",
-                                earlier.displayName()));
-            }
+            return advice(strategy, path, job, step, platform, null, ownEnvironment.get());
         }
         String python = platform.os() == RunnerOs.WINDOWS || usesSetupPython(job, step) ? "python" : "python3";
         // uv refuses an existing .venv (a cache may restore one) since 0.10 unless told; --allow-existing, known
@@ -615,6 +566,44 @@ public final class WorkflowPatcher {
             Message note) {
         return WorkflowFix.adviceOnly(
                 strategy, path, job.id(), step.displayName(), platform.os(), platform.shell(), change, note);
+    }
+
+    /**
+     * What to mend when the job has a virtual environment of its own: one the failing step activates (made by an
+     * earlier step as root, or missing), or one an earlier step creates that the failing step does not use.
+     */
+    private static Optional<Message> ownEnvironment(WorkflowJob job, WorkflowStep step) {
+        Optional<String> activated = Activation.venvOf(step.run());
+        if (activated.isPresent()) {
+            Optional<WorkflowStep> madeAsRoot = job.steps().stream()
+                    .filter(s -> s.index() <= step.index() && s.run() != null && createsVenvWithSudo(s.run()))
+                    .findFirst();
+            // made as root, it is there and root's: pip in it, run as the job's user, may not write its site-packages
+            return Optional.of(
+                    madeAsRoot.isPresent()
+                            ? Message.of(
+                                    "the failing step activates the virtual environment {}, which step {} creates with `sudo`:"
+                                            + " it belongs to root, so pip, run as the job's user, may not install into it."
+                                            + " Create it without `sudo` (the job's user owns the workspace), and drop `sudo`"
+                                            + " from its pip commands too",
+                                    activated.get(),
+                                    madeAsRoot.get().displayName())
+                            : Message.of(
+                                    "the failing step activates the virtual environment {}, yet pip installed outside it: that"
+                                            + " environment is missing on this runner (or was not created by this job), so the"
+                                            + " activation failed and the system's pip ran. Create it in the job before this"
+                                            + " step ({}), or correct its path",
+                                    activated.get(),
+                                    "python3 -m venv " + activated.get()));
+        }
+        return job.steps().stream()
+                .filter(earlier ->
+                        earlier.index() < step.index() && earlier.run() != null && createsVenv(earlier.run()))
+                .findFirst()
+                .map(earlier -> Message.of(
+                        "the job already creates a virtual environment in step {}; the failing step does not use it:"
+                                + " activate it there (or call its python), rather than creating a second one",
+                        earlier.displayName()));
     }
 
     /** {@code sudo python3 -m venv venv}, {@code sudo virtualenv venv}: an environment made as root. */
